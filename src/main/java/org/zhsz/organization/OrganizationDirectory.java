@@ -1,0 +1,142 @@
+package org.zhsz.organization;
+
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+import org.zhsz.organization.Documents.Assignment;
+import org.zhsz.organization.Documents.School;
+import org.zhsz.organization.Documents.SchoolClass;
+import org.zhsz.organization.Documents.Term;
+import org.zhsz.organization.Views.AssignmentView;
+import org.zhsz.organization.Views.ClassView;
+import org.zhsz.organization.Views.RegionView;
+import org.zhsz.organization.Views.SchoolView;
+import org.zhsz.organization.Views.StaffView;
+import org.zhsz.organization.Views.TermView;
+import org.zhsz.platform.SchoolClock;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Read API of the organization module for other modules. */
+@Service
+public class OrganizationDirectory {
+
+    private final Repositories.Regions regions;
+    private final Repositories.Schools schools;
+    private final Repositories.Terms terms;
+    private final Repositories.Classes classes;
+    private final Repositories.StaffMembers staff;
+    private final Repositories.Assignments assignments;
+    private final SchoolClock clock;
+
+    OrganizationDirectory(Repositories.Regions regions, Repositories.Schools schools, Repositories.Terms terms,
+                          Repositories.Classes classes, Repositories.StaffMembers staff,
+                          Repositories.Assignments assignments, SchoolClock clock) {
+        this.regions = regions;
+        this.schools = schools;
+        this.terms = terms;
+        this.classes = classes;
+        this.staff = staff;
+        this.assignments = assignments;
+        this.clock = clock;
+    }
+
+    public Mono<RegionView> region(String id) {
+        return regions.findById(id).map(r -> new RegionView(r.id(), r.name(), r.bureauName()));
+    }
+
+    public Mono<SchoolView> school(String id) {
+        return id == null ? Mono.empty() : schools.findById(id).map(OrganizationDirectory::view);
+    }
+
+    public Flux<SchoolView> schoolsOfCounty(String countyId) {
+        return schools.findByCountyId(countyId).map(OrganizationDirectory::view);
+    }
+
+    /** The term of the school containing today (from the school's calendar, else the default calendar). */
+    public Mono<TermView> currentTerm(String schoolId) {
+        return termOn(schoolId, clock.today());
+    }
+
+    public Mono<TermView> termOn(String schoolId, LocalDate date) {
+        String today = TermCalendar.codeOf(clock.today());
+        return terms.findBySchoolId(schoolId)
+                .filter(t -> !date.isBefore(t.startDate()) && !date.isAfter(t.endDate()))
+                .next()
+                .map(t -> termView(t, today))
+                .switchIfEmpty(Mono.fromSupplier(() -> defaultTerm(schoolId, TermCalendar.codeOf(date), today)));
+    }
+
+    public Mono<TermView> term(String schoolId, String code) {
+        String today = TermCalendar.codeOf(clock.today());
+        return terms.findBySchoolIdAndCode(schoolId, code).map(t -> termView(t, today))
+                .switchIfEmpty(Mono.fromSupplier(() -> defaultTerm(schoolId, code, today)));
+    }
+
+    public Flux<TermView> terms(String schoolId) {
+        String today = TermCalendar.codeOf(clock.today());
+        return terms.findBySchoolId(schoolId).map(t -> termView(t, today))
+                .sort((a, b) -> b.code().compareTo(a.code()));
+    }
+
+    /** The class as it is named in the given term. */
+    public Mono<ClassView> schoolClass(String classId, String termCode) {
+        return classId == null ? Mono.empty() : classes.findById(classId).map(c -> classView(c, termCode));
+    }
+
+    public Mono<ClassView> schoolClassNow(String classId) {
+        return classId == null ? Mono.empty()
+                : classes.findById(classId).flatMap(c -> currentTerm(c.schoolId()).map(t -> classView(c, t.code())));
+    }
+
+    public Flux<ClassView> classesOfSchool(String schoolId, String termCode) {
+        return classes.findBySchoolId(schoolId).map(c -> classView(c, termCode));
+    }
+
+    public Flux<AssignmentView> assignmentsOf(String username, String termCode) {
+        return assignments.findByUsernameAndTermCode(username, termCode).flatMap(this::assignmentView);
+    }
+
+    public Flux<AssignmentView> assignmentsOfClass(String classId, String termCode) {
+        return assignments.findByClassIdAndTermCode(classId, termCode).flatMap(this::assignmentView);
+    }
+
+    public Flux<AssignmentView> assignmentsOfSchool(String schoolId, String termCode) {
+        return assignments.findBySchoolIdAndTermCode(schoolId, termCode).flatMap(this::assignmentView);
+    }
+
+    public Mono<StaffView> staff(String username) {
+        return staff.findById(username).map(s -> new StaffView(s.username(), s.schoolId(), s.name(), s.subjects()));
+    }
+
+    Mono<AssignmentView> assignmentView(Assignment a) {
+        return staff.findById(a.username()).map(s -> s.name()).defaultIfEmpty(a.username())
+                .map(name -> new AssignmentView(a.id(), a.schoolId(), a.termCode(), a.username(), name, a.role(),
+                        a.classId(), a.subject()));
+    }
+
+    static SchoolView view(School s) {
+        return new SchoolView(s.id(), s.countyId(), s.name(), s.code(), s.stage(), s.address(), s.version());
+    }
+
+    static ClassView classView(SchoolClass c, String termCode) {
+        int start = TermCalendar.schoolYearStart(termCode);
+        return new ClassView(c.id(), c.schoolId(), c.stage(), c.entryYear(), c.classNo(), termCode,
+                c.stage().gradeLevel(c.entryYear(), start), c.stage().className(c.entryYear(), start, c.classNo()),
+                c.stage().graduationYear(c.entryYear()), c.active(), c.version());
+    }
+
+    TermView termView(Term t, String ignored) {
+        LocalDate today = clock.today();
+        return new TermView(t.schoolId(), t.code(), TermCalendar.displayName(t.code()),
+                TermCalendar.schoolYear(t.code()), TermCalendar.semester(t.code()), t.startDate(), t.endDate(),
+                !today.isBefore(t.startDate()) && !today.isAfter(t.endDate()));
+    }
+
+    static TermView defaultTerm(String schoolId, String code, String todayCode) {
+        return new TermView(schoolId, code, TermCalendar.displayName(code), TermCalendar.schoolYear(code),
+                TermCalendar.semester(code), TermCalendar.defaultStart(code), TermCalendar.defaultEnd(code),
+                code.equals(todayCode));
+    }
+}

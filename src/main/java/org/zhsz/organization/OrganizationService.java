@@ -1,0 +1,214 @@
+package org.zhsz.organization;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.organization.Documents.Assignment;
+import org.zhsz.organization.Documents.School;
+import org.zhsz.organization.Documents.SchoolClass;
+import org.zhsz.organization.Documents.Staff;
+import org.zhsz.organization.Documents.Term;
+import org.zhsz.organization.Views.AssignmentView;
+import org.zhsz.organization.Views.ClassView;
+import org.zhsz.organization.Views.SchoolView;
+import org.zhsz.organization.Views.StaffView;
+import org.zhsz.organization.Views.TermView;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.ETags;
+import org.zhsz.platform.Ids;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.Role;
+import org.zhsz.platform.SchoolClock;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Writes of the organization module; every write is checked against the actor's school and audited. */
+@Service
+class OrganizationService {
+
+    private final Repositories.Schools schools;
+    private final Repositories.Terms terms;
+    private final Repositories.Classes classes;
+    private final Repositories.StaffMembers staff;
+    private final Repositories.Assignments assignments;
+    private final OrganizationDirectory directory;
+    private final AuditTrail audit;
+    private final SchoolClock clock;
+
+    OrganizationService(Repositories.Schools schools, Repositories.Terms terms, Repositories.Classes classes,
+                        Repositories.StaffMembers staff, Repositories.Assignments assignments,
+                        OrganizationDirectory directory, AuditTrail audit, SchoolClock clock) {
+        this.schools = schools;
+        this.terms = terms;
+        this.classes = classes;
+        this.staff = staff;
+        this.assignments = assignments;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The school if the actor belongs to it or oversees its county; else 404. */
+    Mono<SchoolView> readableSchool(Actor actor, String schoolId) {
+        return directory.school(schoolId)
+                .filter(s -> actor.inSchool(s.id()) || (actor.hasAny(Role.BUREAU_ADMIN, Role.AUDITOR)
+                        && actor.countyId() != null && actor.countyId().equals(s.countyId())))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", String.valueOf(schoolId))));
+    }
+
+    private Mono<Void> requireAdmin(Actor actor, String action) {
+        if (!actor.has(Role.SCHOOL_ADMIN)) {
+            return audit.record(new AuditEvent(actor, action, "school", actor.schoolId(), null, actor.schoolId(),
+                    AuditEvent.Outcome.DENIED, "not_school_admin", null))
+                    .then(Mono.error(Problems.forbidden(action)));
+        }
+        return Mono.empty();
+    }
+
+    Mono<SchoolView> patchSchool(Actor actor, String id, String name, String address, Long expectedVersion) {
+        return requireAdmin(actor, "school.update")
+                .then(schools.findById(id))
+                .filter(s -> actor.inSchool(s.id()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", id)))
+                .flatMap(s -> {
+                    ETags.check(expectedVersion, s.version());
+                    School updated = new School(s.id(), s.countyId(), name == null ? s.name() : name, s.code(),
+                            s.stage(), address == null ? s.address() : address, s.version(), s.createdAt(),
+                            s.createdBy(), clock.now(), actor.username());
+                    return schools.save(updated);
+                })
+                .flatMap(s -> audit.record(AuditEvent.allowed(actor, "school.update", "school", s.id(), null, s.id()))
+                        .thenReturn(OrganizationDirectory.view(s)));
+    }
+
+    Mono<TermView> createTerm(Actor actor, String code, LocalDate start, LocalDate end) {
+        if (!TermCalendar.isValidCode(code)) {
+            return Mono.error(Problems.invalid("code", "invalid", "term code must look like 2026-2027-1"));
+        }
+        if (!end.isAfter(start)) {
+            return Mono.error(Problems.invalid("endDate", "before_start", "endDate must be after startDate"));
+        }
+        String school = actor.schoolId();
+        return requireAdmin(actor, "term.create")
+                .then(terms.findBySchoolId(school)
+                        .filter(t -> !t.code().equals(code) && !end.isBefore(t.startDate())
+                                && !start.isAfter(t.endDate()))
+                        .hasElements())
+                .flatMap(overlaps -> overlaps
+                        ? Mono.error(Problems.rule("term_overlap", "The term overlaps another term of the school"))
+                        : terms.insert(new Term(Ids.newId(), school, code, start, end, null, clock.now(),
+                        actor.username())))
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> Problems.conflict("duplicate", "This term already exists"))
+                .flatMap(t -> audit.record(AuditEvent.allowed(actor, "term.create", "term", t.id(), null, school))
+                        .then(directory.term(school, code)));
+    }
+
+    Mono<ClassView> createClass(Actor actor, SchoolStage stage, int entryYear, int classNo) {
+        String school = actor.schoolId();
+        return requireAdmin(actor, "class.create")
+                .then(directory.currentTerm(school))
+                .flatMap(term -> classes.insert(new SchoolClass(Ids.newId(), school, stage, entryYear, classNo, true,
+                                null, clock.now(), actor.username(), clock.now(), actor.username()))
+                        .onErrorMap(DuplicateKeyException.class,
+                                e -> Problems.conflict("duplicate", "This class already exists"))
+                        .flatMap(c -> audit.record(AuditEvent.allowed(actor, "class.create", "class", c.id(), null,
+                                        school))
+                                .thenReturn(OrganizationDirectory.classView(c, term.code()))));
+    }
+
+    Mono<ClassView> patchClass(Actor actor, String id, Boolean active, Long expectedVersion) {
+        return requireAdmin(actor, "class.update")
+                .then(classes.findById(id))
+                .filter(c -> actor.inSchool(c.schoolId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("class", id)))
+                .flatMap(c -> {
+                    ETags.check(expectedVersion, c.version());
+                    return classes.save(new SchoolClass(c.id(), c.schoolId(), c.stage(), c.entryYear(), c.classNo(),
+                            active == null ? c.active() : active, c.version(), c.createdAt(), c.createdBy(),
+                            clock.now(), actor.username()));
+                })
+                .flatMap(c -> audit.record(AuditEvent.allowed(actor, "class.update", "class", c.id(), null,
+                        c.schoolId())).then(directory.schoolClassNow(c.id())));
+    }
+
+    Flux<StaffView> staffOf(String schoolId) {
+        return staff.findBySchoolId(schoolId).map(s -> new StaffView(s.username(), s.schoolId(), s.name(),
+                s.subjects())).sort((a, b) -> a.username().compareTo(b.username()));
+    }
+
+    Mono<StaffView> createStaff(Actor actor, String username, String name, Set<String> subjects) {
+        String school = actor.schoolId();
+        return requireAdmin(actor, "staff.create")
+                .then(staff.insert(new Staff(username, school, name, subjects, null, clock.now(), actor.username())))
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> Problems.conflict("duplicate", "This account is already registered"))
+                .flatMap(s -> audit.record(AuditEvent.allowed(actor, "staff.create", "staff", s.username(), null,
+                        school)).thenReturn(new StaffView(s.username(), s.schoolId(), s.name(), s.subjects())));
+    }
+
+    Flux<AssignmentView> assignments(Actor actor, String term, String classId, String username) {
+        if (actor.schoolId() == null || !actor.hasAny(Role.SCHOOL_ADMIN, Role.TEACHER, Role.HEAD_TEACHER,
+                Role.COUNSELOR)) {
+            return Flux.error(Problems.forbidden("assignment.read"));
+        }
+        Mono<String> termCode = term != null ? Mono.just(term)
+                : directory.currentTerm(actor.schoolId()).map(TermView::code);
+        return termCode.flatMapMany(t -> directory.assignmentsOfSchool(actor.schoolId(), t))
+                .filter(a -> classId == null || classId.equals(a.classId()))
+                .filter(a -> username == null || username.equals(a.username()))
+                // teachers see the assignments of the classes they teach and their own
+                .filterWhen(a -> actor.has(Role.SCHOOL_ADMIN) || actor.has(Role.COUNSELOR)
+                        || actor.username().equals(a.username())
+                        ? Mono.just(true)
+                        : directory.assignmentsOf(actor.username(), a.termCode())
+                        .any(mine -> mine.classId() != null && mine.classId().equals(a.classId())))
+                .sort((a, b) -> (a.classId() == null ? "" : a.classId()).compareTo(
+                        b.classId() == null ? "" : b.classId()));
+    }
+
+    Mono<AssignmentView> createAssignment(Actor actor, String username, AssignmentRole role, String classId,
+                                          String subject, String term) {
+        String school = actor.schoolId();
+        if (role == AssignmentRole.COUNSELOR && classId != null) {
+            return Mono.error(Problems.invalid("classId", "not_allowed", "a counselor is assigned to the school"));
+        }
+        if (role != AssignmentRole.COUNSELOR && classId == null) {
+            return Mono.error(Problems.invalid("classId", "required", "classId is required"));
+        }
+        if (role == AssignmentRole.SUBJECT && (subject == null || subject.isBlank())) {
+            return Mono.error(Problems.invalid("subject", "required", "subject is required for a subject teacher"));
+        }
+        Mono<String> termCode = term != null ? Mono.just(term)
+                : directory.currentTerm(school).map(TermView::code);
+        Mono<Boolean> classOk = classId == null ? Mono.just(true)
+                : classes.findById(classId).map(c -> school.equals(c.schoolId())).defaultIfEmpty(false);
+        return requireAdmin(actor, "assignment.create")
+                .then(staff.findById(username).filter(s -> school.equals(s.schoolId())).hasElement())
+                .flatMap(staffOk -> staffOk ? classOk
+                        : Mono.error(Problems.invalid("username", "unknown_staff",
+                        "no staff member with this username in your school")))
+                .flatMap(ok -> ok ? termCode
+                        : Mono.error(Problems.invalid("classId", "unknown_class", "no such class in your school")))
+                .flatMap(t -> assignments.insert(new Assignment(Ids.newId(), school, t, username, role, classId,
+                        role == AssignmentRole.SUBJECT ? subject : null, clock.now(), actor.username())))
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> Problems.conflict("duplicate", "This assignment already exists"))
+                .flatMap(a -> audit.record(AuditEvent.allowed(actor, "assignment.create", "assignment", a.id(), null,
+                        school)).then(directory.assignmentView(a)));
+    }
+
+    Mono<Void> deleteAssignment(Actor actor, String id) {
+        return requireAdmin(actor, "assignment.delete")
+                .then(assignments.findById(id))
+                .filter(a -> actor.inSchool(a.schoolId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("assignment", id)))
+                .flatMap(a -> assignments.delete(a).then(audit.record(AuditEvent.allowed(actor, "assignment.delete",
+                        "assignment", a.id(), null, a.schoolId()))));
+    }
+}

@@ -1,0 +1,24 @@
+package org.zhsz.platform.web;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Every controller error leaves as application/problem+json. */
+@RestControllerAdvice
+class ProblemAdvice {
+
+    private final ProblemMapper mapper;
+
+    ProblemAdvice(ProblemMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @ExceptionHandler(Throwable.class)
+    ResponseEntity<ProblemDetail> handle(Throwable error, ServerWebExchange exchange) {
+        ProblemDetail problem = mapper.toProblem(error, exchange);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,57 @@
+package org.zhsz.student;
+
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Read API of the student module for other modules. */
+@Service
+public class StudentDirectory {
+
+    private final StudentRepository students;
+
+    StudentDirectory(StudentRepository students) {
+        this.students = students;
+    }
+
+    public Mono<StudentView> find(String id) {
+        return id == null ? Mono.empty() : students.findById(id).map(StudentView::of);
+    }
+
+    public Mono<StudentView> findByUsername(String username) {
+        return students.findByUsername(username).map(StudentView::of);
+    }
+
+    public Mono<StudentView> findByStudentNo(String studentNo) {
+        return students.findByStudentNo(studentNo).map(StudentView::of);
+    }
+
+    public Flux<StudentView> childrenOf(String guardianUsername) {
+        return students.findByGuardiansUsername(guardianUsername).map(StudentView::of);
+    }
+
+    /** Current members of a class, sorted by 学籍号. */
+    public Flux<StudentView> inClass(String classId) {
+        return students.findByClassId(classId)
+                .filter(s -> s.status() == StudentStatus.ENROLLED || s.status() == StudentStatus.SUSPENDED)
+                .map(StudentView::of)
+                .sort((a, b) -> a.studentNo().compareTo(b.studentNo()));
+    }
+
+    public Flux<StudentView> inSchool(String schoolId) {
+        return students.findBySchoolId(schoolId).map(StudentView::of);
+    }
+
+    /** The class the student was in on a date (from the class history), for records dated in an earlier term. */
+    public static String classOn(StudentView s, LocalDate date) {
+        for (StudentView.EnrollmentView e : s.enrollments()) {
+            if (!date.isBefore(e.from()) && (e.to() == null || !date.isAfter(e.to()))) {
+                return e.classId();
+            }
+        }
+        return s.classId();
+    }
+}

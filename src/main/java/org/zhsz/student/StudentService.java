@@ -1,0 +1,248 @@
+package org.zhsz.student;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.organization.OrganizationDirectory;
+import org.zhsz.organization.Views.ClassView;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.ETags;
+import org.zhsz.platform.FieldError;
+import org.zhsz.platform.Ids;
+import org.zhsz.platform.PageResult;
+import org.zhsz.platform.Paging;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.Role;
+import org.zhsz.platform.SchoolClock;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The student registry: reads shaped by the access policy, writes by the school admin, all writes audited. */
+@Service
+class StudentService {
+
+    private final StudentRepository students;
+    private final OrganizationDirectory organization;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final SchoolClock clock;
+
+    StudentService(StudentRepository students, OrganizationDirectory organization, AccessPolicy access,
+                   AuditTrail audit, SchoolClock clock) {
+        this.students = students;
+        this.organization = organization;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Mono<StudentResponse> get(Actor actor, String id) {
+        return access.require(actor, id, DataClass.PROFILE, Action.READ)
+                .flatMap(scope -> students.findById(id).map(StudentView::of)
+                        .flatMap(s -> className(s.classId()).map(name -> StudentResponse.of(s, name,
+                                access.permits(scope.relationships(), DataClass.PROFILE_PRIVATE, Action.READ)))));
+    }
+
+    Mono<PageResult<StudentResponse>> list(Actor actor, String classId, String q, StudentStatus status,
+                                           Paging paging) {
+        if (classId != null) {
+            return access.requireClass(actor, classId, DataClass.PROFILE, Action.READ)
+                    .flatMap(scope -> Mono.zip(students.findByClassId(classId).map(StudentView::of).collectList(),
+                                    classNames(actor))
+                            .map(t -> page(t.getT1(), t.getT2(), access.permits(scope.relationships(),
+                                    DataClass.PROFILE_PRIVATE, Action.READ), q, status, paging)));
+        }
+        Mono<List<StudentView>> source;
+        boolean privateFields;
+        if (actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR) && actor.schoolId() != null) {
+            source = students.findBySchoolId(actor.schoolId()).map(StudentView::of).collectList();
+            privateFields = true;
+        } else if (actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER) && actor.schoolId() != null) {
+            source = access.visibleClassIds(actor).flatMap(ids -> Flux.fromIterable(ids)
+                    .flatMap(students::findByClassId).map(StudentView::of).collectList());
+            privateFields = false;
+        } else {
+            return Mono.error(Problems.forbidden("student.list"));
+        }
+        return Mono.zip(source, classNames(actor)).map(t -> page(t.getT1(), t.getT2(), privateFields, q, status,
+                paging));
+    }
+
+    private static PageResult<StudentResponse> page(List<StudentView> all, Map<String, String> names,
+                                                    boolean privateFields, String q, StudentStatus status,
+                                                    Paging paging) {
+        List<StudentView> filtered = all.stream()
+                .filter(s -> status == null ? s.status() != StudentStatus.TRANSFERRED_OUT : s.status() == status)
+                .filter(s -> q == null || q.isBlank() || s.name().contains(q.trim())
+                        || s.studentNo().equals(q.trim()))
+                .sorted(Comparator.comparing(StudentView::classId, Comparator.nullsLast(String::compareTo))
+                        .thenComparing(StudentView::studentNo))
+                .toList();
+        return PageResult.of(filtered, paging).map(s -> StudentResponse.of(s, names.get(s.classId()), privateFields));
+    }
+
+    private Mono<Map<String, String>> classNames(Actor actor) {
+        if (actor.schoolId() == null) {
+            return Mono.just(Map.of());
+        }
+        return organization.currentTerm(actor.schoolId())
+                .flatMapMany(t -> organization.classesOfSchool(actor.schoolId(), t.code()))
+                .collectMap(ClassView::id, ClassView::name);
+    }
+
+    private Mono<String> className(String classId) {
+        return organization.schoolClassNow(classId).map(ClassView::name).defaultIfEmpty("");
+    }
+
+    record StudentInput(String studentNo, String name, Sex sex, LocalDate birthDate, String ethnicity,
+                        String classId, String username) {
+    }
+
+    private Mono<Void> requireAdmin(Actor actor, String action, String studentId) {
+        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
+            return audit.record(new AuditEvent(actor, action, "student", studentId, studentId, actor.schoolId(),
+                    AuditEvent.Outcome.DENIED, "not_school_admin", DataClass.PROFILE))
+                    .then(Mono.error(Problems.forbidden(action)));
+        }
+        return Mono.empty();
+    }
+
+    Mono<StudentResponse> create(Actor actor, StudentInput in) {
+        String school = actor.schoolId();
+        String ethnicity = StudentRules.normalizeEthnicity(in.ethnicity());
+        List<FieldError> errors = new ArrayList<>(StudentRules.validate(in.studentNo(), in.name(), in.sex(),
+                in.birthDate(), ethnicity, clock.today()));
+        if (in.classId() == null) {
+            errors.add(new FieldError("classId", "required", "classId is required"));
+        }
+        if (!errors.isEmpty()) {
+            return requireAdmin(actor, "student.create", null).then(Mono.error(Problems.invalid(errors)));
+        }
+        return requireAdmin(actor, "student.create", null)
+                .then(classInSchool(in.classId(), school))
+                .flatMap(c -> {
+                    LocalDate today = clock.today();
+                    Student s = new Student(Ids.newId(), school, in.studentNo(), in.name().trim(), in.sex(),
+                            in.birthDate(), ethnicity, c.id(), StudentStatus.ENROLLED, blankToNull(in.username()),
+                            List.of(), List.of(new Student.Enrollment(c.id(), today, null, "入学")), null,
+                            clock.now(), actor.username(), clock.now(), actor.username());
+                    return students.insert(s)
+                            .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("duplicate_student",
+                                    "A student with this 学籍号 or account already exists"))
+                            .flatMap(saved -> audit.record(AuditEvent.allowed(actor, "student.create", "student",
+                                            saved.id(), saved.id(), school))
+                                    .thenReturn(StudentResponse.of(StudentView.of(saved), c.name(), true)));
+                });
+    }
+
+    private Mono<ClassView> classInSchool(String classId, String school) {
+        return organization.schoolClassNow(classId)
+                .filter(c -> school.equals(c.schoolId()))
+                .switchIfEmpty(Mono.error(() -> Problems.invalid("classId", "unknown_class",
+                        "no such class in your school")));
+    }
+
+    record StudentPatch(String name, Sex sex, LocalDate birthDate, String ethnicity, StudentStatus status,
+                        String username) {
+    }
+
+    Mono<StudentResponse> patch(Actor actor, String id, StudentPatch p, Long expectedVersion) {
+        return access.require(actor, id, DataClass.PROFILE, Action.WRITE)
+                .then(students.findById(id))
+                .flatMap(s -> {
+                    ETags.check(expectedVersion, s.version());
+                    String name = p.name() == null ? s.name() : p.name().trim();
+                    Sex sex = p.sex() == null ? s.sex() : p.sex();
+                    LocalDate birth = p.birthDate() == null ? s.birthDate() : p.birthDate();
+                    String eth = p.ethnicity() == null ? s.ethnicity() : StudentRules.normalizeEthnicity(p.ethnicity());
+                    List<FieldError> errors = StudentRules.validateDetails(name, sex, birth, eth, clock.today());
+                    if (!errors.isEmpty()) {
+                        return Mono.error(Problems.invalid(errors));
+                    }
+                    Student updated = s.with(name, sex, birth, eth, p.status() == null ? s.status() : p.status(),
+                            p.username() == null ? s.username() : blankToNull(p.username()), clock.now(),
+                            actor.username());
+                    return students.save(updated)
+                            .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("duplicate_student",
+                                    "This account is already linked to another student"));
+                })
+                .flatMap(saved -> audit.record(AuditEvent.allowed(actor, "student.update", "student", saved.id(),
+                                saved.id(), saved.schoolId()))
+                        .then(className(saved.classId()))
+                        .map(cn -> StudentResponse.of(StudentView.of(saved), cn, true)));
+    }
+
+    Mono<StudentResponse> transfer(Actor actor, String id, String classId, LocalDate date, String reason,
+                                   Long expectedVersion) {
+        LocalDate on = date == null ? clock.today() : date;
+        return access.require(actor, id, DataClass.PROFILE, Action.WRITE)
+                .then(students.findById(id))
+                .flatMap(s -> classInSchool(classId, s.schoolId()).flatMap(c -> {
+                    ETags.check(expectedVersion, s.version());
+                    if (c.id().equals(s.classId())) {
+                        return Mono.error(Problems.rule("same_class", "The student is already in this class"));
+                    }
+                    List<Student.Enrollment> history = new ArrayList<>();
+                    for (Student.Enrollment e : s.enrollments()) {
+                        history.add(e.to() == null ? new Student.Enrollment(e.classId(), e.from(), on.minusDays(1),
+                                e.reason()) : e);
+                    }
+                    history.add(new Student.Enrollment(c.id(), on, null, reason == null ? "调班" : reason));
+                    return students.save(s.transferred(c.id(), history, clock.now(), actor.username()))
+                            .flatMap(saved -> audit.record(AuditEvent.allowed(actor, "student.transfer", "student",
+                                            saved.id(), saved.id(), saved.schoolId()).withReason(reason))
+                                    .thenReturn(StudentResponse.of(StudentView.of(saved), c.name(), true)));
+                }));
+    }
+
+    record GuardianInput(String username, String name, String relation, String phone) {
+    }
+
+    Mono<StudentResponse> putGuardians(Actor actor, String id, List<GuardianInput> guardians, Long expectedVersion) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < guardians.size(); i++) {
+            GuardianInput g = guardians.get(i);
+            if (g.name() == null || g.name().isBlank()) {
+                errors.add(new FieldError("[" + i + "].name", "required", "guardian name is required"));
+            }
+            if (g.phone() != null && !g.phone().matches("[0-9+\\- ]{5,20}")) {
+                errors.add(new FieldError("[" + i + "].phone", "invalid", "invalid phone number"));
+            }
+        }
+        if (guardians.size() > 6) {
+            errors.add(new FieldError("$", "too_many", "at most 6 guardians"));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(Problems.invalid(errors));
+        }
+        return access.require(actor, id, DataClass.PROFILE_PRIVATE, Action.WRITE)
+                .then(students.findById(id))
+                .flatMap(s -> {
+                    ETags.check(expectedVersion, s.version());
+                    List<Student.Guardian> list = guardians.stream().map(g -> new Student.Guardian(
+                            blankToNull(g.username()), g.name().trim(), g.relation(), g.phone())).collect(
+                            Collectors.toList());
+                    return students.save(s.withGuardians(list, clock.now(), actor.username()));
+                })
+                .flatMap(saved -> audit.record(AuditEvent.allowed(actor, "student.guardians", "student", saved.id(),
+                                saved.id(), saved.schoolId()))
+                        .then(className(saved.classId()))
+                        .map(cn -> StudentResponse.of(StudentView.of(saved), cn, true)));
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
