@@ -1,0 +1,2 @@
+/** Benchmarks: every figure is reported beside a baseline measured in the same run (see bench/README.md). */
+package org.zhsz.bench;
