@@ -53,6 +53,7 @@ class RosterImport {
             Map.entry("监护人账号", "guardianUsername"), Map.entry("guardianusername", "guardianUsername"));
 
     private static final int MAX_ROWS = 20_000;
+    private static final int BATCH = 500;
 
     private final StudentRepository students;
     private final OrganizationDirectory organization;
@@ -141,6 +142,8 @@ class RosterImport {
         }
         Set<String> seen = new HashSet<>();
         List<Mono<Result>> work = new ArrayList<>();
+        List<Student> creates = new ArrayList<>();
+        List<Integer> createRows = new ArrayList<>();
         for (Row row : rows) {
             Validated v = validate(row, classByName);
             if (!v.errors.isEmpty()) {
@@ -152,9 +155,16 @@ class RosterImport {
                         "duplicate 学籍号 in this file")))));
                 continue;
             }
-            work.add(write(actor, school, row.number(), v, existing.get(v.studentNo)));
+            Student current = existing.get(v.studentNo);
+            if (current == null) {
+                creates.add(newStudent(actor, school, v));
+                createRows.add(row.number());
+            } else {
+                work.add(write(actor, row.number(), v, current));
+            }
         }
-        return Flux.fromIterable(work).flatMapSequential(m -> m, 8)
+        return Flux.fromIterable(work).flatMapSequential(m -> m, 4)
+                .concatWith(insertAll(creates, createRows))
                 .collectList()
                 .flatMap(results -> {
                     int created = 0;
@@ -231,19 +241,42 @@ class RosterImport {
         return s == null ? null : s.trim().toUpperCase(Locale.ROOT);
     }
 
-    private Mono<Result> write(Actor actor, String school, int rowNo, Validated v, Student current) {
+    private Student newStudent(Actor actor, String school, Validated v) {
         List<Student.Guardian> guardians = v.guardian == null ? List.of() : List.of(v.guardian);
-        if (current == null) {
-            LocalDate today = clock.today();
-            Student s = new Student(Ids.newId(), school, v.studentNo, v.name.trim(), v.sex, v.birthDate, v.ethnicity,
-                    v.classId, StudentStatus.ENROLLED, v.username, guardians,
-                    List.of(new Student.Enrollment(v.classId, today, null, "导入")), null, clock.now(),
-                    actor.username(), clock.now(), actor.username());
-            return students.insert(s).thenReturn(Result.of(Outcome.CREATED))
-                    .onErrorResume(DuplicateKeyException.class, e -> Mono.just(new Result(Outcome.REJECTED,
-                            List.of(new RowError(rowNo, "studentNo",
-                                    "this 学籍号 or account is registered elsewhere")))));
+        return new Student(Ids.newId(), school, v.studentNo, v.name.trim(), v.sex, v.birthDate, v.ethnicity,
+                v.classId, StudentStatus.ENROLLED, v.username, guardians,
+                List.of(new Student.Enrollment(v.classId, clock.today(), null, "导入")), null, clock.now(),
+                actor.username(), clock.now(), actor.username());
+    }
+
+    /**
+     * New students go in batches (one insert command, one store commit per batch). If a batch hits a unique key
+     * (a 学籍号 registered at another school), that batch is retried row by row so only the offending rows fail.
+     */
+    private Flux<Result> insertAll(List<Student> creates, List<Integer> rows) {
+        List<Mono<List<Result>>> batches = new ArrayList<>();
+        for (int from = 0; from < creates.size(); from += BATCH) {
+            List<Student> batch = creates.subList(from, Math.min(creates.size(), from + BATCH));
+            List<Integer> batchRows = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            batches.add(students.insert(batch).then(Mono.fromSupplier(() -> batch.stream()
+                            .map(x -> Result.of(Outcome.CREATED)).toList()))
+                    .onErrorResume(DuplicateKeyException.class, e -> oneByOne(batch, batchRows)));
         }
+        return Flux.fromIterable(batches).concatMap(m -> m).flatMapIterable(l -> l);
+    }
+
+    private Mono<List<Result>> oneByOne(List<Student> batch, List<Integer> rows) {
+        return Flux.range(0, batch.size()).concatMap(i -> {
+            Student s = batch.get(i);
+            return students.findById(s.id()).map(found -> Result.of(Outcome.CREATED)) // landed before the clash
+                    .switchIfEmpty(students.insert(s).thenReturn(Result.of(Outcome.CREATED))
+                            .onErrorResume(DuplicateKeyException.class, e -> Mono.just(new Result(Outcome.REJECTED,
+                                    List.of(new RowError(rows.get(i), "studentNo",
+                                            "this 学籍号 or account is registered elsewhere"))))));
+        }).collectList();
+    }
+
+    private Mono<Result> write(Actor actor, int rowNo, Validated v, Student current) {
         List<Student.Guardian> newGuardians = current.guardians();
         if (v.guardian != null && current.guardians().stream().noneMatch(g -> g.name().equals(v.guardian.name()))) {
             newGuardians = new ArrayList<>(current.guardians());

@@ -2,12 +2,15 @@ package org.zhsz.student;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -34,14 +37,16 @@ import reactor.core.publisher.Mono;
 class StudentService {
 
     private final StudentRepository students;
+    private final ReactiveMongoTemplate mongo;
     private final OrganizationDirectory organization;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final SchoolClock clock;
 
-    StudentService(StudentRepository students, OrganizationDirectory organization, AccessPolicy access,
-                   AuditTrail audit, SchoolClock clock) {
+    StudentService(StudentRepository students, ReactiveMongoTemplate mongo, OrganizationDirectory organization,
+                   AccessPolicy access, AuditTrail audit, SchoolClock clock) {
         this.students = students;
+        this.mongo = mongo;
         this.organization = organization;
         this.access = access;
         this.audit = audit;
@@ -59,38 +64,39 @@ class StudentService {
                                            Paging paging) {
         if (classId != null) {
             return access.requireClass(actor, classId, DataClass.PROFILE, Action.READ)
-                    .flatMap(scope -> Mono.zip(students.findByClassId(classId).map(StudentView::of).collectList(),
-                                    classNames(actor))
-                            .map(t -> page(t.getT1(), t.getT2(), access.permits(scope.relationships(),
-                                    DataClass.PROFILE_PRIVATE, Action.READ), q, status, paging)));
+                    .flatMap(scope -> page(Criteria.where("classId").is(classId), q, status, paging,
+                            access.permits(scope.relationships(), DataClass.PROFILE_PRIVATE, Action.READ), actor));
         }
-        Mono<List<StudentView>> source;
-        boolean privateFields;
         if (actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR) && actor.schoolId() != null) {
-            source = students.findBySchoolId(actor.schoolId()).map(StudentView::of).collectList();
-            privateFields = true;
-        } else if (actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER) && actor.schoolId() != null) {
-            source = access.visibleClassIds(actor).flatMap(ids -> Flux.fromIterable(ids)
-                    .flatMap(students::findByClassId).map(StudentView::of).collectList());
-            privateFields = false;
-        } else {
-            return Mono.error(Problems.forbidden("student.list"));
+            return page(Criteria.where("schoolId").is(actor.schoolId()), q, status, paging, true, actor);
         }
-        return Mono.zip(source, classNames(actor)).map(t -> page(t.getT1(), t.getT2(), privateFields, q, status,
-                paging));
+        if (actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER) && actor.schoolId() != null) {
+            return access.visibleClassIds(actor).flatMap(ids -> page(Criteria.where("classId").in(ids), q, status,
+                    paging, false, actor));
+        }
+        return Mono.error(Problems.forbidden("student.list"));
     }
 
-    private static PageResult<StudentResponse> page(List<StudentView> all, Map<String, String> names,
-                                                    boolean privateFields, String q, StudentStatus status,
-                                                    Paging paging) {
-        List<StudentView> filtered = all.stream()
-                .filter(s -> status == null ? s.status() != StudentStatus.TRANSFERRED_OUT : s.status() == status)
-                .filter(s -> q == null || q.isBlank() || s.name().contains(q.trim())
-                        || s.studentNo().equals(q.trim()))
-                .sorted(Comparator.comparing(StudentView::classId, Comparator.nullsLast(String::compareTo))
-                        .thenComparing(StudentView::studentNo))
-                .toList();
-        return PageResult.of(filtered, paging).map(s -> StudentResponse.of(s, names.get(s.classId()), privateFields));
+    /** Filters and pages in the database, sorted by class and 学籍号. */
+    private Mono<PageResult<StudentResponse>> page(Criteria scope, String q, StudentStatus status, Paging paging,
+                                                   boolean privateFields, Actor actor) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(scope);
+        all.add(status == null ? Criteria.where("status").ne(StudentStatus.TRANSFERRED_OUT)
+                : Criteria.where("status").is(status));
+        if (q != null && !q.isBlank()) {
+            String t = q.trim();
+            all.add(new Criteria().orOperator(Criteria.where("studentNo").is(t.toUpperCase(java.util.Locale.ROOT)),
+                    Criteria.where("name").regex(java.util.regex.Pattern.quote(t))));
+        }
+        Query query = Query.query(new Criteria().andOperator(all.toArray(new Criteria[0])));
+        Query pageQuery = Query.of(query).with(Sort.by("classId", "studentNo")).skip(paging.offset())
+                .limit(paging.size());
+        return Mono.zip(mongo.find(pageQuery, Student.class).map(StudentView::of).collectList(),
+                        mongo.count(query, Student.class), classNames(actor))
+                .map(t -> new PageResult<>(t.getT1().stream()
+                        .map(s -> StudentResponse.of(s, t.getT3().get(s.classId()), privateFields)).toList(),
+                        paging.page(), paging.size(), t.getT2()));
     }
 
     private Mono<Map<String, String>> classNames(Actor actor) {

@@ -8,6 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** Every controller error leaves as application/problem+json. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
 
     private final ProblemMapper mapper;
