@@ -1,5 +1,6 @@
 package org.zhsz.platform.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -76,8 +78,9 @@ class SecurityConfig {
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                     "The token is not meant for this API", null));
         };
+        // 5 s of clock skew (Spring's default is 60 s): an expired token is refused promptly
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(props.issuerUri()), audience));
+                new JwtTimestampValidator(Duration.ofSeconds(5)), new JwtIssuerValidator(props.issuerUri()), audience));
         return decoder;
     }
 

@@ -1,0 +1,139 @@
+package org.zhsz.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.zhsz.support.KeycloakServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged app with the embedded store, killed with SIGKILL right after acknowledging writes: after a
+ * restart every acknowledged write is there. Also checks that the store file stays compact.
+ */
+class EmbeddedStoreDurabilityIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private Process app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void acknowledgedWritesSurviveKillMinus9() throws Exception {
+        Path dir = KeycloakServer.projectDir().resolve("target/it-durability");
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        int port = freePort();
+        String issuer = KeycloakServer.issuer();
+        app = start(dir, port, issuer);
+        String token = KeycloakServer.token("admin_s1");
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String studentNo = "G" + idNumber(LocalDate.of(2013, 12, 1), 700 + i);
+            String body = "{\"studentNo\":\"" + studentNo + "\",\"name\":\"持久" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10)
+                    + "\",\"sex\":\"F\",\"birthDate\":\"2013-12-01\",\"ethnicity\":\"回族\",\"classId\":\"S1-C1\"}";
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/students")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            ids.add(JSON.readTree(r.body()).get("id").asString());
+        }
+        // the moment the last write is acknowledged: SIGKILL, no shutdown hooks, no flush
+        app.destroyForcibly().waitFor();
+
+        app = start(dir, port, issuer);
+        for (String id : ids) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/students/" + id)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("student %s after kill -9", id).isEqualTo(200);
+            JsonNode s = JSON.readTree(r.body());
+            assertThat(s.get("name").asString()).startsWith("持久");
+        }
+        long size = Files.size(dir.resolve("zhsz.mv"));
+        System.out.println("embedded store file after demo data and restart: " + size / 1024 + " KiB");
+        assertThat(size).as("store file stays compact").isLessThan(20L * 1024 * 1024);
+    }
+
+    private static Process start(Path dir, int port, String issuer) throws Exception {
+        File jar;
+        try (Stream<Path> s = Files.list(KeycloakServer.projectDir().resolve("target"))) {
+            jar = s.filter(p -> p.getFileName().toString().matches("zhsz-.*\\.jar")
+                    && !p.getFileName().toString().endsWith(".original")).findFirst().orElseThrow().toFile();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-Dzhsz.experiment.nocommit=true", "-jar", jar.getAbsolutePath(),
+                "--server.port=" + port, "--zhsz.store.embedded-path=" + dir.resolve("zhsz.mv"),
+                "--zhsz.security.issuer-uri=" + issuer, "--logging.level.root=warn")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("app exited; see " + dir);
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return p;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("app did not become ready");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String idNumber(LocalDate birth, int seq) {
+        String body = "640424" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
+                birth.getDayOfMonth()) + String.format("%03d", seq);
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * w[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
