@@ -153,7 +153,7 @@ class HelmChartTests {
         assertThat(get(hpa, "spec.minReplicas")).isEqualTo(3);
         assertThat(get(hpa, "spec.scaleTargetRef.name")).isEqualTo(get(deployment, "metadata.name"));
         assertThat(list(get(hpa, "spec.metrics"))).extracting(m -> get(m, "resource.name"))
-                .containsExactly("cpu", "memory");
+                .containsExactly("cpu");
 
         assertThat(get(out.one("PodDisruptionBudget"), "spec.maxUnavailable")).isEqualTo(1);
 
@@ -191,6 +191,16 @@ class HelmChartTests {
     }
 
     // ---- optional resources ----
+
+    @Test
+    void autoscalerAddsAMemoryTargetOnlyWhenOneIsGiven() {
+        Map<String, Object> hpa = render(t -> t.withValuesFile(PRODUCTION_VALUES)
+                .set("autoscaling.targetMemoryUtilizationPercentage", 90)).one("HorizontalPodAutoscaler");
+
+        assertThat(list(get(hpa, "spec.metrics"))).extracting(m -> get(m, "resource.name"))
+                .containsExactly("cpu", "memory");
+        assertThat(get(hpa, "spec.metrics[1].resource.target.averageUtilization")).isEqualTo(90);
+    }
 
     @Test
     void serviceMonitorIsRenderedOnlyWhenEnabled() {
