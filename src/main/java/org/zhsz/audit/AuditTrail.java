@@ -56,8 +56,20 @@ public class AuditTrail {
                 e.action(), e.resourceType(), e.resourceId(), e.studentId(), e.schoolId(), e.outcome().name(),
                 e.reason(), e.dataClass() == null ? null : e.dataClass().name(), head.hash(), null);
         StoredEvent hashed = withHash(unhashed, AuditHasher.hash(unhashed));
-        return mongo.insert(hashed).doOnNext(saved -> heads.put(chain, new Head(saved.seq(), saved.hash())));
+        return mongo.insert(hashed)
+                .doOnNext(saved -> heads.put(chain, new Head(saved.seq(), saved.hash())))
+                .flatMap(saved -> mongo.upsert(Query.query(Criteria.where("_id").is(chain).and("seq").lt(saved.seq())),
+                                new org.springframework.data.mongodb.core.query.Update().set("seq", saved.seq())
+                                        .set("hash", saved.hash()).set("at", saved.at()), HEADS)
+                        .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()) // a newer head is already there
+                        .thenReturn(saved));
     }
+
+    /**
+     * Each chain's newest link is also kept in {@value #HEADS}, so that deleting events from the end of a chain
+     * (which leaves the remaining links intact) is still detected.
+     */
+    static final String HEADS = "audit_heads";
 
     static StoredEvent withHash(StoredEvent e, String hash) {
         return new StoredEvent(e.id(), e.chain(), e.seq(), e.at(), e.username(), e.actorName(), e.role(), e.action(),

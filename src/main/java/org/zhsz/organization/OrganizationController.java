@@ -68,10 +68,7 @@ class OrganizationController {
 
     @GetMapping("/schools/{id}")
     Mono<SchoolView> school(Actor actor, @PathVariable String id) {
-        return directory.school(id)
-                .filter(s -> actor.inSchool(s.id()) || (actor.countyId() != null
-                        && actor.countyId().equals(s.countyId())))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", id)));
+        return service.readableSchool(actor, id);
     }
 
     record SchoolPatch(@Size(min = 2, max = 60) String name, @Size(max = 120) String address) {

@@ -1,0 +1,41 @@
+package org.zhsz.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhsz.support.KeycloakServer;
+
+/** The same matrix with real password-grant tokens from Keycloak against the running server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+class AuthorizationMatrixIT {
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("zhsz.security.issuer-uri", KeycloakServer::issuer);
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void everyEndpointForEveryDemoUserWithRealTokens() {
+        Map<String, String> tokens = new HashMap<>();
+        List<String> wrong = AccessMatrix.wrongCells(web.mutate().responseTimeout(java.time.Duration.ofSeconds(30))
+                .build(), user -> c -> c.mutate().defaultHeader("Authorization", "Bearer "
+                + tokens.computeIfAbsent(user, KeycloakServer::token)).build());
+        assertThat(wrong).as("wrong cells:\n" + String.join("\n", wrong)).isEmpty();
+    }
+}
