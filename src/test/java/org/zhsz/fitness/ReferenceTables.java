@@ -75,7 +75,13 @@ final class ReferenceTables {
     }
 
     /** Every row of a table under classpath {@code fitness/2014/}, as column → text. */
+    private static final Map<String, List<Map<String, String>>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static List<Map<String, String>> read(String file) {
+        return CACHE.computeIfAbsent(file, ReferenceTables::readUncached);
+    }
+
+    private static List<Map<String, String>> readUncached(String file) {
         String text;
         try (InputStream in = ReferenceTables.class.getClassLoader().getResourceAsStream("fitness/2014/" + file)) {
             if (in == null) {
@@ -93,9 +99,9 @@ final class ReferenceTables {
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), i < line.size() ? line.get(i) : "");
             }
-            rows.add(row);
+            rows.add(java.util.Collections.unmodifiableMap(row));
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     /** RFC 4180 just enough for these files: commas, double quotes, "" inside quotes. */
@@ -165,7 +171,13 @@ final class ReferenceTables {
         }
     }
 
+    private static final Map<String, List<Cell>> CELLS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static List<Cell> cells(String item) {
+        return CELLS.computeIfAbsent(item, ReferenceTables::cellsUncached);
+    }
+
+    private static List<Cell> cellsUncached(String item) {
         Map<String, List<Map<String, String>>> byCell = read(item + ".csv").stream()
                 .collect(Collectors.groupingBy(r -> r.get("grade") + "|" + r.get("sex"), LinkedHashMap::new,
                         Collectors.toList()));
@@ -177,7 +189,7 @@ final class ReferenceTables {
                     rows.stream().map(r -> Integer.parseInt(r.get("score"))).toList(),
                     rows.stream().map(r -> new BigDecimal(r.get("threshold"))).toList()));
         }
-        return cells;
+        return List.copyOf(cells);
     }
 
     static Cell cell(String item, int grade, String sex) {
