@@ -89,6 +89,17 @@ class BmiTests {
     }
 
     @Test
+    void anExactHalfThatFloatingPointMisses() {
+        // 高二男: 正常 16.8–23.7, 超重 from 23.8. 60.8 kg at 160.0 cm is exactly 23.75 → 23.8 超重;
+        // 60.8 / 1.6² in doubles is 23.749999… and would round to 23.7 正常
+        ScoreResult r = SCORER.score(11, "M", Map.of("height_cm", "160.0", "weight_kg", "60.8"));
+        assertThat(r.item("bmi").value()).isEqualByComparingTo("23.8");
+        assertThat(r.item("bmi").level()).isEqualTo("超重");
+        assertThat(r.item("bmi").score()).isEqualTo(80);
+        assertThat(FitnessScorer.bmiTenths(1600, 480)).as("48.0 kg at 160.0 cm = 18.75").isEqualTo(188);
+    }
+
+    @Test
     void heightAndWeightAreRecordedHalfUpToATenth() {
         ScoreResult r = SCORER.score(13, "M", Map.of("height_cm", 175.05, "weight_kg", "65.04"));
         assertThat(r.heightCm()).isEqualByComparingTo("175.1");
