@@ -170,9 +170,11 @@ public final class FitnessScorer {
                     continue;
                 }
                 score = standard.score(item, grade, sex, v);
-                int b = standard.bonus(item, grade, sex, v);
-                out[ITEM_COUNT + item] = b;
-                bonus += b;
+                if (score == 100) { // only a result beyond the 100 row can earn 附加分
+                    int b = standard.bonus(item, grade, sex, v);
+                    out[ITEM_COUNT + item] = b;
+                    bonus += b;
+                }
             }
             out[item] = score;
             weighted += score * standard.weight(grade, sex, item);
