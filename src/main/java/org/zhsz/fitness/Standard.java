@@ -37,9 +37,7 @@ final class Standard {
 
     private final int[] thresholds;
     private final int[] rowScores;
-    private final int[] rowCounts;
     private final int[] bonusNeeds;
-    private final int[] bonusCounts;
     private final int[] weights;
     private final int[][] profiles;
     private final boolean[] lowerIsBetter;
@@ -55,14 +53,12 @@ final class Standard {
     private final int[] ratingMinTenths;
     private final String[] ratingNames;
 
-    Standard(int[] thresholds, int[] rowScores, int[] rowCounts, int[] bonusNeeds, int[] bonusCounts, int[] weights,
+    Standard(int[] thresholds, int[] rowScores, int[] bonusNeeds, int[] weights,
              int[] bmiUpper, int[] bmiScores, String[] bmiCategories, int[] levelMins, String[] levelNames,
              int[] ratingMinTenths, String[] ratingNames) {
         this.thresholds = thresholds;
         this.rowScores = rowScores;
-        this.rowCounts = rowCounts;
         this.bonusNeeds = bonusNeeds;
-        this.bonusCounts = bonusCounts;
         this.weights = weights;
         this.bmiUpper = bmiUpper;
         this.bmiScores = bmiScores;
@@ -122,14 +118,6 @@ final class Standard {
             reached += v >= bonusNeeds[base + r] ? 1 : 0;
         }
         return reached;
-    }
-
-    boolean hasBonus(int item, int grade, int sex) {
-        return bonusCounts[cell(item, grade, sex)] > 0;
-    }
-
-    boolean hasTable(int item, int grade, int sex) {
-        return rowCounts[cell(item, grade, sex)] > 0;
     }
 
     /** 0 低体重, 1 正常, 2 超重, 3 肥胖 for a BMI in tenths. */

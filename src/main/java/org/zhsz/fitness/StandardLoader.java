@@ -36,24 +36,17 @@ final class StandardLoader {
         }
     }
 
-    private static volatile Standard shared;
-
     private StandardLoader() {
     }
 
-    /** The standard loaded once per class loader; immutable, so sharing it is safe. */
+    /** The standard, loaded on first use and then shared; immutable, so sharing it is safe. */
     static Standard shared() {
-        Standard s = shared;
-        if (s == null) {
-            synchronized (StandardLoader.class) {
-                s = shared;
-                if (s == null) {
-                    s = load(StandardLoader.class.getClassLoader(), BASE);
-                    shared = s;
-                }
-            }
-        }
-        return s;
+        return Shared.STANDARD;
+    }
+
+    /** Lazy holder: the class initialiser runs once, thread-safely, on the first call of {@link #shared()}. */
+    private static final class Shared {
+        static final Standard STANDARD = load(StandardLoader.class.getClassLoader(), BASE);
     }
 
     static Standard load(ClassLoader loader, String base) {
@@ -98,7 +91,7 @@ final class StandardLoader {
             }
             loadBmi();
             loadWeights();
-            return new Standard(thresholds, rowScores, rowCounts, bonusNeeds, bonusCounts, weights, bmiUpper,
+            return new Standard(thresholds, rowScores, bonusNeeds, weights, bmiUpper,
                     bmiScores, BMI_ORDER.clone(), levelMins, levelNames, ratingMins, ratingNames);
         }
 
