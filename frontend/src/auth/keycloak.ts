@@ -56,11 +56,32 @@ export function claims(): TokenClaims {
   return (keycloak?.tokenParsed ?? {}) as TokenClaims
 }
 
+const RELOGIN_KEY = 'zhsz.relogin-at'
+const RELOGIN_PAUSE_MS = 60_000
 let relogging = false
-export function relogin(): void {
-  if (!keycloak || relogging) return
+
+/**
+ * Sign in again (session over, or the API answered 401), coming back to this page. Guarded against a loop:
+ * if Keycloak hands out tokens the API keeps refusing (e.g. a missing audience mapper), redirecting again
+ * would bounce forever, so within a minute of the last attempt the caller's error is shown instead.
+ * Returns whether a redirect was started.
+ */
+export function relogin(): boolean {
+  if (!keycloak || relogging) return relogging
+  const last = Number(safeSession()?.getItem(RELOGIN_KEY) ?? 0)
+  if (Date.now() - last < RELOGIN_PAUSE_MS) return false
+  safeSession()?.setItem(RELOGIN_KEY, String(Date.now()))
   relogging = true
   void keycloak.login({ redirectUri: window.location.href })
+  return true
+}
+
+function safeSession(): Storage | undefined {
+  try {
+    return window.sessionStorage
+  } catch {
+    return undefined
+  }
 }
 
 export function logout(): void {
