@@ -44,6 +44,7 @@ const en: Messages<typeof zhCN> = {
     saved: 'Saved',
     created: 'Created',
     deleted: 'Deleted',
+    pageSize: 'Rows per page',
     soon: 'Soon',
     comingSoon: 'Coming soon',
   },

@@ -40,6 +40,7 @@ export default {
     saved: '已保存',
     created: '已创建',
     deleted: '已删除',
+    pageSize: '每页条数',
     soon: '即将上线',
     comingSoon: '即将上线',
   },
