@@ -1,0 +1,3 @@
+import { comingSoonRoute } from '@/components/comingSoon'
+
+export default [comingSoonRoute('audit', 'audit', 'menu.audit', 'audit')]

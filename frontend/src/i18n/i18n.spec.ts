@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import zhCN from './zh-CN'
+import en from './en'
+import { initialLocale } from './index'
+import { MENU, menuPages } from '@/navigation/menu'
+import { ASSIGNMENT_ROLES, ROLES, SCHOOL_STAGES, STUDENT_STATUSES } from '@/api/types'
+
+type Tree = { [k: string]: string | Tree }
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'string') out.set(key, v)
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv)
+  }
+  return out
+}
+
+const zh = flatten(zhCN as Tree)
+const enFlat = flatten(en as Tree)
+
+// all app sources (not tests), as text
+const sources = import.meta.glob(['../**/*.ts', '../**/*.vue', '!../**/*.spec.ts', '!../i18n/*.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>
+
+const TOP = [...new Set([...zh.keys()].map((k) => k.split('.')[0]))]
+const KEY_LITERAL = new RegExp(`['"\`]((?:${TOP.join('|')})\\.[A-Za-z0-9_.]+)['"\`]`, 'g')
+
+describe('i18n completeness', () => {
+  it('every zh-CN key has an English text and vice versa', () => {
+    const missingInEn = [...zh.keys()].filter((k) => !enFlat.has(k))
+    const missingInZh = [...enFlat.keys()].filter((k) => !zh.has(k))
+    expect(missingInEn).toEqual([])
+    expect(missingInZh).toEqual([])
+  })
+
+  it('no text is empty', () => {
+    expect([...zh].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([])
+    expect([...enFlat].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([])
+  })
+
+  it('placeholders match between languages', () => {
+    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    const mismatched = [...zh.keys()].filter((k) => JSON.stringify(params(zh.get(k)!)) !== JSON.stringify(params(enFlat.get(k) ?? '')))
+    expect(mismatched).toEqual([])
+  })
+
+  it('no message uses vue-i18n syntax characters by accident (@ and | are special)', () => {
+    const bad = [...zh, ...enFlat].filter(([, v]) => /[@|]/.test(v)).map(([k]) => k)
+    expect(bad).toEqual([])
+  })
+
+  it('every key the code names exists', () => {
+    expect(Object.keys(sources).length).toBeGreaterThan(20)
+    const used = new Set<string>()
+    for (const text of Object.values(sources)) for (const m of text.matchAll(KEY_LITERAL)) used.add(m[1])
+    expect(used.size).toBeGreaterThan(50)
+    expect([...used].filter((k) => !zh.has(k)).sort()).toEqual([])
+  })
+
+  it('dynamic keys exist: menu titles, enums, coming-soon descriptions, import summary', () => {
+    const wanted = [
+      ...MENU.flatMap((m) => [m.title, ...(m.children ?? []).map((c) => c.title)]),
+      ...ROLES.map((r) => `enums.role.${r}`),
+      ...SCHOOL_STAGES.map((s) => `enums.stage.${s}`),
+      ...STUDENT_STATUSES.map((s) => `enums.status.${s}`),
+      ...ASSIGNMENT_ROLES.map((r) => `enums.assignmentRole.${r}`),
+      'enums.sex.M',
+      'enums.sex.F',
+      ...['total', 'created', 'updated', 'unchanged', 'rejected'].map((k) => `import.${k}`),
+    ]
+    const features = new Set<string>()
+    for (const text of Object.values(sources)) {
+      for (const m of text.matchAll(/comingSoonRoute\([^)]*?'[^']*',\s*'[^']*',\s*'[^']*',\s*'([^']+)'/g)) features.add(m[1])
+      for (const m of text.matchAll(/<ComingSoon[^>]*feature="([^"]+)"/g)) features.add(m[1])
+    }
+    expect(features.size).toBeGreaterThanOrEqual(menuPages().filter((p) => !p.startsWith('admin') && !['home', 'my-profile', 'child-profile', 'my-classes'].includes(p)).length)
+    wanted.push(...[...features].map((f) => `soon.${f}`))
+    expect(wanted.filter((k) => !zh.has(k))).toEqual([])
+  })
+})
+
+describe('locale choice', () => {
+  it('defaults to Chinese and remembers English', () => {
+    expect(initialLocale({ getItem: () => null })).toBe('zh-CN')
+    expect(initialLocale({ getItem: () => 'en' })).toBe('en')
+    expect(initialLocale({ getItem: () => 'fr' })).toBe('zh-CN')
+    expect(
+      initialLocale({
+        getItem: () => {
+          throw new Error('denied')
+        },
+      }),
+    ).toBe('zh-CN')
+  })
+})

@@ -1,0 +1,73 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { meApi } from '@/api/endpoints'
+import type { Child, Me, Role } from '@/api/types'
+import { ROLES } from '@/api/types'
+
+const CHILD_KEY = 'zhsz.child'
+
+/** Who is signed in, as GET /api/v1/me describes them; a parent's currently selected child. */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Me | null>(null)
+  const loading = ref(false)
+  const error = ref<unknown>(null)
+  const selectedChildId = ref<string | null>(readChild())
+
+  const roles = computed<Role[]>(() => (me.value?.roles ?? []).filter((r): r is Role => ROLES.includes(r as Role)))
+  /** the role shown in the top bar: the most specific one the user has */
+  const primaryRole = computed<Role | undefined>(() => {
+    const order: Role[] = [
+      'school_admin',
+      'bureau_admin',
+      'head_teacher',
+      'counselor',
+      'teacher',
+      'admissions_officer',
+      'auditor',
+      'parent',
+      'student',
+    ]
+    return order.find((r) => roles.value.includes(r))
+  })
+  const children = computed<Child[]>(() => me.value?.children ?? [])
+  const selectedChild = computed<Child | undefined>(
+    () => children.value.find((c) => c.studentId === selectedChildId.value) ?? children.value[0],
+  )
+
+  function hasRole(...wanted: Role[]): boolean {
+    return wanted.some((r) => roles.value.includes(r))
+  }
+
+  async function load(): Promise<Me> {
+    loading.value = true
+    error.value = null
+    try {
+      me.value = await meApi.get()
+      return me.value
+    } catch (e) {
+      error.value = e
+      throw e
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function selectChild(studentId: string): void {
+    selectedChildId.value = studentId
+    try {
+      localStorage.setItem(CHILD_KEY, studentId)
+    } catch {
+      // ignore: selection lasts for this tab
+    }
+  }
+
+  return { me, loading, error, roles, primaryRole, children, selectedChild, selectedChildId, hasRole, load, selectChild }
+})
+
+function readChild(): string | null {
+  try {
+    return localStorage.getItem(CHILD_KEY)
+  } catch {
+    return null
+  }
+}
