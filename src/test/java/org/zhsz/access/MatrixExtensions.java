@@ -1,7 +1,20 @@
 package org.zhsz.access;
 
+import static org.zhsz.access.AccessMatrix.C1A;
+import static org.zhsz.access.AccessMatrix.C1B;
+import static org.zhsz.access.AccessMatrix.C1_TEACHERS;
+import static org.zhsz.access.AccessMatrix.C2A;
+import static org.zhsz.access.AccessMatrix.COUNTY;
+import static org.zhsz.access.AccessMatrix.get;
+import static org.zhsz.access.AccessMatrix.post;
+import static org.zhsz.access.AccessMatrix.put;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Rows for the feature modules' endpoints (records, fitness, wellbeing, archive), kept apart for readability. */
 final class MatrixExtensions {
@@ -10,6 +23,65 @@ final class MatrixExtensions {
     }
 
     static List<AccessMatrix.Row> rows() {
-        return new ArrayList<>();
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        rows.addAll(records());
+        return rows;
+    }
+
+    static final String DEMO_EVIDENCE = "6a0000000000000000000001"; // student_c1a's certificate photo
+
+    static List<AccessMatrix.Row> records() {
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        String[] c1Readers = {"head_c1", "teacher_c1", "pe_c1", "admin_s1", "counselor_s1", "student_c1a",
+                "parent_c1a"};
+        rows.add(get("/api/v1/students/" + C1A + "/records").is(200, c1Readers).is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/" + C2A + "/records").is(200, "admin_s1", "counselor_s1", "pe_c1", "teacher_c2",
+                "student_c2a").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/" + C1A + "/records/S1-C1-01-r0").is(200, c1Readers).is(403, COUNTY)
+                .otherwise(404));
+        rows.add(get("/api/v1/students/" + C1A + "/skills").is(200, c1Readers).is(403, COUNTY).otherwise(404));
+        // evidence of one child: the family and the class's teachers, nobody else, not even through another path
+        rows.add(get("/api/v1/students/" + C1A + "/evidence/" + DEMO_EVIDENCE).is(200, c1Readers).is(403, COUNTY)
+                .otherwise(404));
+        // through another child's path the file does not exist, even for that child's own family and teachers
+        rows.add(get("/api/v1/students/" + C2A + "/evidence/" + DEMO_EVIDENCE).is(403, COUNTY).otherwise(404));
+        rows.add(post("/api/v1/students/" + C1B + "/records", Map.of("dimension", "MORAL", "category", "commendation",
+                "title", "热心帮助同学", "occurredOn", "2026-10-20")).is(201, C1_TEACHERS).is(201, "admin_s1")
+                .is(403, "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(post("/api/v1/students/" + C1A + "/records", Map.of("dimension", "ARTS", "category", "arts_skill",
+                "title", "二胡", "skill", "二胡", "occurredOn", "2026-10-20")).is(201, "head_c1", "admin_s1",
+                "student_c1a").is(403, "teacher_c1", "pe_c1", "parent_c1a", "counselor_s1").is(403, COUNTY)
+                .otherwise(404));
+        rows.add(post("/api/v1/students/" + C1A + "/evidence", new AccessMatrix.Upload("photo.png", png()))
+                .is(201, "head_c1", "teacher_c1", "pe_c1", "admin_s1", "student_c1a")
+                .is(403, "parent_c1a", "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(post("/api/v1/classes/S1-C1/records/batch", Map.of("studentIds", List.of("S1-C1-09"), "record",
+                Map.of("dimension", "MORAL", "category", "volunteer_service", "title", "班级志愿活动", "hours", 1,
+                        "occurredOn", "2026-10-21"))).is(200, C1_TEACHERS).is(200, "admin_s1")
+                .is(403, "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/classes/S1-C1/records/overview").is(200, C1_TEACHERS).is(200, "admin_s1", "counselor_s1")
+                .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/classes/S1-C1/coverage").is(200, C1_TEACHERS).is(200, "admin_s1", "counselor_s1")
+                .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/records/review-queue").is(200, "head_c1", "admin_s1", "admin_s2").otherwise(403));
+        rows.add(get("/api/v1/schools/S1/coverage").is(200, "admin_s1", "counselor_s1", "head_c1")
+                .is(403, "teacher_c1", "pe_c1", "teacher_c2", "student_c1a", "parent_c1a", "student_c2a")
+                .otherwise(404));
+        rows.add(get("/api/v1/stats/coverage").is(200, "bureau").otherwise(403));
+        rows.add(get("/api/v1/record-categories").is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(put("/api/v1/record-categories", List.of()).is(422, "admin_s1", "admin_s2").otherwise(403));
+        return rows;
+    }
+
+    static byte[] png() {
+        try {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

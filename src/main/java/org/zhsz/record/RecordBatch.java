@@ -1,0 +1,86 @@
+package org.zhsz.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.ApiException;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.Ids;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.StudentScope;
+import org.zhsz.student.StudentDirectory;
+import org.zhsz.student.StudentView;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** One event for many students of a class (a class volunteer day), with a result per student. */
+@Service
+class RecordBatch {
+
+    static final int MAX_STUDENTS = 80;
+
+    private final RecordService records;
+    private final AccessPolicy access;
+    private final StudentDirectory students;
+
+    RecordBatch(RecordService records, AccessPolicy access, StudentDirectory students) {
+        this.records = records;
+        this.access = access;
+        this.students = students;
+    }
+
+    record Item(String studentId, String name, String status, String recordId, String error) {
+    }
+
+    record Result(String batchId, int created, int failed, List<Item> items) {
+    }
+
+    Mono<Result> create(Actor actor, String classId, List<String> studentIds, RecordRules.Draft d) {
+        if (studentIds != null && (studentIds.isEmpty() || studentIds.size() > MAX_STUDENTS)) {
+            return Mono.error(Problems.invalid("studentIds", "size", "between 1 and " + MAX_STUDENTS + " students"));
+        }
+        if (d.evidence() != null && !d.evidence().isEmpty()) {
+            return Mono.error(Problems.invalid("record.evidence", "not_allowed",
+                    "evidence belongs to one student; attach it to each record after the batch"));
+        }
+        return access.requireClass(actor, classId, DataClass.GENERAL_RECORDS, Action.WRITE).flatMap(scope -> {
+            if (d.dimension() != null && !RecordRules.writable(scope.relationships()).contains(d.dimension())) {
+                return Mono.error(Problems.forbidden("dimension_not_allowed"));
+            }
+            String batchId = Ids.newId();
+            // the event itself is the same for everyone: an invalid one is one 422, and nothing is stored
+            return records.validateDraft(scope.schoolId(), d).then(students.inClass(classId).collectMap(StudentView::id, Function.identity()).flatMap(members -> {
+                List<String> targets = studentIds == null ? new ArrayList<>(members.keySet())
+                        : studentIds.stream().distinct().toList();
+                return Flux.fromIterable(targets).concatMap(id -> {
+                    StudentView s = members.get(id);
+                    if (s == null) {
+                        return Mono.just(new Item(id, null, "NOT_IN_CLASS", null, "not a student of this class"));
+                    }
+                    StudentScope ss = new StudentScope(s.id(), s.schoolId(), s.classId(), scope.termCode(),
+                            scope.relationships());
+                    return records.create(actor, ss, s, d, false, batchId)
+                            .map(r -> new Item(s.id(), s.name(), "CREATED", r.id(), null))
+                            .onErrorResume(ApiException.class, e -> Mono.just(new Item(s.id(), s.name(), "FAILED",
+                                    null, e.code() + ": " + e.getMessage() + details(e))));
+                }).collectList().map(items -> {
+                    long created = items.stream().filter(i -> "CREATED".equals(i.status())).count();
+                    return new Result(batchId, (int) created, items.size() - (int) created, items);
+                });
+            }));
+        });
+    }
+
+    private static String details(ApiException e) {
+        return e.errors().isEmpty() ? "" : " " + e.errors().stream().map(f -> f.field() + "=" + f.code())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+}

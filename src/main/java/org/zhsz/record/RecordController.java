@@ -1,0 +1,279 @@
+package org.zhsz.record;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.ETags;
+import org.zhsz.platform.Idempotency;
+import org.zhsz.platform.PageResult;
+import org.zhsz.platform.Paging;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.Role;
+import org.zhsz.platform.SchoolClock;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1")
+class RecordController {
+
+    private final RecordService records;
+    private final RecordBatch batch;
+    private final RecordViews views;
+    private final Evidence evidence;
+    private final Categories categories;
+    private final Idempotency idempotency;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final SchoolClock clock;
+
+    RecordController(RecordService records, RecordBatch batch, RecordViews views, Evidence evidence,
+                     Categories categories, Idempotency idempotency, AccessPolicy access, AuditTrail audit,
+                     SchoolClock clock) {
+        this.records = records;
+        this.batch = batch;
+        this.views = views;
+        this.evidence = evidence;
+        this.categories = categories;
+        this.idempotency = idempotency;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The body of a new record. {@code submit}: a student's report goes straight to review. */
+    record RecordBody(@NotNull Dimension dimension, @NotBlank String category, @NotBlank @Size(max = 100) String title,
+                      @Size(max = 2000) String description, @NotNull LocalDate occurredOn, BigDecimal hours,
+                      Level level, @Size(max = 60) String award, String severity, @Size(max = 20) String skill,
+                      List<String> evidence, Boolean submit) {
+        RecordRules.Draft draft() {
+            return new RecordRules.Draft(dimension, category, title, description, occurredOn, hours, level, award,
+                    severity, skill, evidence == null ? List.of() : evidence);
+        }
+    }
+
+    @PostMapping("/students/{id}/records")
+    Mono<ResponseEntity<RecordView>> create(Actor actor, @PathVariable String id, @Valid @RequestBody RecordBody body,
+                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return idempotency.run(actor, key, "record.create:" + id, body, RecordView.class,
+                        () -> records.create(actor, id, body.draft(), Boolean.TRUE.equals(body.submit()), null))
+                .map(o -> ResponseEntity.status(o.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                        .header("Idempotent-Replayed", Boolean.toString(o.replayed()))
+                        .eTag("\"" + o.value().version() + "\"").body(o.value()));
+    }
+
+    @GetMapping("/students/{id}/records")
+    Mono<PageResult<RecordView>> timeline(Actor actor, @PathVariable String id,
+                                          @RequestParam(required = false) String term,
+                                          @RequestParam(required = false) Dimension dimension,
+                                          @RequestParam(required = false) RecordStatus status,
+                                          @RequestParam(defaultValue = "false") boolean includeVoided,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        return records.timeline(actor, id, term, dimension, status, includeVoided, Paging.of(page, size));
+    }
+
+    @GetMapping("/students/{id}/records/{recordId}")
+    Mono<RecordService.Detail> get(Actor actor, @PathVariable String id, @PathVariable String recordId) {
+        return records.get(actor, id, recordId);
+    }
+
+    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) String description, LocalDate occurredOn,
+                     BigDecimal hours, Level level, @Size(max = 60) String award, String severity,
+                     @Size(max = 20) String skill, List<String> evidence, String category) {
+    }
+
+    @PatchMapping("/students/{id}/records/{recordId}")
+    Mono<RecordView> patch(Actor actor, @PathVariable String id, @PathVariable String recordId,
+                           @Valid @RequestBody PatchBody b,
+                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return records.patch(actor, id, recordId, new RecordService.Patch(b.title(), b.description(), b.occurredOn(),
+                b.hours(), b.level(), b.award(), b.severity(), b.skill(), b.evidence(), b.category()),
+                ETags.parse(ifMatch));
+    }
+
+    @DeleteMapping("/students/{id}/records/{recordId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(Actor actor, @PathVariable String id, @PathVariable String recordId,
+                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return records.delete(actor, id, recordId, ETags.parse(ifMatch));
+    }
+
+    @PostMapping("/students/{id}/records/{recordId}/submit")
+    Mono<RecordView> submit(Actor actor, @PathVariable String id, @PathVariable String recordId,
+                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return records.submit(actor, id, recordId, ETags.parse(ifMatch));
+    }
+
+    record ReviewBody(@NotBlank String decision, @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/students/{id}/records/{recordId}/review")
+    Mono<RecordView> review(Actor actor, @PathVariable String id, @PathVariable String recordId,
+                            @Valid @RequestBody ReviewBody body,
+                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        if (!"APPROVE".equals(body.decision()) && !"REJECT".equals(body.decision())) {
+            return Mono.error(Problems.invalid("decision", "invalid", "decision must be APPROVE or REJECT"));
+        }
+        return records.review(actor, id, recordId, "APPROVE".equals(body.decision()), body.reason(),
+                ETags.parse(ifMatch));
+    }
+
+    record VoidBody(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/students/{id}/records/{recordId}/void")
+    Mono<RecordView> voidRecord(Actor actor, @PathVariable String id, @PathVariable String recordId,
+                                @Valid @RequestBody VoidBody body,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return records.voidRecord(actor, id, recordId, body.reason(), ETags.parse(ifMatch));
+    }
+
+    // ---- evidence ----
+
+    @PostMapping(path = "/students/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Evidence.Stored> upload(Actor actor, @PathVariable String id, @RequestPart("file") Mono<FilePart> file) {
+        return access.require(actor, id, DataClass.GENERAL_RECORDS, Action.WRITE)
+                .flatMap(scope -> file.switchIfEmpty(Mono.error(() -> Problems.invalid("file", "required",
+                                "a file is required")))
+                        .flatMap(part -> evidence.store(part, id, scope.schoolId(), actor.username(), clock.now()))
+                        .flatMap(stored -> audit.record(AuditEvent.allowed(actor, "evidence.upload", "evidence",
+                                stored.id(), id, scope.schoolId())).thenReturn(stored)));
+    }
+
+    @GetMapping("/students/{id}/evidence/{evidenceId}")
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(Actor actor, @PathVariable String id,
+                                                    @PathVariable String evidenceId) {
+        return access.require(actor, id, DataClass.GENERAL_RECORDS, Action.READ)
+                .flatMap(scope -> evidence.find(evidenceId).filter(e -> id.equals(e.studentId()))
+                        .switchIfEmpty(Mono.error(() -> Problems.notFound("evidence", evidenceId)))
+                        .flatMap(e -> audit.record(new AuditEvent(actor, "evidence.download", "evidence", e.id(), id,
+                                        scope.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.GENERAL_RECORDS))
+                                .thenReturn(ResponseEntity.ok()
+                                        .contentType(MediaType.parseMediaType(e.contentType()))
+                                        .contentLength(e.size())
+                                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                                                .filename(e.filename(), StandardCharsets.UTF_8).build().toString())
+                                        .header("X-Content-Type-Options", "nosniff")
+                                        .header("Content-Security-Policy", "sandbox")
+                                        .body(evidence.content(e.id())))));
+    }
+
+    // ---- batch and views ----
+
+    record BatchBody(List<String> studentIds, @NotNull @Valid RecordBody record) {
+    }
+
+    @PostMapping("/classes/{classId}/records/batch")
+    Mono<RecordBatch.Result> batch(Actor actor, @PathVariable String classId, @Valid @RequestBody BatchBody body,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return idempotency.run(actor, key, "record.batch:" + classId, body, RecordBatch.Result.class,
+                        () -> batch.create(actor, classId, body.studentIds(), body.record().draft()))
+                .map(Idempotency.Outcome::value);
+    }
+
+    @GetMapping("/classes/{classId}/records/overview")
+    Mono<RecordViews.ClassOverview> overview(Actor actor, @PathVariable String classId,
+                                             @RequestParam(required = false) String term) {
+        return views.classOverview(actor, classId, term);
+    }
+
+    @GetMapping("/records/review-queue")
+    Mono<List<RecordView>> reviewQueue(Actor actor) {
+        return views.reviewQueue(actor);
+    }
+
+    @GetMapping("/students/{id}/skills")
+    Mono<RecordViews.Skills> skills(Actor actor, @PathVariable String id) {
+        return views.skills(actor, id);
+    }
+
+    @GetMapping("/classes/{classId}/coverage")
+    Mono<RecordViews.Coverage> classCoverage(Actor actor, @PathVariable String classId,
+                                             @RequestParam(required = false) String term) {
+        return views.classCoverage(actor, classId, term);
+    }
+
+    @GetMapping("/schools/{schoolId}/coverage")
+    Mono<RecordViews.SchoolCoverage> schoolCoverage(Actor actor, @PathVariable String schoolId,
+                                                    @RequestParam(required = false) String term) {
+        return views.schoolCoverage(actor, schoolId, term);
+    }
+
+    @GetMapping("/stats/coverage")
+    Mono<RecordViews.CountyCoverage> countyCoverage(Actor actor, @RequestParam(required = false) String term) {
+        return views.countyCoverage(actor, term);
+    }
+
+    // ---- categories ----
+
+    @GetMapping("/record-categories")
+    Mono<List<Category>> categories(Actor actor) {
+        return actor.schoolId() == null ? Mono.just(categories.defaults()) : categories.of(actor.schoolId());
+    }
+
+    @PutMapping("/record-categories")
+    Mono<List<Category>> replaceCategories(Actor actor, @RequestBody List<@Valid Category> body) {
+        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
+            return Mono.error(Problems.forbidden("categories.update"));
+        }
+        List<org.zhsz.platform.FieldError> errors = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < body.size(); i++) {
+            Category c = body.get(i);
+            if (c.dimension() == null || c.code() == null || !c.code().matches("[a-z0-9_]{2,40}")
+                    || c.zh() == null || c.zh().isBlank()) {
+                errors.add(new org.zhsz.platform.FieldError("[" + i + "]", "invalid",
+                        "dimension, code (a-z0-9_) and zh name are required"));
+            } else if (!seen.add(c.dimension() + "/" + c.code())) {
+                errors.add(new org.zhsz.platform.FieldError("[" + i + "].code", "duplicate", "duplicate category"));
+            }
+        }
+        for (Dimension d : Dimension.values()) {
+            if (body.stream().noneMatch(c -> c.dimension() == d)) {
+                errors.add(new org.zhsz.platform.FieldError("$", "missing_dimension",
+                        "every dimension needs at least one category: " + d));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(Problems.invalid(errors));
+        }
+        return categories.replace(actor.schoolId(), body).flatMap(list -> audit.record(AuditEvent.allowed(actor,
+                "categories.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
+    }
+}

@@ -1,0 +1,50 @@
+package org.zhsz.record;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One 写实记录. Everything about it, including its edit history and evidence ids, is in this one document so
+ * every change is a single atomic, version-checked update.
+ */
+@Document("records")
+@CompoundIndexes({
+        @CompoundIndex(name = "student_term", def = "{'studentId': 1, 'term': 1, 'occurredOn': -1}"),
+        @CompoundIndex(name = "class_term", def = "{'classId': 1, 'term': 1}"),
+        @CompoundIndex(name = "school_term", def = "{'schoolId': 1, 'term': 1}")})
+record StudentRecord(@Id String id, String schoolId, String studentId, String classId, String term,
+                     Dimension dimension, String category, String title, String description, LocalDate occurredOn,
+                     BigDecimal hours, Level level, String award, String severity, String skill, List<String> evidence,
+                     Source source, RecordStatus status, Person recordedBy, Review review, Void voided,
+                     String batchId, List<Change> history, @Version Long version, Instant createdAt,
+                     Instant updatedAt) {
+
+    StudentRecord {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    enum Source { TEACHER, STUDENT, IMPORT }
+
+    record Person(String username, String name, String role) {
+    }
+
+    record Review(String decision, String reason, Person by, Instant at) {
+    }
+
+    record Void(String reason, Person by, Instant at) {
+    }
+
+    /** One edit: who, when, which fields from what to what. */
+    record Change(Instant at, Person by, String action, Map<String, List<Object>> fields, String note) {
+    }
+}
