@@ -1,0 +1,67 @@
+package org.zhsz.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Record-create through the whole stack (JWT signature check, actor, access policy from assignments,
+ * validation, category lookup, term derivation, insert, hash-chained audit) versus a bare endpoint doing the
+ * same single insert with no checks, side by side in one run with 64 concurrent clients.
+ * Goal: ≥ 0.5 of the bare throughput and p99 < 50 ms.
+ *
+ * <pre>bench/run.sh org.zhsz.bench.WritePathBench [seconds]</pre>
+ */
+public final class WritePathBench {
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int clients = 64;
+        try (BenchApp app = new BenchApp(Map.of())) {
+            String token = app.token("head_c1", List.of("head_teacher", "teacher"), "S1");
+            String[] students = new String[40];
+            for (int i = 0; i < 40; i++) {
+                students[i] = String.format("S1-C1-%02d", i + 1);
+            }
+            String json = "{\"dimension\":\"MORAL\",\"category\":\"volunteer_service\",\"title\":\"社区志愿服务\","
+                    + "\"description\":\"周末在社区打扫卫生\",\"occurredOn\":\"2026-10-15\",\"hours\":2}";
+            LoadGen load = new LoadGen();
+            Duration warm = Duration.ofSeconds(5);
+            Duration measure = Duration.ofSeconds(seconds);
+            // bare, full, bare again: the baseline is measured on both sides of the figure
+            LoadGen.Result bare1 = load.run("bare insert", clients, warm, measure,
+                    n -> LoadGen.post(app.url("/api/v1/public/bench/records"), null,
+                            json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build());
+            LoadGen.Result full = load.run("full stack", clients, warm, measure,
+                    n -> LoadGen.post(app.url("/api/v1/students/" + students[n % 40] + "/records"), token, json)
+                            .build());
+            LoadGen.Result bare2 = load.run("bare insert (again)", clients, warm, measure,
+                    n -> LoadGen.post(app.url("/api/v1/public/bench/records"), null,
+                            json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build());
+            double bare = (bare1.throughput() + bare2.throughput()) / 2;
+            System.out.println();
+            System.out.println("Write path: record create, " + clients + " concurrent clients, " + seconds
+                    + " s per run, embedded store (commit per acknowledged write)");
+            System.out.println(LoadGen.row("figure", "full stack", "bare insert (baseline)", "ratio"));
+            System.out.println(LoadGen.row("---", "---", "---", "---"));
+            System.out.println(LoadGen.row("throughput (req/s)", fmt(full.throughput()), fmt(bare),
+                    String.format("%.2f", full.throughput() / bare)));
+            for (double p : new double[]{50, 95, 99}) {
+                double b = (bare1.p(p) + bare2.p(p)) / 2;
+                System.out.println(LoadGen.row("latency p" + (int) p + " (ms)", String.format("%.1f", full.p(p)),
+                        String.format("%.1f", b), String.format("%.2f", full.p(p) / b)));
+            }
+            System.out.println(LoadGen.row("errors", Long.toString(full.errors()),
+                    Long.toString(bare1.errors() + bare2.errors()), ""));
+            System.out.println(LoadGen.row("bare runs (req/s)", fmt(bare1.throughput()) + " / "
+                    + fmt(bare2.throughput()), "", ""));
+            boolean ok = full.throughput() / bare >= 0.5 && full.p(99) < 50;
+            System.out.println("Goal (≥ 0.5 of bare, p99 < 50 ms): " + (ok ? "met" : "NOT met"));
+        }
+        System.exit(0);
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.0f", v);
+    }
+}
