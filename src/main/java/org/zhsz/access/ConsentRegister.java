@@ -169,6 +169,20 @@ public class ConsentRegister {
         });
     }
 
+    /** Records that a notice was shown to (and acknowledged by) the actor for this student, e.g. before screening. */
+    public Mono<Void> recordNoticeShown(Actor actor, String studentId, String schoolId, String purpose,
+                                        int noticeVersion) {
+        Consent c = new Consent(Ids.newId(), studentId, schoolId, purpose, noticeVersion, "NOTICE_SHOWN",
+                actor.username(), actor.displayName(), actor.has(Role.STUDENT) ? "本人" : actor.primaryRole().claim(),
+                clock.now(), null, null);
+        return mongo.insert(c).then();
+    }
+
+    /** The current version of a purpose's notice (for callers that must check what the user saw). */
+    public Mono<Integer> currentNoticeVersion(String purpose) {
+        return notice(purpose).map(Notice::version);
+    }
+
     Mono<ConsentView> withdraw(Actor actor, String studentId, String consentId) {
         return access.scope(actor, studentId)
                 .filter(sc -> sc.isAny(Relationship.SELF, Relationship.GUARDIAN))

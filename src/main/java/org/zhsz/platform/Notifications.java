@@ -52,8 +52,26 @@ public class Notifications {
                 .then();
     }
 
-    public Flux<Notification> inbox(String username, boolean unreadOnly, int limit) {
-        Criteria c = Criteria.where("recipient").is(username);
+    /** For everyone holding {@code role} at the school (e.g. the school admins), whoever they are. */
+    public Mono<Void> sendToRole(Role role, String schoolId, String kind, String title, String body, String link) {
+        return send(java.util.List.of(roleInbox(role, schoolId)), schoolId, kind, title, body, link);
+    }
+
+    static String roleInbox(Role role, String schoolId) {
+        return "role:" + role.claim() + ":" + schoolId;
+    }
+
+    private static java.util.List<String> inboxesOf(Actor actor) {
+        java.util.List<String> inboxes = new java.util.ArrayList<>();
+        inboxes.add(actor.username());
+        if (actor.schoolId() != null) {
+            actor.roles().forEach(r -> inboxes.add(roleInbox(r, actor.schoolId())));
+        }
+        return inboxes;
+    }
+
+    public Flux<Notification> inbox(Actor actor, boolean unreadOnly, int limit) {
+        Criteria c = Criteria.where("recipient").in(inboxesOf(actor));
         if (unreadOnly) {
             c = c.and("readAt").is(null);
         }
@@ -61,8 +79,8 @@ public class Notifications {
                 Notification.class);
     }
 
-    public Mono<Notification> markRead(String username, String id) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("recipient").is(username)),
+    public Mono<Notification> markRead(Actor actor, String id) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("recipient").in(inboxesOf(actor))),
                         new Update().set("readAt", clock.now()), Notification.class)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("notification", id)))
                 .flatMap(n -> mongo.findById(id, Notification.class));

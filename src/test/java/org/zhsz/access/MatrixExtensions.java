@@ -25,6 +25,7 @@ final class MatrixExtensions {
     static List<AccessMatrix.Row> rows() {
         List<AccessMatrix.Row> rows = new ArrayList<>();
         rows.addAll(records());
+        rows.addAll(wellbeing());
         return rows;
     }
 
@@ -70,6 +71,55 @@ final class MatrixExtensions {
         rows.add(get("/api/v1/stats/coverage").is(200, "bureau").otherwise(403));
         rows.add(get("/api/v1/record-categories").is(200, AccessMatrix.ALL).otherwise(0));
         rows.add(put("/api/v1/record-categories", List.of()).is(422, "admin_s1", "admin_s2").otherwise(403));
+        return rows;
+    }
+
+    static List<AccessMatrix.Row> wellbeing() {
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        String[] counselors = {"counselor_s1", "counselor_s2"};
+        String[] c1Family = {"student_c1a", "parent_c1a"};
+        rows.add(get("/api/v1/wellbeing/instruments").is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/wellbeing/instruments/phq9").is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/wellbeing/risk-levels").is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(post("/api/v1/wellbeing/instruments/phq9/score", Map.of("answers", List.of(0, 1, 0, 1, 0, 0, 1, 0, 0)))
+                .is(200, counselors).otherwise(403));
+        rows.add(get("/api/v1/wellbeing/campaigns").is(200, counselors).otherwise(403));
+        rows.add(post("/api/v1/wellbeing/campaigns", Map.of("name", "矩阵测试筛查", "instruments", List.of("gad7"),
+                "classIds", List.of("S1-C1"), "opensOn", "2026-12-01", "closesOn", "2026-12-10"))
+                .is(201, "counselor_s1").is(422, "counselor_s2").otherwise(403));
+        rows.add(get("/api/v1/wellbeing/my-screenings").is(200, "student_c1a", "student_c2a").otherwise(403));
+        rows.add(post("/api/v1/wellbeing/campaigns/demo-screening-followup/responses", Map.of("instrument", "phq9",
+                "answers", List.of(0, 0, 0), "noticeVersion", 1)).is(422, "student_c1a", "student_c2a")
+                .is(422, counselors).otherwise(403));
+        rows.add(get("/api/v1/wellbeing/alerts").is(200, counselors).otherwise(403));
+        rows.add(post("/api/v1/wellbeing/alerts/demo-alert-S1-C1-12-phq9/acknowledge", Map.of("note", "已跟进"))
+                .is(409, "counselor_s1").is(404, "counselor_s2").otherwise(403));
+        rows.add(get("/api/v1/wellbeing/alerts/overdue").is(200, "admin_s1", "admin_s2").is(200, counselors)
+                .otherwise(403));
+        // the plan: the school's counselor only; in scope but refused for everyone else
+        String[] inScopeNoMh = {"head_c1", "teacher_c1", "pe_c1", "admin_s1", "student_c1a", "parent_c1a"};
+        rows.add(get("/api/v1/students/" + C1A + "/wellbeing/plan").is(200, "counselor_s1").is(403, inScopeNoMh)
+                .is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/" + C1A + "/wellbeing/plan/history").is(200, "counselor_s1")
+                .is(403, inScopeNoMh).is(403, COUNTY).otherwise(404));
+        rows.add(put("/api/v1/students/" + C1B + "/wellbeing/plan", Map.of("riskLevel", "green"))
+                .is(200, "counselor_s1").is(403, C1_TEACHERS).is(403, "admin_s1").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/" + C1A + "/wellbeing/flag").is(200, "head_c1", "counselor_s1")
+                .is(403, "teacher_c1", "pe_c1", "admin_s1").is(403, c1Family).is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/wellbeing/my-tasks").is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/wellbeing/caseload").is(200, counselors).otherwise(403));
+        rows.add(get("/api/v1/students/" + C1A + "/wellbeing/sessions").is(200, "counselor_s1").is(403, inScopeNoMh)
+                .is(403, COUNTY).otherwise(404));
+        rows.add(post("/api/v1/students/" + C1A + "/wellbeing/sessions", Map.of("date", "2026-11-02", "minutes", 20,
+                "note", "矩阵测试")).is(201, "counselor_s1").is(403, inScopeNoMh).is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/" + C1A + "/wellbeing/referrals").is(200, "counselor_s1")
+                .is(403, inScopeNoMh).is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/wellbeing/stats/campaigns/demo-screening-autumn").is(200, "counselor_s1")
+                .is(404, "counselor_s2").otherwise(403));
+        rows.add(get("/api/v1/wellbeing/stats/trend").is(200, counselors).otherwise(403));
+        rows.add(get("/api/v1/wellbeing/stats/school").is(200, "admin_s1", "admin_s2").is(200, counselors)
+                .otherwise(403));
+        rows.add(get("/api/v1/wellbeing/stats/county").is(200, "bureau").otherwise(403));
         return rows;
     }
 

@@ -26,11 +26,11 @@ class NotificationController {
 
     @GetMapping
     Mono<List<Notifications.Notification>> inbox(Actor actor, @RequestParam(defaultValue = "false") boolean unread) {
-        return notifications.inbox(actor.username(), unread, 100).collectList();
+        return notifications.inbox(actor, unread, 100).collectList();
     }
 
     @PostMapping("/{id}/read")
     Mono<Notifications.Notification> read(Actor actor, @PathVariable String id) {
-        return notifications.markRead(actor.username(), id);
+        return notifications.markRead(actor, id);
     }
 }

@@ -1,0 +1,198 @@
+package org.zhsz.wellbeing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.organization.AssignmentRole;
+import org.zhsz.organization.OrganizationDirectory;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.FieldCipher;
+import org.zhsz.platform.Ids;
+import org.zhsz.platform.Notifications;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.Role;
+import org.zhsz.platform.SchoolClock;
+import org.zhsz.student.StudentDirectory;
+import org.zhsz.student.StudentView;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Wellbeing alerts: raised with the answers, visible to the school's counselors only, acknowledged with a note.
+ * Unacknowledged after {@code zhsz.wellbeing.alert-ack-minutes}, the school admin is told that an alert is
+ * overdue — never whose or why.
+ */
+@Service
+class Alerts {
+
+    private static final Logger log = LoggerFactory.getLogger(Alerts.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final FieldCipher cipher;
+    private final StudentDirectory students;
+    private final OrganizationDirectory organization;
+    private final Notifications notifications;
+    private final AuditTrail audit;
+    private final SchoolClock clock;
+    private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
+    private final Duration ackWithin;
+
+    Alerts(ReactiveMongoTemplate mongo, FieldCipher cipher, StudentDirectory students,
+           OrganizationDirectory organization, Notifications notifications, AuditTrail audit, SchoolClock clock,
+           MeterRegistry meters, ApplicationEventPublisher events,
+           @Value("${zhsz.wellbeing.alert-ack-minutes:120}") long ackMinutes) {
+        this.mongo = mongo;
+        this.cipher = cipher;
+        this.students = students;
+        this.organization = organization;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+        this.meters = meters;
+        this.events = events;
+        this.ackWithin = Duration.ofMinutes(ackMinutes);
+    }
+
+    Mono<Docs.Alert> raise(StudentView s, String campaignId, String responseId, String reason) {
+        String id = Ids.newId();
+        Docs.Alert a = new Docs.Alert(id, s.schoolId(), s.id(), campaignId, responseId,
+                cipher.encrypt(reason, "alert:" + id), clock.now(), null, null, null, null, null);
+        return mongo.insert(a).doOnNext(saved -> {
+            meters.counter("zhsz.alerts.raised").increment();
+            events.publishEvent(new AlertRaised(saved.id(), saved.schoolId(), saved.studentId()));
+        });
+    }
+
+    /** The notification port: today the log and the counselors' in-app inbox. */
+    @EventListener
+    void onRaised(AlertRaised e) {
+        log.warn("Wellbeing alert {} raised at school {}", e.alertId(), e.schoolId());
+        counselors(e.schoolId())
+                .flatMap(list -> students.find(e.studentId()).map(StudentView::name).defaultIfEmpty("")
+                        .flatMap(name -> notifications.send(list, e.schoolId(), "wellbeing_alert",
+                                "心理预警 Wellbeing alert",
+                                "学生 " + name + " 的筛查结果需要当天跟进，请在预警列表中确认。",
+                                "/wellbeing/alerts")))
+                .subscribe(v -> { }, err -> log.error("Could not notify counselors of alert {}", e.alertId(), err));
+    }
+
+    Mono<List<String>> counselors(String schoolId) {
+        return organization.currentTerm(schoolId)
+                .flatMapMany(t -> organization.assignmentsOfSchool(schoolId, t.code()))
+                .filter(a -> a.role() == AssignmentRole.COUNSELOR).map(a -> a.username()).distinct().collectList();
+    }
+
+    record AlertView(String id, String studentId, String studentName, String classId, String reason,
+                     Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, String note, boolean overdue,
+                     Long version) {
+    }
+
+    Mono<List<AlertView>> list(Actor actor, boolean openOnly) {
+        Criteria c = Criteria.where("schoolId").is(actor.schoolId());
+        if (openOnly) {
+            c = c.and("acknowledgedAt").is(null);
+        }
+        Instant overdueBefore = clock.now().minus(ackWithin);
+        return mongo.find(Query.query(c), Docs.Alert.class)
+                .concatMap(a -> students.find(a.studentId())
+                        .flatMap(s -> audit.record(new AuditEvent(actor, "mental_health.alert.read", "alert", a.id(),
+                                        s.id(), s.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.MENTAL_HEALTH))
+                                .thenReturn(new AlertView(a.id(), s.id(), s.name(), s.classId(),
+                                        cipher.decrypt(a.reason(), "alert:" + a.id()), a.raisedAt(),
+                                        a.acknowledgedAt(), a.acknowledgedBy(),
+                                        a.note() == null ? null : cipher.decrypt(a.note(), "alert-note:" + a.id()),
+                                        a.acknowledgedAt() == null && a.raisedAt().isBefore(overdueBefore),
+                                        a.version()))))
+                .sort(Comparator.comparing((AlertView v) -> v.acknowledgedAt() != null)
+                        .thenComparing(AlertView::raisedAt, Comparator.reverseOrder()))
+                .collectList();
+    }
+
+    Mono<AlertView> acknowledge(Actor actor, String id, String note) {
+        return mongo.findById(id, Docs.Alert.class).filter(a -> actor.inSchool(a.schoolId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("alert", id)))
+                .flatMap(a -> a.acknowledgedAt() != null
+                        ? Mono.error(Problems.conflict("already_acknowledged", "This alert was already acknowledged"))
+                        : mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("acknowledgedAt").is(null)),
+                                new Update().set("acknowledgedAt", clock.now()).set("acknowledgedBy",
+                                                actor.displayName())
+                                        .set("note", note == null ? null : cipher.encrypt(note, "alert-note:" + id))
+                                        .inc("version", 1),
+                                FindAndModifyOptions.options().returnNew(true), Docs.Alert.class)
+                        .switchIfEmpty(Mono.error(() -> Problems.conflict("already_acknowledged",
+                                "This alert was already acknowledged"))))
+                .flatMap(a -> audit.record(new AuditEvent(actor, "mental_health.alert.acknowledge", "alert", a.id(),
+                                a.studentId(), a.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.MENTAL_HEALTH))
+                        .doOnSuccess(v -> meters.counter("zhsz.alerts.acknowledged").increment())
+                        .then(students.find(a.studentId()))
+                        .map(s -> new AlertView(a.id(), s.id(), s.name(), s.classId(),
+                                cipher.decrypt(a.reason(), "alert:" + a.id()), a.raisedAt(), a.acknowledgedAt(),
+                                a.acknowledgedBy(), note, false, a.version())));
+    }
+
+    /** For the school admin: that alerts are overdue, how many and since when — nothing about whom. */
+    record OverdueSummary(long overdue, Instant oldestRaisedAt, long ackWithinMinutes) {
+    }
+
+    Mono<OverdueSummary> overdueSummary(Actor actor) {
+        if (!actor.has(Role.SCHOOL_ADMIN) && !actor.has(Role.COUNSELOR)) {
+            return Mono.error(Problems.forbidden("alerts.overdue"));
+        }
+        Instant before = clock.now().minus(ackWithin);
+        return mongo.find(Query.query(Criteria.where("schoolId").is(actor.schoolId()).and("acknowledgedAt").is(null)
+                        .and("raisedAt").lt(before)), Docs.Alert.class)
+                .map(Docs.Alert::raisedAt).collectList()
+                .map(list -> new OverdueSummary(list.size(), list.stream().min(Comparator.naturalOrder()).orElse(null),
+                        ackWithin.toMinutes()));
+    }
+
+    /** Every minute: tell the school admins once per alert that it is overdue (content-free). */
+    @Scheduled(fixedDelayString = "${zhsz.wellbeing.overdue-check-ms:60000}", initialDelay = 30_000)
+    void checkOverdue() {
+        checkOverdueNow().subscribe(n -> {
+            if (n > 0) {
+                log.warn("{} wellbeing alert(s) overdue; school admins notified", n);
+            }
+        }, e -> log.error("Overdue check failed", e));
+    }
+
+    Mono<Long> checkOverdueNow() {
+        Instant before = clock.now().minus(ackWithin);
+        return mongo.find(Query.query(Criteria.where("acknowledgedAt").is(null).and("overdueNotifiedAt").is(null)
+                        .and("raisedAt").lt(before)), Docs.Alert.class)
+                .concatMap(a -> mongo.findAndModify(Query.query(Criteria.where("_id").is(a.id())
+                                .and("overdueNotifiedAt").is(null)), new Update().set("overdueNotifiedAt", clock.now()),
+                        Docs.Alert.class))
+                .concatMap(a -> notifications.sendToRole(Role.SCHOOL_ADMIN, a.schoolId(), "wellbeing_alert_overdue",
+                                "心理预警超时未确认 Overdue wellbeing alert",
+                                "有一条心理预警超过 " + ackWithin.toMinutes() + " 分钟未被心理教师确认，请督促跟进。",
+                                "/wellbeing/overdue")
+                        .doOnSuccess(v -> meters.counter("zhsz.alerts.overdue").increment())
+                        .thenReturn(1L))
+                .count();
+    }
+
+    Flux<Docs.Alert> ofStudent(String studentId) {
+        return mongo.find(Query.query(Criteria.where("studentId").is(studentId)), Docs.Alert.class);
+    }
+}
