@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param present             the file carries a PDF signature
  * @param coversWholeDocument the signature's byte range runs to the last byte of the file (nothing appended)
  * @param signatureValid      integrity: the signed bytes hash to the signed digest and the signature checks out
- *                            with the embedded certificate, which is the one the signer committed to
+ *                            with the embedded certificate, which is the one the signer committed to and
+ *                            was within its validity period at the signed signing-time
  * @param signerSubject       the signing certificate's subject, e.g. {@code C=CN,O=ZHSZ Demo,OU=综合素质评价,CN=泾源县第一中学};
  *                            {@code null} when unreadable
  * @param signerCertificate   the signing certificate, for the caller to compare with the school's known one; may be {@code null}
