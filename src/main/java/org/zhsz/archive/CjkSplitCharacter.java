@@ -24,6 +24,9 @@ final class CjkSplitCharacter implements SplitCharacter {
     @Override
     public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
         char c = charAt(current, cc, ck);
+        if (c < 0x80 && current + 1 < end && cc[current + 1] < 0x80) {
+            return DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, cc, ck); // Latin text
+        }
         if (OPENING.indexOf(c) >= 0) {
             return false;
         }
@@ -33,7 +36,18 @@ final class CjkSplitCharacter implements SplitCharacter {
         if (c >= 0x3000 && CLOSING.indexOf(c) >= 0 || c >= 0xFF00 && c < 0xFF61) {
             return true; // after full-width punctuation (OpenPDF's default refuses U+FF00–FF60, e.g. "，" and "）")
         }
-        return DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, cc, ck);
+        // OpenPDF's DefaultSplitCharacter, without fetching the character again
+        if (c <= ' ' || c == '-' || c == '\u2010') {
+            return true;
+        }
+        if (c < 0x2002) {
+            return false;
+        }
+        return c <= 0x200b
+                || c >= 0x2e80 && c < 0xd7a0
+                || c >= 0xf900 && c < 0xfb00
+                || c >= 0xfe30 && c < 0xfe50
+                || c >= 0xff61 && c < 0xffa0;
     }
 
     private static char charAt(int i, char[] cc, PdfChunk[] ck) {

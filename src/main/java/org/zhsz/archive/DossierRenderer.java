@@ -60,6 +60,9 @@ public final class DossierRenderer {
     private static final Color HEAD_FILL = new Color(0xE3, 0xE6, 0xEA);
     private static final Color SEAL_RED = new Color(0xB0, 0x1E, 0x23);
 
+    private static final GridTable.Style GRID_CELL = new GridTable.Style(9f, false, INK);
+    private static final GridTable.Style GRID_HEAD = new GridTable.Style(9f, true, INK);
+
     private static final float MARGIN_X = 56f;
     private static final float MARGIN_TOP = 66f;
     private static final float MARGIN_BOTTOM = 62f;
@@ -78,6 +81,7 @@ public final class DossierRenderer {
         static final FontSelector CELL_HEAD = DossierFonts.selector(9f, Font.BOLD, INK);
         static final FontSelector CODE = DossierFonts.selector(15f, Font.BOLD, INK);
         static final FontSelector SMALL = DossierFonts.selector(8.5f, Font.NORMAL, GREY);
+        static final FontSelector SIGNATURE = DossierFonts.selector(11f, Font.NORMAL, INK);
         static final FontSelector SEAL = DossierFonts.selector(10.5f, Font.NORMAL, SEAL_RED);
         /** The paragraphs' own font (used for spacing and empty lines): embedded, so no Helvetica gets referenced. */
         static final Font SPACING = new Font(DossierFonts.primary(), 10.5f, Font.NORMAL, INK);
@@ -163,13 +167,13 @@ public final class DossierRenderer {
         private void basicData() throws DocumentException {
             heading("一、学生基本信息");
             Student s = content.student();
-            PdfPTable t = table(new float[] {16, 34, 16, 34});
+            GridTable t = grid(16, 34, 16, 34);
             labelled(t, "姓　　名", s.name(), "性　　别", s.gender());
             labelled(t, "学 籍 号", s.maskedStudentNumber(), "民　　族", s.ethnicity());
             labelled(t, "学　　校", content.school().name(), "班　　级", s.className());
             labelled(t, "学　　段", s.stage(), "入学／毕业",
                     joinNonBlank(" — ", year(s.enrollmentYear(), "入学"), year(s.graduationYear(), "毕业")));
-            document.add(t);
+            document.add(t.build(2f, 4f));
         }
 
         private void verificationBox() throws DocumentException {
@@ -205,7 +209,7 @@ public final class DossierRenderer {
             text.addElement(note);
             box.addCell(text);
 
-            Image qr = QrCodes.image(writer.getDirectContent(), content.verificationUrl(), 104f);
+            Image qr = QrCodes.image(content.verificationUrl(), 104f);
             PdfPCell qrCell = new PdfPCell(qr, false);
             qrCell.setBorderColor(RULE);
             qrCell.setBorderWidth(0.6f);
@@ -232,40 +236,42 @@ public final class DossierRenderer {
                 h.setSpacingBefore(i == 0 ? 2f : 12f);
                 h.setSpacingAfter(2f);
                 document.add(h);
-                Dimension[] dimensions = Dimension.values();
-                for (int d = 0; d < dimensions.length; d++) {
-                    dimension(d + 1, term.section(dimensions[d]).dimension(), term.section(dimensions[d]).entries());
-                }
+                records(term);
                 text("自我陈述", term.selfStatement());
                 text("班主任评语", term.headTeacherComment());
                 signatures("签字确认", term.signatures());
             }
         }
 
-        private void dimension(int number, Dimension dimension, List<Entry> entries) throws DocumentException {
-            keepSpace(70f);
-            subheading(number + ". " + dimension.label());
-            PdfPTable t = table(new float[] {6, 42, 14, 10, 14, 14});
-            t.setHeaderRows(1);
-            for (String head : new String[] {"序号", "记录内容", "日期", "级别", "奖项／等次", "时长（小时）"}) {
-                t.addCell(headCell(head));
+        /**
+         * One table per term: the column header once (repeated after a page break) and a row per dimension
+         * above its records. Cheaper than a table per dimension (every cell is laid out twice by OpenPDF) and
+         * the way printed 综评 forms group them.
+         */
+        private void records(Term term) throws DocumentException {
+            keepSpace(80f);
+            GridTable t = grid(6, 42, 14, 10, 14, 14);
+            t.header(head("序号"), head("记录内容"), head("日期"), head("级别"), head("奖项／等次"), head("时长（小时）"));
+            Dimension[] dimensions = Dimension.values();
+            for (int d = 0; d < dimensions.length; d++) {
+                t.row(new GridTable.Cell((d + 1) + ". " + dimensions[d].label(), GRID_HEAD, Element.ALIGN_LEFT,
+                        LABEL_FILL, 6));
+                t.keepWithNext(); // a dimension's heading row stays with its first record
+                List<Entry> entries = term.section(dimensions[d]).entries();
+                if (entries.isEmpty()) {
+                    t.row(new GridTable.Cell(NO_RECORDS, GRID_CELL, Element.ALIGN_CENTER, null, 6));
+                }
+                int n = 1;
+                for (Entry e : entries) {
+                    t.row(plainCell(Integer.toString(n++)),
+                            new GridTable.Cell(e.title(), GRID_CELL, Element.ALIGN_LEFT, null, 1),
+                            plainCell(e.date() == null ? DASH : DAY.format(e.date())),
+                            plainCell(orDash(e.level())),
+                            plainCell(orDash(e.award())),
+                            plainCell(e.hours() == null ? DASH : plain(e.hours())));
+                }
             }
-            if (entries.isEmpty()) {
-                PdfPCell none = cell(NO_RECORDS, Element.ALIGN_CENTER);
-                none.setColspan(6);
-                none.setGrayFill(1f);
-                t.addCell(none);
-            }
-            int n = 1;
-            for (Entry e : entries) {
-                t.addCell(cell(Integer.toString(n++), Element.ALIGN_CENTER));
-                t.addCell(cell(e.title(), Element.ALIGN_LEFT));
-                t.addCell(cell(e.date() == null ? DASH : DAY.format(e.date()), Element.ALIGN_CENTER));
-                t.addCell(cell(orDash(e.level()), Element.ALIGN_CENTER));
-                t.addCell(cell(orDash(e.award()), Element.ALIGN_CENTER));
-                t.addCell(cell(e.hours() == null ? DASH : plain(e.hours()), Element.ALIGN_CENTER));
-            }
-            document.add(t);
+            document.add(t.build(2f, 4f));
         }
 
         private void text(String title, String text) throws DocumentException {
@@ -287,23 +293,36 @@ public final class DossierRenderer {
             }
         }
 
+        /** One row, a cell per signer: role, name, date, as on a paper form's signature line. */
         private void signatures(String title, List<Signature> signatures) throws DocumentException {
-            keepSpace(40f + 20f * Math.max(1, signatures.size()));
+            keepSpace(90f);
             subheading(title);
-            PdfPTable t = table(new float[] {30, 40, 30});
-            t.setKeepTogether(true);
-            t.addCell(headCell("签署人"));
-            t.addCell(headCell("签名"));
-            t.addCell(headCell("签署日期"));
             if (signatures.isEmpty()) {
-                PdfPCell none = cell("未签署", Element.ALIGN_CENTER);
-                none.setColspan(3);
-                t.addCell(none);
+                PdfPTable t = table(new float[] {1});
+                t.addCell(cell("未签署", Element.ALIGN_CENTER));
+                document.add(t);
+                return;
             }
+            float[] widths = new float[Math.max(4, signatures.size())];
+            java.util.Arrays.fill(widths, 1f);
+            PdfPTable t = table(widths);
+            t.setKeepTogether(true);
             for (Signature s : signatures) {
-                t.addCell(cell(s.role().label(), Element.ALIGN_CENTER));
-                t.addCell(cell(orDash(s.name()), Element.ALIGN_CENTER));
-                t.addCell(cell(s.date() == null ? "未签署" : DAY_CN.format(s.date()), Element.ALIGN_CENTER));
+                Phrase p = styled(Styles.SMALL, s.role().label());
+                p.add(new com.lowagie.text.Chunk("\n", Styles.SPACING));
+                p.add(styled(Styles.SIGNATURE, orDash(s.name())));
+                p.add(new com.lowagie.text.Chunk("\n", Styles.SPACING));
+                p.add(styled(Styles.SMALL, s.date() == null ? "未签署" : DAY_CN.format(s.date())));
+                PdfPCell c = new PdfPCell(p);
+                style(c, Element.ALIGN_CENTER);
+                c.setLeading(0f, 1.6f);
+                c.setPaddingBottom(7f);
+                t.addCell(c);
+            }
+            for (int i = signatures.size(); i < widths.length; i++) {
+                PdfPCell blank = new PdfPCell();
+                style(blank, Element.ALIGN_CENTER);
+                t.addCell(blank);
             }
             document.add(t);
         }
@@ -312,31 +331,21 @@ public final class DossierRenderer {
             keepSpace(130f);
             heading("三、体质健康测试");
             document.add(smallNote("依据《国家学生体质健康标准》测试，学年总分满分 120 分（含加分）。"));
-            PdfPTable t = table(new float[] {34, 22, 22, 22});
-            t.setHeaderRows(1);
-            for (String head : new String[] {"学年", "年级", "学年总分", "等级"}) {
-                t.addCell(headCell(head));
-            }
+            GridTable t = grid(34, 22, 22, 22);
+            t.header(head("学年"), head("年级"), head("学年总分"), head("等级"));
             DossierContent.Fitness fitness = content.fitness();
             if (fitness.years().isEmpty()) {
-                PdfPCell none = cell("暂无测试成绩", Element.ALIGN_CENTER);
-                none.setColspan(4);
-                t.addCell(none);
+                t.row(new GridTable.Cell("暂无测试成绩", GRID_CELL, Element.ALIGN_CENTER, null, 4));
             }
             for (FitnessYear y : fitness.years()) {
-                t.addCell(cell(y.schoolYear(), Element.ALIGN_CENTER));
-                t.addCell(cell(orDash(y.grade()), Element.ALIGN_CENTER));
-                t.addCell(cell(y.totalScore() == null ? DASH : y.totalScore().toPlainString(), Element.ALIGN_CENTER));
-                t.addCell(cell(orDash(y.rating()), Element.ALIGN_CENTER));
+                t.row(plainCell(y.schoolYear()), plainCell(orDash(y.grade())),
+                        plainCell(y.totalScore() == null ? DASH : y.totalScore().toPlainString()),
+                        plainCell(orDash(y.rating())));
             }
-            PdfPCell label = labelCell("毕业成绩");
-            label.setColspan(2);
-            label.setHorizontalAlignment(Element.ALIGN_CENTER);
-            t.addCell(label);
-            t.addCell(cell(fitness.graduationScore() == null ? DASH : fitness.graduationScore().toPlainString(),
-                    Element.ALIGN_CENTER));
-            t.addCell(cell(orDash(fitness.graduationRating()), Element.ALIGN_CENTER));
-            document.add(t);
+            t.row(new GridTable.Cell("毕业成绩", GRID_HEAD, Element.ALIGN_CENTER, LABEL_FILL, 2),
+                    plainCell(fitness.graduationScore() == null ? DASH : fitness.graduationScore().toPlainString()),
+                    plainCell(orDash(fitness.graduationRating())));
+            document.add(t.build(2f, 4f));
         }
 
         private void approval() throws DocumentException {
@@ -418,11 +427,23 @@ public final class DossierRenderer {
             return t;
         }
 
-        private static void labelled(PdfPTable t, String l1, String v1, String l2, String v2) {
-            t.addCell(labelCell(l1));
-            t.addCell(cell(orDash(v1), Element.ALIGN_LEFT));
-            t.addCell(labelCell(l2));
-            t.addCell(cell(orDash(v2), Element.ALIGN_LEFT));
+        private static void labelled(GridTable t, String l1, String v1, String l2, String v2) {
+            t.row(new GridTable.Cell(l1, GRID_HEAD, Element.ALIGN_CENTER, LABEL_FILL, 1),
+                    new GridTable.Cell(orDash(v1), GRID_CELL, Element.ALIGN_LEFT, null, 1),
+                    new GridTable.Cell(l2, GRID_HEAD, Element.ALIGN_CENTER, LABEL_FILL, 1),
+                    new GridTable.Cell(orDash(v2), GRID_CELL, Element.ALIGN_LEFT, null, 1));
+        }
+
+        private GridTable grid(float... widths) {
+            return new GridTable(widths, document.right() - document.left(), RULE, 0.5f);
+        }
+
+        private static GridTable.Cell head(String text) {
+            return new GridTable.Cell(text, GRID_HEAD, Element.ALIGN_CENTER, HEAD_FILL, 1);
+        }
+
+        private static GridTable.Cell plainCell(String text) {
+            return new GridTable.Cell(text, GRID_CELL, Element.ALIGN_CENTER, null, 1);
         }
 
         private static PdfPCell cell(String text, int align) {
@@ -445,7 +466,7 @@ public final class DossierRenderer {
             return c;
         }
 
-        private static void style(PdfPCell c, int align) {
+        static void style(PdfPCell c, int align) {
             c.setHorizontalAlignment(align);
             c.setVerticalAlignment(Element.ALIGN_MIDDLE);
             c.setBorderColor(RULE);

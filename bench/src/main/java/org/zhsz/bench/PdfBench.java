@@ -1,0 +1,323 @@
+package org.zhsz.bench;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.zhsz.archive.DemoSchoolKeys;
+import org.zhsz.archive.DossierContent;
+import org.zhsz.archive.DossierRenderer;
+import org.zhsz.archive.DossierZip;
+import org.zhsz.archive.PdfSigner;
+import org.zhsz.archive.SampleDossiers;
+import org.zhsz.archive.SchoolKey;
+import org.zhsz.archive.VerificationCode;
+
+/**
+ * Dossier PDF throughput (DESIGN §9): dossiers/s through {@link DossierRenderer}, and with {@link PdfSigner},
+ * against bare OpenPDF writing the same text as plain paragraphs with the same fonts, side by side in one run
+ * on 2 threads; then a ZIP of 2,000 signed dossiers through {@link DossierZip} in a child JVM with -Xmx256m.
+ *
+ * <p>Run: {@code bench/run.sh org.zhsz.bench.PdfBench [seconds-per-round] [rounds] [zip-count]} (defaults 4, 3, 2000).
+ */
+public final class PdfBench {
+
+    private static final int THREADS = 2;
+    private static final char[] DEMO_PASSWORD = "bench-only".toCharArray();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--zip-child")) {
+            zipChild(Integer.parseInt(args[1]), Path.of(args[2]));
+            return;
+        }
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 4;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int zipCount = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+
+        List<DossierContent> dossiers = IntStream.range(0, 64)
+                .mapToObj(i -> SampleDossiers.li(VerificationCode.random())).toList();
+        DossierRenderer renderer = new DossierRenderer();
+        Path keyDir = Files.createTempDirectory("zhsz-bench-keys");
+        SchoolKey key = DemoSchoolKeys.loadOrCreate(keyDir, "bench", SampleDossiers.SCHOOL, DEMO_PASSWORD);
+        PdfSigner signer = new PdfSigner(key);
+        BarePdf bare = new BarePdf();
+
+        Function<DossierContent, byte[]> render = renderer::render;
+        Function<DossierContent, byte[]> renderAndSign = d -> signer.sign(renderer.render(d));
+        Function<DossierContent, byte[]> plain = bare::render;
+
+        System.out.printf(Locale.ROOT, "PdfBench: %d threads, %d rounds x %.1f s per figure, %d cores, %s%n",
+                THREADS, rounds, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "sizes: dossier %d bytes, signed %d bytes, bare %d bytes%n",
+                render.apply(dossiers.get(0)).length, renderAndSign.apply(dossiers.get(0)).length,
+                plain.apply(dossiers.get(0)).length);
+
+        // warm-up, then interleaved rounds so drift on a shared machine hits every figure alike; medians reported
+        for (Function<DossierContent, byte[]> f : List.of(plain, render, renderAndSign)) {
+            throughput(f, dossiers, Math.max(2, seconds));
+        }
+        double[] bareRate = new double[rounds];
+        double[] renderRate = new double[rounds];
+        double[] signRate = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            bareRate[r] = throughput(plain, dossiers, seconds);
+            renderRate[r] = throughput(render, dossiers, seconds);
+            signRate[r] = throughput(renderAndSign, dossiers, seconds);
+            System.out.printf(Locale.ROOT, "round %d: bare %.1f/s, renderer %.1f/s, renderer+sign %.1f/s%n",
+                    r + 1, bareRate[r], renderRate[r], signRate[r]);
+        }
+        double bareMedian = median(bareRate);
+        double renderMedian = median(renderRate);
+        double signMedian = median(signRate);
+
+        ZipResult zip = runZipChild(zipCount);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-46s %12s %12s %8s%n", "figure", "value", "baseline", "ratio");
+        row("dossiers/s, DossierRenderer (2 threads)", renderMedian, bareMedian);
+        row("dossiers/s, DossierRenderer + PdfSigner", signMedian, bareMedian);
+        row("ms CPU per dossier, DossierRenderer", 1000.0 * THREADS / renderMedian, 1000.0 * THREADS / bareMedian);
+        if (zip != null) {
+            System.out.printf(Locale.ROOT, "%-46s %12.1f %12s %8s%n",
+                    "ZIP of " + zip.count + " signed: dossiers/s", zip.count / zip.seconds, "-", "-");
+            System.out.printf(Locale.ROOT, "%-46s %12.1f %12s %8s%n", "ZIP: peak heap used, MB (-Xmx256m)",
+                    zip.peakHeapMb, "256", String.format(Locale.ROOT, "%.2f", zip.peakHeapMb / 256));
+            System.out.printf(Locale.ROOT, "%-46s %12.1f %12s %8s%n", "ZIP: old gen after GC, MB (live set)",
+                    zip.liveAfterGcMb, "-", "-");
+            System.out.printf(Locale.ROOT, "%-46s %12.1f %12s %8s%n", "ZIP: size, MB", zip.zipMb, "-", "-");
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "goal: renderer >= 0.8 x bare -> %s; >= 100 dossiers/s -> %s%n",
+                renderMedian >= 0.8 * bareMedian ? "met" : "NOT met", renderMedian >= 100 ? "met" : "NOT met");
+        deleteTree(keyDir);
+    }
+
+    private static void row(String figure, double value, double baseline) {
+        System.out.printf(Locale.ROOT, "%-46s %12.1f %12.1f %8.2f%n", figure, value, baseline, value / baseline);
+    }
+
+    /** Operations per second over {@code seconds} on {@link #THREADS} threads. */
+    static double throughput(Function<DossierContent, byte[]> work, List<DossierContent> inputs, double seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicLong sink = new AtomicLong();
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        List<Future<Integer>> counts = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int offset = t;
+            counts.add(pool.submit(() -> {
+                int n = 0;
+                long bytes = 0;
+                while (System.nanoTime() < deadline) {
+                    bytes += work.apply(inputs.get((offset + 2 * n) % inputs.size())).length;
+                    n++;
+                }
+                sink.addAndGet(bytes);
+                return n;
+            }));
+        }
+        long total = 0;
+        for (Future<Integer> c : counts) {
+            total += c.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (sink.get() == 42) {
+            System.out.print(""); // keeps the JIT from discarding the work
+        }
+        return total / elapsed;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    // --- ZIP of many dossiers in a small heap ---
+
+    record ZipResult(int count, double seconds, double peakHeapMb, double liveAfterGcMb, double zipMb) {
+    }
+
+    private static ZipResult runZipChild(int count) throws Exception {
+        if (count <= 0) {
+            return null;
+        }
+        Path zipFile = Files.createTempFile("zhsz-bench-", ".zip");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
+                PdfBench.class.getName(), "--zip-child", Integer.toString(count), zipFile.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        int exit = p.waitFor();
+        Files.deleteIfExists(zipFile);
+        String result = out.lines().filter(l -> l.startsWith("ZIPRESULT ")).findFirst().orElse(null);
+        if (exit != 0 || result == null) {
+            System.out.println("ZIP child failed (exit " + exit + "):\n" + out);
+            return null;
+        }
+        String[] f = result.split(" ");
+        return new ZipResult(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+    }
+
+    /** In the child JVM: render + sign {@code count} dossiers into a ZIP file, 2 at a time. */
+    private static void zipChild(int count, Path zipFile) throws Exception {
+        DossierRenderer renderer = new DossierRenderer();
+        Path keyDir = Files.createTempDirectory("zhsz-bench-keys");
+        PdfSigner signer = new PdfSigner(DemoSchoolKeys.loadOrCreate(keyDir, "bench", SampleDossiers.SCHOOL, DEMO_PASSWORD));
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        // lazily made inputs, as a database cursor would deliver them
+        Iterator<DossierContent> items = IntStream.range(0, count)
+                .mapToObj(i -> SampleDossiers.li(VerificationCode.random())).iterator();
+        long start = System.nanoTime();
+        int written;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(zipFile), 1 << 16)) {
+            written = new DossierZip(pool, THREADS + 1).write(out, items,
+                    d -> d.student().className() + "/" + d.student().name() + "-" + d.verificationCode().value() + ".pdf",
+                    d -> signer.sign(renderer.render(d)));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+        double peak = 0;
+        double live = 0;
+        for (MemoryPoolMXBean pool1 : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool1.getType() == MemoryType.HEAP) {
+                peak += pool1.getPeakUsage().getUsed();
+                if (pool1.getName().contains("Old") && pool1.getCollectionUsage() != null) {
+                    live = Math.max(live, pool1.getCollectionUsage().getUsed());
+                }
+            }
+        }
+        double mb = 1024 * 1024;
+        System.out.printf(Locale.ROOT, "ZIPRESULT %d %.3f %.1f %.1f %.1f%n", written, seconds, peak / mb, live / mb,
+                Files.size(zipFile) / mb);
+        deleteTree(keyDir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    // --- the baseline: bare OpenPDF, same text, plain paragraphs, same fonts ---
+
+    /**
+     * What the renderer prints, as plain paragraphs: no tables, page events, QR code or layout logic. Same
+     * fonts, loaded once from bytes the same way, and a FontSelector so 䶮 is drawn too.
+     */
+    public static final class BarePdf {
+        private final FontSelector body;
+        private final FontSelector heading;
+
+        public BarePdf() {
+            BaseFont primary = font("wqy-microhei.ttc,0", "/fonts/wqy-microhei.ttc");
+            BaseFont fallback = font("DroidSansFallbackFull.ttf", "/fonts/DroidSansFallbackFull.ttf");
+            body = new FontSelector();
+            body.addFont(new Font(primary, 10.5f));
+            body.addFont(new Font(fallback, 10.5f));
+            heading = new FontSelector();
+            heading.addFont(new Font(primary, 14f, Font.BOLD));
+            heading.addFont(new Font(fallback, 14f, Font.BOLD));
+        }
+
+        public byte[] render(DossierContent d) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
+            Document doc = new Document(PageSize.A4, 56, 56, 66, 62);
+            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer.setCompressionLevel(1);
+            doc.open();
+            for (String[] line : lines(d)) {
+                doc.add(new Paragraph((line[0].equals("h") ? heading : body).process(line[1])));
+            }
+            doc.close();
+            return out.toByteArray();
+        }
+
+        /** The dossier's text, line by line; "h" marks a heading. */
+        static List<String[]> lines(DossierContent d) {
+            List<String[]> l = new ArrayList<>();
+            DossierContent.Student s = d.student();
+            l.add(new String[] {"b", nz(d.school().authority())});
+            l.add(new String[] {"h", d.school().name()});
+            l.add(new String[] {"h", "学生综合素质评价档案"});
+            l.add(new String[] {"h", "一、学生基本信息"});
+            l.add(new String[] {"b", "姓名 " + s.name() + " 性别 " + nz(s.gender()) + " 学籍号 " + s.maskedStudentNumber()
+                    + " 民族 " + nz(s.ethnicity()) + " 班级 " + nz(s.className()) + " 学段 " + nz(s.stage())
+                    + " " + s.enrollmentYear() + " 年入学 — " + s.graduationYear() + " 年毕业"});
+            l.add(new String[] {"b", "验证码：" + d.verificationCode().formatted() + " 核验网址：" + d.verificationUrl()});
+            l.add(new String[] {"h", "二、学期档案"});
+            for (DossierContent.Term t : d.terms()) {
+                l.add(new String[] {"h", t.name()});
+                for (DossierContent.Dimension dim : DossierContent.Dimension.values()) {
+                    l.add(new String[] {"h", dim.label()});
+                    for (DossierContent.Entry e : t.section(dim).entries()) {
+                        l.add(new String[] {"b", e.title() + " " + e.date() + " " + nz(e.level()) + " " + nz(e.award())
+                                + " " + (e.hours() == null ? "" : e.hours().toPlainString())});
+                    }
+                }
+                l.add(new String[] {"h", "自我陈述"});
+                l.add(new String[] {"b", nz(t.selfStatement())});
+                l.add(new String[] {"h", "班主任评语"});
+                l.add(new String[] {"b", nz(t.headTeacherComment())});
+                for (DossierContent.Signature sig : t.signatures()) {
+                    l.add(new String[] {"b", sig.role().label() + " " + nz(sig.name()) + " " + sig.date()});
+                }
+            }
+            l.add(new String[] {"h", "三、体质健康测试"});
+            for (DossierContent.FitnessYear y : d.fitness().years()) {
+                l.add(new String[] {"b", y.schoolYear() + " " + nz(y.grade()) + " " + y.totalScore() + " " + nz(y.rating())});
+            }
+            l.add(new String[] {"h", "四、学校审核意见"});
+            for (DossierContent.Signature sig : d.approvals()) {
+                l.add(new String[] {"b", sig.role().label() + " " + nz(sig.name()) + " " + sig.date()});
+            }
+            return l;
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+
+        private static BaseFont font(String name, String resource) {
+            try (InputStream in = PdfBench.class.getResourceAsStream(resource)) {
+                BaseFont f = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+                f.setSubset(true);
+                f.setCompressionLevel(1);
+                return f;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
