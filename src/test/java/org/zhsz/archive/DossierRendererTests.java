@@ -111,6 +111,19 @@ class DossierRendererTests {
     }
 
     @Test
+    void theQrCodeOnPageOneScansToTheVerificationUrl() throws Exception {
+        // page 1 rasterised at 150 dpi (the code is 3.7 cm wide: ~5.8 px per module), decoded with ZXing's reader
+        Path png = Poppler.png(file, 1, 150, OUT.resolve("li-yan-page1-150dpi"));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        com.google.zxing.Result result = new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        assertThat(result.getText()).isEqualTo(SampleDossiers.li().verificationUrl());
+    }
+
+    @Test
     void rendersConcurrentlyWithTheSameText() throws Exception {
         String expected = Poppler.rawText(file);
         ExecutorService pool = Executors.newFixedThreadPool(4);
