@@ -23,7 +23,7 @@ import java.io.UncheckedIOException;
 final class DossierFonts {
 
     static final String PRIMARY_RESOURCE = "/fonts/wqy-microhei.ttc";
-    static final String FALLBACK_RESOURCE = "/fonts/DroidSansFallbackFull.ttf";
+    static final String FALLBACK_RESOURCE = "/fonts/DroidSansFallbackFull-ExtA.ttf";
 
     private DossierFonts() {
     }
@@ -56,7 +56,7 @@ final class DossierFonts {
 
     private static final class Holder {
         static final BaseFont PRIMARY = create("wqy-microhei.ttc,0", PRIMARY_RESOURCE);
-        static final BaseFont FALLBACK = create("DroidSansFallbackFull.ttf", FALLBACK_RESOURCE);
+        static final BaseFont FALLBACK = create("DroidSansFallbackFull-ExtA.ttf", FALLBACK_RESOURCE);
 
         private static BaseFont create(String name, String resource) {
             try (InputStream in = DossierFonts.class.getResourceAsStream(resource)) {

@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfSignature;
 import com.lowagie.text.pdf.PdfSignatureAppearance;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.RandomAccessFileOrArray;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,8 @@ public final class PdfSigner {
     /** The signed PDF; {@code signingTime} goes into the signature dictionary and the CMS signing-time. */
     public byte[] sign(byte[] pdf, Instant signingTime) {
         try {
-            PdfReader reader = new PdfReader(pdf);
+            // partial read: only the objects the signature touches (catalog, AcroForm, page 1) are parsed
+            PdfReader reader = new PdfReader(new RandomAccessFileOrArray(pdf), null);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * CONTENTS_RESERVE + 4096);
             // append = true: an incremental update; the rendered bytes are kept verbatim before it
             PdfStamper stamper = PdfStamper.createSignature(reader, out, '\0', null, true);
