@@ -23,7 +23,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -95,7 +94,7 @@ public final class DossierRenderer {
 
     /** The dossier as PDF bytes. */
     public byte[] render(DossierContent content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(192 * 1024); // a typical dossier is ~150 KB
         render(content, out);
         return out.toByteArray();
     }
@@ -452,20 +451,6 @@ public final class DossierRenderer {
             return c;
         }
 
-        private static PdfPCell labelCell(String text) {
-            PdfPCell c = new PdfPCell(styled(Styles.CELL_HEAD, text));
-            style(c, Element.ALIGN_CENTER);
-            c.setBackgroundColor(LABEL_FILL);
-            return c;
-        }
-
-        private static PdfPCell headCell(String text) {
-            PdfPCell c = new PdfPCell(styled(Styles.CELL_HEAD, text));
-            style(c, Element.ALIGN_CENTER);
-            c.setBackgroundColor(HEAD_FILL);
-            return c;
-        }
-
         static void style(PdfPCell c, int align) {
             c.setHorizontalAlignment(align);
             c.setVerticalAlignment(Element.ALIGN_MIDDLE);
@@ -612,9 +597,5 @@ public final class DossierRenderer {
             return "十" + digits[n - 10];
         }
         return n % 10 == 0 ? digits[n / 10] + "十" : digits[n / 10] + "十" + digits[n % 10];
-    }
-
-    static String day(LocalDate d) {
-        return DAY_CN.format(d);
     }
 }
