@@ -150,14 +150,14 @@ public final class DossierRenderer {
                 document.add(centered(Styles.AUTHORITY, authority, 0f, 4f));
             }
             document.add(centered(Styles.SCHOOL, content.school().name(), 2f, 14f));
-            Paragraph title = centered(Styles.TITLE, TITLE, 0f, 6f);
+            Student s = content.student();
+            String subtitle = joinNonBlank(" · ", s.stage(), s.graduationYear() > 0 ? s.graduationYear() + " 届" : null);
+            Paragraph title = centered(Styles.TITLE, TITLE, 0f, subtitle.isEmpty() ? 18f : 6f);
             // letter-spaced, the way printed forms set their title; spacing, not spaces, so the text stays searchable
             for (Element chunk : title.getChunks()) {
                 ((com.lowagie.text.Chunk) chunk).setCharacterSpacing(5f);
             }
             document.add(title);
-            Student s = content.student();
-            String subtitle = joinNonBlank(" · ", s.stage(), s.graduationYear() > 0 ? s.graduationYear() + " 届" : null);
             if (!subtitle.isEmpty()) {
                 document.add(centered(Styles.SUBTITLE, "（" + subtitle + "）", 0f, 18f));
             }
