@@ -61,7 +61,7 @@ public class AuditTrail {
                 .flatMap(saved -> mongo.upsert(Query.query(Criteria.where("_id").is(chain).and("seq").lt(saved.seq())),
                                 new org.springframework.data.mongodb.core.query.Update().set("seq", saved.seq())
                                         .set("hash", saved.hash()).set("at", saved.at()), HEADS)
-                        .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()) // a newer head is already there
+                        .onErrorResume(DuplicateKeyException.class, dup -> Mono.empty()) // a newer head is already there
                         .thenReturn(saved));
     }
 
