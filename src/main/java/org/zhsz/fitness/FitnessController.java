@@ -211,12 +211,13 @@ class FitnessController {
                 return Mono.just(ResponseEntity.ok().<Object>body(s));
             }
             String name = "体测统计_" + s.scopeName() + "_" + s.schoolYear() + "." + f;
-            byte[] bytes = f.equals("csv") ? FitnessStats.csv(s) : FitnessStats.xlsx(s);
-            return stats.auditDownload(actor, s, f).thenReturn(ResponseEntity.ok()
-                    .contentType(f.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(name, StandardCharsets.UTF_8).build().toString())
-                    .<Object>body(bytes));
+            return Mono.fromCallable(() -> f.equals("csv") ? FitnessStats.csv(s) : FitnessStats.xlsx(s))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(bytes -> stats.auditDownload(actor, s, f).thenReturn(ResponseEntity.ok()
+                            .contentType(f.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
+                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                    .filename(name, StandardCharsets.UTF_8).build().toString())
+                            .<Object>body(bytes)));
         });
     }
 }

@@ -117,6 +117,7 @@ class FitnessStats {
         String school = actor.schoolId();
         return organization.school(school).flatMap(s -> store.select(List.of(school), years, null, FIELDS, null)
                 .collectList()
+                .publishOn(Schedulers.boundedElastic())
                 .map(docs -> compute("school", school, s.name(), year, docs, Map.of(), false)));
     }
 

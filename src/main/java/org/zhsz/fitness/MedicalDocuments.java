@@ -55,6 +55,7 @@ class MedicalDocuments {
                     }
                 })
                 .switchIfEmpty(Mono.error(() -> Problems.invalid("file", "required", "the file is empty")))
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic()) // sniffing and stripping 10 MB
                 .flatMap(bytes -> store(bytes, part.filename(), schoolId, studentId, purpose, by, at));
     }
 
