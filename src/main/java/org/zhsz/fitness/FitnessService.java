@@ -406,6 +406,10 @@ class FitnessService {
         if (dateError != null) {
             throw Problems.invalid(List.of(dateError));
         }
+        if (input.items() == null || input.items().values().stream().allMatch(v -> v == null
+                || v instanceof CharSequence cs && cs.toString().isBlank())) {
+            throw Problems.invalid("items", "required", "at least one measurement is required");
+        }
         ResultScoring.Scored sc = scoring.score(ctx.placement().grade(), ctx.sex(),
                 input.items() == null ? Map.of() : input.items(), testDate, actor.username(), actor.displayName(),
                 source, clock.now());
@@ -420,19 +424,19 @@ class FitnessService {
     Mono<Views.ResultView> exempt(Actor actor, String studentId, String yearParam, String reason, FilePart file,
                                   Long ifMatch) {
         String year = validYear(yearParam);
-        List<FieldError> errors = new ArrayList<>();
-        if (reason == null || reason.isBlank()) {
-            errors.add(new FieldError("reason", "required", "a reason is required"));
-        } else if (reason.length() > 500) {
-            errors.add(new FieldError("reason", "too_long", "at most 500 characters"));
-        }
-        if (file == null) {
-            errors.add(new FieldError("file", "required", "a medical document (JPEG, PNG or PDF) is required"));
-        }
-        if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalid(errors));
-        }
         return writable(actor, studentId, year, null).flatMap(ctx -> {
+            List<FieldError> errors = new ArrayList<>();
+            if (reason == null || reason.isBlank()) {
+                errors.add(new FieldError("reason", "required", "a reason is required"));
+            } else if (reason.length() > 500) {
+                errors.add(new FieldError("reason", "too_long", "at most 500 characters"));
+            }
+            if (file == null) {
+                errors.add(new FieldError("file", "required", "a medical document (JPEG, PNG or PDF) is required"));
+            }
+            if (!errors.isEmpty()) {
+                return Mono.error(Problems.invalid(errors));
+            }
             FitnessResult current = ctx.current();
             ETags.check(ifMatch, current == null ? null : current.version());
             Instant now = clock.now();
@@ -457,7 +461,7 @@ class FitnessService {
         return writable(actor, studentId, year, null).flatMap(ctx -> {
             FitnessResult current = ctx.current();
             if (current == null || current.exemption() == null) {
-                return Mono.error(Problems.notFound("exemption", studentId + " " + year));
+                return Mono.error(Problems.rule("not_exempt", "This student has no exemption in school year " + year));
             }
             ETags.check(ifMatch, current.version());
             String doc = current.exemption().documentId();

@@ -142,6 +142,11 @@ class HealthFlagService implements ReEncryptable {
             String description = in.medicalDescription() == null ? f.medicalDescription()
                     : blankToNull(in.medicalDescription()) == null ? null
                     : cipher.encrypt(in.medicalDescription().trim(), HealthFlag.cipherContext(f.id()));
+            boolean same = (kind == null || kind == f.kind()) && guidance.equals(f.guidance())
+                    && in.medicalDescription() == null;
+            if (same) {
+                return Mono.just(view(f, true));
+            }
             HealthFlag next = f.with(kind == null ? f.kind() : kind, guidance, description, f.documents(), true,
                     clock.now(), actor.username(), null, null, null);
             return flags.save(next).flatMap(saved -> audit.record(event(actor, "health_flag.update", saved))

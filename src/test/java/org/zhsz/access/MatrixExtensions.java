@@ -10,6 +10,8 @@ final class MatrixExtensions {
     }
 
     static List<AccessMatrix.Row> rows() {
-        return new ArrayList<>();
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        rows.addAll(FitnessMatrixRows.rows());
+        return rows;
     }
 }
