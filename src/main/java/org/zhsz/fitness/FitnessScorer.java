@@ -128,6 +128,42 @@ public final class FitnessScorer {
         return List.copyOf(keys);
     }
 
+    /**
+     * The item keys that earn 附加分 for a grade and sex: 一分钟跳绳 in 小学; from 初一 引体向上 and 1000米 for boys,
+     * 一分钟仰卧起坐 and 800米 for girls. Empty for an unknown grade or sex.
+     */
+    public List<String> bonusItems(int grade, String sex) {
+        int s = sexIndex(sex);
+        if (s < 0 || grade < MIN_GRADE || grade > MAX_GRADE) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (int item : standard.profile(grade, s)) {
+            if (item != BMI && standard.hasBonus(item, grade, s)) {
+                keys.add(Item.ALL[item].key);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /** 中文 name of an item key (身高, 50米跑, …), or null for an unknown key. */
+    public static String itemName(String key) {
+        Item item = Item.byKey(key);
+        return item == null ? null : item.nameCn;
+    }
+
+    /** Decimals an item is recorded with (1 for height, weight, BMI, 50 m, sit-and-reach; 0 otherwise), or −1. */
+    public static int itemDecimals(String key) {
+        Item item = Item.byKey(key);
+        return item == null ? -1 : item.decimals;
+    }
+
+    /** Whether the item is a run whose time may be written 3'55". */
+    public static boolean isTimedItem(String key) {
+        Item item = Item.byKey(key);
+        return item != null && item.time;
+    }
+
     // ------------------------------------------------------------------------------------------------ bulk path
 
     /**

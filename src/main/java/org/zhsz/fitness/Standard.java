@@ -120,6 +120,11 @@ final class Standard {
         return reached;
     }
 
+    /** Whether the item earns 附加分 in this grade and sex (it has bonus rows). */
+    boolean hasBonus(int item, int grade, int sex) {
+        return bonusNeeds[cell(item, grade, sex) * ROWS] != Integer.MAX_VALUE;
+    }
+
     /** 0 低体重, 1 正常, 2 超重, 3 肥胖 for a BMI in tenths. */
     int bmiCategory(int grade, int sex, int bmiTenths) {
         int b = group(grade, sex) * 3;

@@ -29,6 +29,19 @@ public class StudentDirectory {
         return students.findByStudentNo(studentNo).map(StudentView::of);
     }
 
+    /**
+     * The students with these 学籍号 (any school; callers check the school). One query per call, served by the
+     * unique 学籍号 index, so bulk imports can resolve a batch of rows at once.
+     */
+    public Flux<StudentView> findByStudentNos(java.util.Collection<String> studentNos) {
+        return studentNos.isEmpty() ? Flux.empty() : students.findByStudentNoIn(studentNos).map(StudentView::of);
+    }
+
+    /** The students with these ids, in no particular order; unknown ids are skipped. */
+    public Flux<StudentView> findAll(java.util.Collection<String> ids) {
+        return ids.isEmpty() ? Flux.empty() : students.findAllById(ids).map(StudentView::of);
+    }
+
     public Flux<StudentView> childrenOf(String guardianUsername) {
         return students.findByGuardiansUsername(guardianUsername).map(StudentView::of);
     }

@@ -9,6 +9,8 @@ interface StudentRepository extends ReactiveMongoRepository<Student, String> {
 
     Mono<Student> findByStudentNo(String studentNo);
 
+    Flux<Student> findByStudentNoIn(java.util.Collection<String> studentNos);
+
     Mono<Student> findByUsername(String username);
 
     Flux<Student> findByClassId(String classId);

@@ -25,6 +25,7 @@ final class MatrixExtensions {
     static List<AccessMatrix.Row> rows() {
         List<AccessMatrix.Row> rows = new ArrayList<>();
         rows.addAll(records());
+        rows.addAll(FitnessMatrixRows.rows());
         rows.addAll(wellbeing());
         return rows;
     }

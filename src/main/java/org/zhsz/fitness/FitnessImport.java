@@ -1,0 +1,491 @@
+package org.zhsz.fitness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.organization.AssignmentRole;
+import org.zhsz.organization.OrganizationDirectory;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.FieldError;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.Relationship;
+import org.zhsz.platform.Role;
+import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.TabularReader;
+import org.zhsz.student.Sex;
+import org.zhsz.student.StudentDirectory;
+import org.zhsz.student.StudentView;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Fitness results from a school's sheet (XLSX or CSV in UTF-8/GB18030; columns as {@link SheetColumns}). The sheet
+ * is streamed: rows are gathered into batches of {@value #BATCH}; each batch resolves its students with one query,
+ * reads their stored results with one query, scores every row and writes with one bulk command, while the reader
+ * already parses the next batch. Memory stays bounded by a batch, whatever the file's size.
+ *
+ * <p>Each row stands alone: a bad row is reported (row, column, reason) and changes nothing. A row equal to what is
+ * stored is "unchanged", so importing the same file twice changes nothing. School admins import for their school;
+ * a PE teacher for the students of the classes they teach PE this term (other rows are rejected).
+ */
+@Service
+class FitnessImport {
+
+    static final int BATCH = 1000;
+    static final int MAX_ROWS = 200_000;
+    static final int MAX_REPORTED_ERRORS = 2000;
+
+    record RowError(int row, String field, String reason) {
+    }
+
+    /**
+     * @param incomplete rows saved with required items still missing (part of created/updated)
+     * @param skipped    rows without any measurement (a pre-filled roster template), left alone
+     */
+    record Report(String schoolYear, int total, int created, int updated, int unchanged, int incomplete, int skipped,
+                  int rejected, List<RowError> errors, boolean errorsTruncated) {
+    }
+
+    /** Who may import what: a whole school, or the students of some classes. */
+    record ImportScope(String schoolId, Set<String> classIds) {
+        boolean covers(StudentView s) {
+            return schoolId.equals(s.schoolId()) && (classIds == null || classIds.contains(s.classId()));
+        }
+    }
+
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final OrganizationDirectory organization;
+    private final StudentDirectory students;
+    private final Placements placements;
+    private final ResultStore store;
+    private final ResultScoring scoring;
+    private final SchoolClock clock;
+    private final MeterRegistry meters;
+
+    FitnessImport(AccessPolicy access, AuditTrail audit, OrganizationDirectory organization,
+                  StudentDirectory students, Placements placements, ResultStore store, ResultScoring scoring,
+                  SchoolClock clock, MeterRegistry meters) {
+        this.access = access;
+        this.audit = audit;
+        this.organization = organization;
+        this.students = students;
+        this.placements = placements;
+        this.store = store;
+        this.scoring = scoring;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    Mono<Report> importFile(Actor actor, Path file, String yearParam) {
+        String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
+        return scope(actor)
+                .flatMap(scope -> Mono.fromCallable(() -> new Run(actor, scope, year).execute(file))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(report -> audit.record(AuditEvent.allowed(actor, "fitness.import", "school",
+                                        scope.schoolId(), null, scope.schoolId())
+                                        .withDataClass(DataClass.HEALTH_FITNESS)
+                                        .withReason("year=" + year + " rows=" + report.total() + " created="
+                                                + report.created() + " updated=" + report.updated() + " unchanged="
+                                                + report.unchanged() + " rejected=" + report.rejected()))
+                                .thenReturn(report)));
+    }
+
+    /** School admins: their school. PE teachers: their PE classes this term. Anyone else: 403. */
+    Mono<ImportScope> scope(Actor actor) {
+        if (actor.schoolId() == null) {
+            return Mono.error(Problems.forbidden("fitness.import"));
+        }
+        if (actor.has(Role.SCHOOL_ADMIN)
+                && access.permits(EnumSet.of(Relationship.SCHOOL_ADMIN), DataClass.HEALTH_FITNESS, Action.WRITE)) {
+            return Mono.just(new ImportScope(actor.schoolId(), null));
+        }
+        if (!actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER)
+                || !access.permits(EnumSet.of(Relationship.PE_TEACHER), DataClass.HEALTH_FITNESS, Action.WRITE)) {
+            return Mono.error(Problems.forbidden("fitness.import"));
+        }
+        return organization.currentTerm(actor.schoolId())
+                .flatMapMany(t -> organization.assignmentsOf(actor.username(), t.code()))
+                .filter(a -> a.role() == AssignmentRole.PE && a.classId() != null
+                        && actor.schoolId().equals(a.schoolId()))
+                .map(a -> a.classId()).collect(java.util.stream.Collectors.toSet())
+                .flatMap(classes -> classes.isEmpty() ? Mono.error(Problems.forbidden("fitness.import"))
+                        : Mono.just(new ImportScope(actor.schoolId(), Set.copyOf(classes))));
+    }
+
+    /** One row as read: its cells by field, the headers by field (for messages). */
+    private record Row(int number, String studentNo, String name, String sex, String testDate, String makeup,
+                       String exempt, Map<String, String> items) {
+        boolean hasMeasurements() {
+            for (String v : items.values()) {
+                if (v != null && !v.isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, REJECTED }
+
+    /** The state of one import: runs on one bounded-elastic thread, with one batch in flight at a time. */
+    private final class Run {
+        private final Actor actor;
+        private final ImportScope scope;
+        private final String year;
+        private final LocalDate today = clock.today();
+        private final Instant now = clock.now();
+        private final Placements.Cache placementCache;
+        private final Set<String> seen = new HashSet<>();
+        private String[] fields;
+        private final Map<String, String> headerOf = new HashMap<>();
+        private List<Row> batch = new ArrayList<>(BATCH);
+        private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+        private int total;
+        private int created;
+        private int updated;
+        private int unchanged;
+        private int incomplete;
+        private int skipped;
+        private int rejected;
+        private int scored;
+        private final List<RowError> errors = new ArrayList<>();
+        private boolean truncated;
+
+        Run(Actor actor, ImportScope scope, String year) {
+            this.actor = actor;
+            this.scope = scope;
+            this.year = year;
+            this.placementCache = placements.cache(year);
+        }
+
+        Report execute(Path file) throws IOException {
+            try {
+                TabularReader.read(file, this::row);
+                if (fields == null) {
+                    throw Problems.rule("empty_file", "The file has no header row");
+                }
+                submit();
+                await();
+            } finally {
+                meters.counter("zhsz.import.rows", "kind", "fitness", "result", "accepted")
+                        .increment(created + updated + unchanged + skipped);
+                meters.counter("zhsz.import.rows", "kind", "fitness", "result", "rejected").increment(rejected);
+                scoring.count("import", scored);
+            }
+            return new Report(year, total, created, updated, unchanged, incomplete, skipped, rejected,
+                    List.copyOf(errors), truncated);
+        }
+
+        private void row(int number, List<String> cells) {
+            if (fields == null) {
+                header(cells);
+                return;
+            }
+            if (++total > MAX_ROWS) {
+                throw Problems.tooLarge("At most " + MAX_ROWS + " rows per import");
+            }
+            Map<String, String> items = new LinkedHashMap<>();
+            String studentNo = null;
+            String name = null;
+            String sex = null;
+            String testDate = null;
+            String makeup = null;
+            String exempt = null;
+            for (int i = 0; i < cells.size() && i < fields.length; i++) {
+                String f = fields[i];
+                if (f == null) {
+                    continue;
+                }
+                String v = cells.get(i);
+                switch (f) {
+                    case "studentNo" -> studentNo = v == null ? null : v.trim().toUpperCase(Locale.ROOT);
+                    case "name" -> name = v;
+                    case "sex" -> sex = v;
+                    case "testDate" -> testDate = v;
+                    case "makeup" -> makeup = v;
+                    case "exempt" -> exempt = v;
+                    case "exemptReason" -> {
+                        // informational: an exemption needs its medical document, recorded on the student's page
+                    }
+                    default -> {
+                        if (v != null && !v.isBlank()) {
+                            items.put(f, v.trim());
+                        }
+                    }
+                }
+            }
+            batch.add(new Row(number, studentNo, name, sex, testDate, makeup, exempt, items));
+            if (batch.size() >= BATCH) {
+                submit();
+            }
+        }
+
+        private void header(List<String> cells) {
+            fields = new String[cells.size()];
+            Set<String> known = new HashSet<>();
+            for (int i = 0; i < cells.size(); i++) {
+                String f = SheetColumns.field(cells.get(i));
+                if (f != null && known.add(f)) {
+                    fields[i] = f;
+                    headerOf.put(f, cells.get(i).replace("\uFEFF", "").trim());
+                }
+            }
+            if (!known.contains("studentNo")) {
+                throw Problems.invalid("学籍号", "missing_column", "the sheet needs a 学籍号 column");
+            }
+            if (known.stream().noneMatch(f -> FitnessScorer.slotOf(f) >= 0)) {
+                throw Problems.invalid("file", "missing_column", "the sheet has no measurement columns");
+            }
+        }
+
+        /** Waits for the batch in flight, then starts the next one (parsing continues meanwhile). */
+        private void submit() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Row> rows = batch;
+            batch = new ArrayList<>(BATCH);
+            await();
+            inFlight = process(rows).toFuture();
+        }
+
+        private void await() {
+            try {
+                inFlight.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw e;
+            }
+        }
+
+        private String column(String field) {
+            return headerOf.getOrDefault(field, field);
+        }
+
+        private void reject(int row, String field, String reason) {
+            rejected++;
+            if (errors.size() < MAX_REPORTED_ERRORS) {
+                errors.add(new RowError(row, field, reason));
+            } else {
+                truncated = true;
+            }
+        }
+
+        private Mono<Void> process(List<Row> rows) {
+            Set<String> numbers = new HashSet<>();
+            for (Row r : rows) {
+                if (r.studentNo() != null && !r.studentNo().isBlank()) {
+                    numbers.add(r.studentNo());
+                }
+            }
+            return students.findByStudentNos(numbers).collectMap(StudentView::studentNo)
+                    .flatMap(found -> Flux.fromIterable(found.values())
+                            .map(s -> Placements.classIn(s, year, null, today)).distinct()
+                            .flatMap(placementCache::of)
+                            .collectMap(Placements.Placement::classId)
+                            .flatMap(places -> store.findAll(found.values().stream()
+                                            .filter(scope::covers)
+                                            .map(s -> SchoolYears.resultId(s.id(), year)).toList())
+                                    .collectMap(FitnessResult::studentId)
+                                    .flatMap(existing -> apply(rows, found, places, existing))));
+        }
+
+        private Mono<Void> apply(List<Row> rows, Map<String, StudentView> found,
+                                 Map<String, Placements.Placement> places, Map<String, FitnessResult> existing) {
+            List<FitnessResult> writes = new ArrayList<>();
+            List<List<Row>> writeRows = new ArrayList<>();
+            List<Boolean> writeIsNew = new ArrayList<>();
+            Map<String, Integer> pending = new HashMap<>();
+            for (Row row : rows) {
+                String error = null;
+                String field = column("studentNo");
+                StudentView s = row.studentNo() == null || row.studentNo().isBlank() ? null
+                        : found.get(row.studentNo());
+                if (row.studentNo() == null || row.studentNo().isBlank()) {
+                    error = "学籍号 is required";
+                } else if (s == null || !scope.schoolId().equals(s.schoolId())) {
+                    error = "no student with this 学籍号 in your school";
+                } else if (!scope.covers(s)) {
+                    error = "not a student of the classes you teach PE";
+                }
+                if (error != null) {
+                    reject(row.number(), field, error);
+                    continue;
+                }
+                if (row.name() != null && !row.name().isBlank() && !row.name().trim().equals(s.name())) {
+                    reject(row.number(), column("name"), "does not match the student registered under this 学籍号");
+                    continue;
+                }
+                if (row.sex() != null && !row.sex().isBlank() && Sex.parse(row.sex()) != s.sex()) {
+                    reject(row.number(), column("sex"), "does not match the student's registered sex ("
+                            + s.sex().label() + ")");
+                    continue;
+                }
+                Boolean makeup = SheetColumns.flag(row.makeup());
+                Boolean exempt = SheetColumns.flag(row.exempt());
+                if (makeup == null) {
+                    reject(row.number(), column("makeup"), "write 是 or leave blank");
+                    continue;
+                }
+                if (exempt == null) {
+                    reject(row.number(), column("exempt"), "write 是 or leave blank");
+                    continue;
+                }
+                if (!seen.add(s.id() + (makeup ? ":makeup" : ":first"))) {
+                    reject(row.number(), field, "this student appears twice in the file");
+                    continue;
+                }
+                Integer pendingIndex = pending.get(s.id());
+                FitnessResult current = pendingIndex != null ? writes.get(pendingIndex) : existing.get(s.id());
+                if (exempt) {
+                    if (current != null && current.exemption() != null) {
+                        unchanged++;
+                    } else {
+                        reject(row.number(), column("exempt"), "a 免测 needs its medical document: record it on the "
+                                + "student's fitness page");
+                    }
+                    continue;
+                }
+                if (!row.hasMeasurements()) {
+                    skipped++;
+                    continue;
+                }
+                if (current != null && current.exemption() != null) {
+                    reject(row.number(), column("exempt"), "this student is exempted (免测) this school year");
+                    continue;
+                }
+                Placements.Placement p = places.get(Placements.classIn(s, year, null, today));
+                if (p == null || !p.valid()) {
+                    reject(row.number(), field, "the student's class has no grade in school year " + year);
+                    continue;
+                }
+                FitnessResult.Attempt previous = current == null ? null : makeup ? current.makeup() : current.first();
+                LocalDate testDate;
+                if (row.testDate() != null && !row.testDate().isBlank()) {
+                    testDate = parseDate(row.testDate());
+                    FieldError de = testDate == null
+                            ? new FieldError("testDate", "invalid", "unreadable date: " + row.testDate())
+                            : FitnessService.checkTestDate("testDate", testDate, year, today);
+                    if (de != null) {
+                        reject(row.number(), column("testDate"), de.message());
+                        continue;
+                    }
+                } else {
+                    testDate = previous != null && previous.testDate() != null ? previous.testDate()
+                            : SchoolYears.contains(year, today) ? today : null;
+                }
+                if (makeup && (current == null || current.first() == null || !current.first().failed())) {
+                    reject(row.number(), column("makeup"), "a 补测 is only for a year whose first attempt is rated 不及格");
+                    continue;
+                }
+                if (makeup && testDate != null && current.first().testDate() != null
+                        && testDate.isBefore(current.first().testDate())) {
+                    reject(row.number(), column("testDate"), "a 补测 cannot take place before the first attempt");
+                    continue;
+                }
+                ResultScoring.Scored sc = scoring.score(p.grade(), s.sex().name(), row.items(), testDate,
+                        actor.username(), actor.displayName(), "import", now);
+                scored++;
+                if (!sc.valid()) {
+                    FieldError fe = sc.errors().get(0);
+                    StringBuilder reason = new StringBuilder(fe.message());
+                    for (int k = 1; k < sc.errors().size(); k++) {
+                        FieldError more = sc.errors().get(k);
+                        reason.append("; ").append(column(more.field())).append(": ").append(more.message());
+                    }
+                    reject(row.number(), column(fe.field()), reason.toString());
+                    continue;
+                }
+                if (previous != null && previous.sameValues(sc.attempt().values())
+                        && Objects.equals(previous.testDate(), testDate)) {
+                    unchanged++;
+                    continue;
+                }
+                if (!makeup && current != null && current.makeup() != null && !sc.attempt().failed()) {
+                    reject(row.number(), column("studentNo"), "this year has a 补测, which requires a 不及格 first "
+                            + "attempt; correct the 补测 first");
+                    continue;
+                }
+                FitnessResult base = current != null ? current : FitnessResult.empty(s.schoolId(), s.id(),
+                        p.classId(), year, p.grade(), s.sex().name(), now, actor.username());
+                FitnessResult next = makeup ? base.withMakeup(sc.attempt(), now, actor.username())
+                        : base.withFirst(sc.attempt(), p.classId(), p.grade(), s.sex().name(), now, actor.username());
+                if (!sc.attempt().complete()) {
+                    incomplete++;
+                }
+                if (pendingIndex != null) {
+                    writes.set(pendingIndex, next);
+                    writeRows.get(pendingIndex).add(row);
+                } else {
+                    pending.put(s.id(), writes.size());
+                    writes.add(next);
+                    writeRows.add(new ArrayList<>(List.of(row)));
+                    writeIsNew.add(current == null);
+                }
+            }
+            return store.write(writes).doOnNext(conflicts -> {
+                for (int k = 0; k < writes.size(); k++) {
+                    for (Row row : writeRows.get(k)) {
+                        if (conflicts.contains(k)) {
+                            reject(row.number(), column("studentNo"), "changed by someone else during the import; "
+                                    + "import again");
+                        } else if (writeIsNew.get(k) && row == writeRows.get(k).get(0)) {
+                            created++;
+                        } else {
+                            updated++;
+                        }
+                    }
+                }
+            }).then();
+        }
+    }
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
+
+    /** 2026-10-12, 2026/10/12, 2026.10.12, 2026年10月12日 or 20261012; null when unreadable. */
+    static LocalDate parseDate(String text) {
+        String t = text.trim();
+        try {
+            Matcher m = DATE.matcher(t);
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+            }
+            if (t.matches("\\d{8}")) {
+                return LocalDate.of(Integer.parseInt(t.substring(0, 4)), Integer.parseInt(t.substring(4, 6)),
+                        Integer.parseInt(t.substring(6)));
+            }
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        return null;
+    }
+}

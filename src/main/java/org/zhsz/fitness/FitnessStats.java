@@ -1,0 +1,416 @@
+package org.zhsz.fitness;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.organization.OrganizationDirectory;
+import org.zhsz.organization.SchoolStage;
+import org.zhsz.organization.Views.SchoolView;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.Role;
+import org.zhsz.platform.SchoolClock;
+import org.zhsz.student.StudentDirectory;
+import org.zhsz.student.StudentView;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Fitness statistics by grade and sex: tested count, mean 学年总分, 优秀/良好/及格/不及格 rates, BMI categories, and the
+ * trend over the last five school years. Computed in Java from a projected stream of results (no aggregation stage
+ * the embedded store might lack). A class's teachers and the school admin see exact figures; the county view
+ * (bureau) hides cells of fewer than {@value #K} students with complementary suppression ({@link Suppression}) and
+ * leaves out exemption counts, which are health data about few people.
+ */
+@Service
+class FitnessStats {
+
+    static final int K = 5;
+    static final int TREND_YEARS = 5;
+    static final List<String> RATINGS = List.of("优秀", "良好", "及格", "不及格");
+    static final List<String> BMI = List.of("正常", "低体重", "超重", "肥胖");
+    static final List<String> FIELDS = List.of("schoolId", "schoolYear", "grade", "sex", "status", "totalScore",
+            "rating", "bmiCategory");
+
+    record Rate(int count, BigDecimal percent) {
+    }
+
+    /** One cell; grade null = all grades, sex "ALL" = both. Suppressed cells carry no figures. */
+    record Cell(Integer grade, String gradeName, String sex, boolean suppressed, Integer tested, Integer exempt,
+                BigDecimal meanTotal, Map<String, Rate> ratings, Integer bmiMeasured, Map<String, Rate> bmi) {
+    }
+
+    record SchoolRow(String schoolId, String name, boolean suppressed, Integer tested, BigDecimal meanTotal,
+                     Map<String, Rate> ratings) {
+    }
+
+    record TrendRow(String schoolYear, boolean suppressed, Integer tested, BigDecimal meanTotal,
+                    Map<String, Rate> ratings) {
+    }
+
+    record Stats(String scope, String scopeId, String scopeName, String schoolYear, Integer suppressionThreshold,
+                 List<Cell> cells, List<SchoolRow> schools, List<TrendRow> trend) {
+    }
+
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final OrganizationDirectory organization;
+    private final StudentDirectory students;
+    private final ResultStore store;
+    private final SchoolClock clock;
+
+    FitnessStats(AccessPolicy access, AuditTrail audit, OrganizationDirectory organization,
+                 StudentDirectory students, ResultStore store, SchoolClock clock) {
+        this.access = access;
+        this.audit = audit;
+        this.organization = organization;
+        this.students = students;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A class (its PE teacher, head teacher, counselor, school admin) or, without classId, the admin's school. */
+    Mono<Stats> school(Actor actor, String yearParam, String classId) {
+        String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
+        List<String> years = trendYears(year);
+        if (classId != null && !classId.isBlank()) {
+            return access.requireClass(actor, classId, DataClass.HEALTH_FITNESS, Action.READ)
+                    .flatMap(scope -> students.inClass(classId).map(StudentView::id).collectList())
+                    .flatMap(ids -> {
+                        List<String> resultIds = new ArrayList<>();
+                        for (String id : ids) {
+                            for (String y : years) {
+                                resultIds.add(SchoolYears.resultId(id, y));
+                            }
+                        }
+                        return store.findAll(resultIds).map(ResultDocuments::toDocument).collectList();
+                    })
+                    .flatMap(docs -> organization.schoolClass(classId, SchoolYears.firstTerm(year))
+                            .map(c -> c.name()).defaultIfEmpty(classId)
+                            .map(name -> compute("class", classId, name, year, docs, Map.of(), false)));
+        }
+        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
+            return Mono.error(Problems.forbidden("fitness.stats"));
+        }
+        String school = actor.schoolId();
+        return organization.school(school).flatMap(s -> store.select(List.of(school), years, null, FIELDS, null)
+                .collectList()
+                .publishOn(Schedulers.boundedElastic())
+                .map(docs -> compute("school", school, s.name(), year, docs, Map.of(), false)));
+    }
+
+    /** The county (bureau only): aggregates over its schools, small cells suppressed. */
+    Mono<Stats> county(Actor actor, String yearParam) {
+        if (!actor.has(Role.BUREAU_ADMIN) || actor.countyId() == null) {
+            return Mono.error(Problems.forbidden("fitness.stats.county"));
+        }
+        String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
+        List<String> years = trendYears(year);
+        String county = actor.countyId();
+        return organization.schoolsOfCounty(county).collectMap(SchoolView::id, SchoolView::name)
+                .flatMap(schools -> organization.region(county).map(r -> r.name()).defaultIfEmpty(county)
+                        .flatMap(name -> store.select(schools.keySet(), years, null, FIELDS, null)
+                                .collectList()
+                                .publishOn(Schedulers.boundedElastic())
+                                .map(docs -> compute("county", county, name, year, docs, schools, true))));
+    }
+
+    /** Records that figures left the system as a file. */
+    Mono<Void> auditDownload(Actor actor, Stats stats, String format) {
+        String school = "county".equals(stats.scope()) ? null : actor.schoolId();
+        return audit.record(AuditEvent.allowed(actor, "fitness.stats.export", stats.scope(), stats.scopeId(), null,
+                school).withReason("year=" + stats.schoolYear() + " format=" + format));
+    }
+
+    private static List<String> trendYears(String year) {
+        List<String> years = new ArrayList<>();
+        int end = SchoolYears.start(year);
+        for (int y = end - TREND_YEARS + 1; y <= end; y++) {
+            years.add(SchoolYears.ofStart(y));
+        }
+        return years;
+    }
+
+    /** Running sums of one cell. */
+    static final class Acc {
+        int tested;
+        int exempt;
+        long totalHundredths;
+        final int[] ratings = new int[RATINGS.size()];
+        int bmiMeasured;
+        final int[] bmi = new int[BMI.size()];
+
+        void add(Document d) {
+            String status = d.getString("status");
+            if ("EXEMPT".equals(status)) {
+                exempt++;
+                return;
+            }
+            String cat = d.getString("bmiCategory");
+            int b = cat == null ? -1 : BMI.indexOf(cat);
+            if (b >= 0) {
+                bmiMeasured++;
+                bmi[b]++;
+            }
+            if ("TESTED".equals(status) && d.get("totalScore") instanceof Number n) {
+                tested++;
+                totalHundredths += BigDecimal.valueOf(n.doubleValue()).movePointRight(2)
+                        .setScale(0, RoundingMode.HALF_UP).longValue();
+                int r = RATINGS.indexOf(d.getString("rating"));
+                if (r >= 0) {
+                    ratings[r]++;
+                }
+            }
+        }
+
+        /** The number of people a published figure of this cell is about. */
+        int size() {
+            return Math.max(tested, bmiMeasured);
+        }
+    }
+
+    /** Keys of the grade × sex table: grade 0 = all grades; sex M, F or ALL. */
+    record Key(int grade, String sex) {
+    }
+
+    static Stats compute(String scope, String scopeId, String scopeName, String year, Collection<Document> docs,
+                         Map<String, String> schoolNames, boolean suppress) {
+        Map<Key, Acc> cells = new LinkedHashMap<>();
+        Map<String, Acc> bySchool = new LinkedHashMap<>();
+        Map<String, Acc> byYear = new LinkedHashMap<>();
+        TreeSet<Integer> grades = new TreeSet<>();
+        for (String y : trendYears(year)) {
+            byYear.put(y, new Acc());
+        }
+        for (Document d : docs) {
+            String y = d.getString("schoolYear");
+            Acc ya = byYear.get(y);
+            if (ya != null) {
+                ya.add(d);
+            }
+            if (!year.equals(y)) {
+                continue;
+            }
+            int grade = d.get("grade") instanceof Number n ? n.intValue() : 0;
+            String sex = d.getString("sex");
+            grades.add(grade);
+            for (Key k : List.of(new Key(grade, sex), new Key(grade, "ALL"), new Key(0, sex), new Key(0, "ALL"))) {
+                cells.computeIfAbsent(k, x -> new Acc()).add(d);
+            }
+            if (suppress) {
+                bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(d);
+            }
+        }
+        for (int g : grades) {
+            for (String s : List.of("M", "F", "ALL")) {
+                cells.computeIfAbsent(new Key(g, s), x -> new Acc());
+            }
+        }
+        for (String s : List.of("M", "F", "ALL")) {
+            cells.computeIfAbsent(new Key(0, s), x -> new Acc());
+        }
+        if (suppress) {
+            schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
+        }
+
+        Set<Object> hidden = Set.of();
+        if (suppress) {
+            Map<Object, Integer> sizes = new HashMap<>();
+            cells.forEach((k, a) -> sizes.put(k, a.size()));
+            bySchool.forEach((k, a) -> sizes.put("school:" + k, a.size()));
+            List<Suppression.Line<Object>> lines = new ArrayList<>();
+            for (int g : grades) {
+                lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
+            }
+            for (String s : List.of("M", "F", "ALL")) {
+                List<Object> column = new ArrayList<>();
+                grades.forEach(g -> column.add(new Key(g, s)));
+                lines.add(new Suppression.Line<>(column, new Key(0, s)));
+            }
+            lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
+            List<Object> schoolLine = new ArrayList<>();
+            bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
+            lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
+            hidden = Suppression.suppress(sizes, lines, K);
+        }
+
+        List<Cell> out = new ArrayList<>();
+        List<Key> keys = new ArrayList<>(cells.keySet());
+        keys.sort((a, b) -> a.grade() != b.grade() ? Integer.compare(a.grade() == 0 ? 99 : a.grade(),
+                b.grade() == 0 ? 99 : b.grade()) : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
+        for (Key k : keys) {
+            Acc a = cells.get(k);
+            Integer grade = k.grade() == 0 ? null : k.grade();
+            String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
+            if (hidden.contains(k)) {
+                out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
+            } else {
+                out.add(new Cell(grade, gradeName, k.sex(), false, a.tested, suppress ? null : a.exempt, mean(a),
+                        rates(RATINGS, a.ratings, a.tested), a.bmiMeasured, rates(BMI, a.bmi, a.bmiMeasured)));
+            }
+        }
+        List<SchoolRow> schools = new ArrayList<>();
+        if (suppress) {
+            for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
+                Acc a = e.getValue();
+                String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
+                schools.add(hidden.contains("school:" + e.getKey())
+                        ? new SchoolRow(e.getKey(), name, true, null, null, null)
+                        : new SchoolRow(e.getKey(), name, false, a.tested, mean(a),
+                        rates(RATINGS, a.ratings, a.tested)));
+            }
+        }
+        List<TrendRow> trend = new ArrayList<>();
+        for (Map.Entry<String, Acc> e : byYear.entrySet()) {
+            Acc a = e.getValue();
+            boolean small = suppress && a.size() > 0 && a.size() < K;
+            trend.add(small ? new TrendRow(e.getKey(), true, null, null, null)
+                    : new TrendRow(e.getKey(), false, a.tested, mean(a), rates(RATINGS, a.ratings, a.tested)));
+        }
+        return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, suppress ? schools : null, trend);
+    }
+
+    private static int sexOrder(String s) {
+        return switch (s) {
+            case "M" -> 0;
+            case "F" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static BigDecimal mean(Acc a) {
+        return a.tested == 0 ? null : BigDecimal.valueOf(a.totalHundredths)
+                .divide(BigDecimal.valueOf(a.tested * 100L), 1, RoundingMode.HALF_UP);
+    }
+
+    private static Map<String, Rate> rates(List<String> names, int[] counts, int n) {
+        Map<String, Rate> m = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            m.put(names.get(i), new Rate(counts[i], n == 0 ? null : BigDecimal.valueOf(counts[i] * 100L)
+                    .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP)));
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------------------------------------ downloads
+
+    private static final String HIDDEN = "*";
+
+    static byte[] csv(Stats s) {
+        StringBuilder b = new StringBuilder("\uFEFF");
+        b.append("范围,学年,年级,性别,受测人数,平均学年总分");
+        RATINGS.forEach(r -> b.append(',').append(r).append("率%"));
+        BMI.forEach(r -> b.append(',').append(r).append('%'));
+        b.append('\n');
+        for (Cell c : s.cells()) {
+            b.append(csvText(s.scopeName())).append(',').append(s.schoolYear()).append(',').append(c.gradeName())
+                    .append(',').append(sexLabel(c.sex()));
+            if (c.suppressed()) {
+                b.append((',' + HIDDEN).repeat(2 + RATINGS.size() + BMI.size()));
+            } else {
+                b.append(',').append(c.tested()).append(',').append(text(c.meanTotal()));
+                RATINGS.forEach(r -> b.append(',').append(text(c.ratings().get(r).percent())));
+                BMI.forEach(r -> b.append(',').append(text(c.bmi().get(r).percent())));
+            }
+            b.append('\n');
+        }
+        b.append('\n').append("学年,受测人数,平均学年总分");
+        RATINGS.forEach(r -> b.append(',').append(r).append("率%"));
+        b.append('\n');
+        for (TrendRow t : s.trend()) {
+            b.append(t.schoolYear());
+            if (t.suppressed()) {
+                b.append((',' + HIDDEN).repeat(2 + RATINGS.size()));
+            } else {
+                b.append(',').append(t.tested()).append(',').append(text(t.meanTotal()));
+                RATINGS.forEach(r -> b.append(',').append(text(t.ratings().get(r).percent())));
+            }
+            b.append('\n');
+        }
+        if (s.schools() != null) {
+            b.append('\n').append("学校,受测人数,平均学年总分");
+            RATINGS.forEach(r -> b.append(',').append(r).append("率%"));
+            b.append('\n');
+            for (SchoolRow r : s.schools()) {
+                b.append(csvText(r.name()));
+                if (r.suppressed()) {
+                    b.append((',' + HIDDEN).repeat(2 + RATINGS.size()));
+                } else {
+                    b.append(',').append(r.tested()).append(',').append(text(r.meanTotal()));
+                    RATINGS.forEach(x -> b.append(',').append(text(r.ratings().get(x).percent())));
+                }
+                b.append('\n');
+            }
+        }
+        if (s.suppressionThreshold() != null) {
+            b.append('\n').append("注：* 表示人数少于").append(s.suppressionThreshold())
+                    .append("人的单元格及为防止推算而一并隐藏的单元格\n");
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] xlsx(Stats s) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            String[] lines = new String(csv(s), StandardCharsets.UTF_8).replace("\uFEFF", "").split("\n\n");
+            String[] names = {"年级性别", "历年趋势", "学校", "说明"};
+            for (int i = 0; i < lines.length; i++) {
+                Sheet sheet = wb.createSheet(names[Math.min(i, names.length - 1)] + (i >= names.length ? i : ""));
+                String[] rows = lines[i].split("\n");
+                for (int r = 0; r < rows.length; r++) {
+                    Row row = sheet.createRow(r);
+                    String[] cells = rows[r].split(",", -1);
+                    for (int c = 0; c < cells.length; c++) {
+                        String v = cells[c];
+                        if (r > 0 && v.matches("-?\\d+(\\.\\d+)?")) {
+                            row.createCell(c).setCellValue(Double.parseDouble(v));
+                        } else {
+                            row.createCell(c).setCellValue(v);
+                        }
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String sexLabel(String sex) {
+        return switch (sex) {
+            case "M" -> "男";
+            case "F" -> "女";
+            default -> "合计";
+        };
+    }
+
+    private static String text(BigDecimal d) {
+        return d == null ? "" : d.toPlainString();
+    }
+
+    private static String csvText(String s) {
+        return s == null ? "" : s.replace(",", "，");
+    }
+}
