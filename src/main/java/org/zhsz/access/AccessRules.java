@@ -72,6 +72,13 @@ final class AccessRules {
         rule(DataClass.ARCHIVE, Action.APPROVE, EnumSet.of(SCHOOL_ADMIN));
         rule(DataClass.ARCHIVE, Action.EXPORT, EnumSet.of(SELF, GUARDIAN, SCHOOL_ADMIN, ADMISSIONS_RELEASED));
 
+        // 公示: classmates and their parents see the class's selections and may object; teachers too
+        rule(DataClass.PUBLICITY, Action.READ, union(TEACHERS, Relationship.CLASSMATE, Relationship.CLASSMATE_GUARDIAN,
+                SCHOOL_ADMIN));
+        rule(DataClass.PUBLICITY, Action.WRITE, union(TEACHERS, Relationship.CLASSMATE,
+                Relationship.CLASSMATE_GUARDIAN));
+        rule(DataClass.PUBLICITY, Action.REVIEW, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
+
         rule(DataClass.ACCESS_LOG, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_ADMIN));
     }
 

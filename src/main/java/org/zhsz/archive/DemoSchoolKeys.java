@@ -119,7 +119,7 @@ public final class DemoSchoolKeys {
         }
     }
 
-    private static SchoolKey load(Path file, char[] password) throws IOException, GeneralSecurityException {
+    static SchoolKey load(Path file, char[] password) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             store.load(in, password);

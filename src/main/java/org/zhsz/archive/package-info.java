@@ -1,6 +1,7 @@
 /**
- * Term archives (selection, publicity, sign-off, lock) and the verifiable dossier PDF (综评档案): rendering,
- * the school's digital signature, verification codes and streamed batch export.
+ * 综评档案: term archives (selection, self-statement, comment, fitness summary), publicity with objections,
+ * sign-off and lock with a content hash, amendments chained to the old hash, the signed Chinese dossier PDF,
+ * public verification, and release to admissions. Never reaches the wellbeing module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Archive")
 package org.zhsz.archive;

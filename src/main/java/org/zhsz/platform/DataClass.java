@@ -22,6 +22,8 @@ public enum DataClass {
     MENTAL_HEALTH_FLAG,
     /** term archives and dossiers */
     ARCHIVE,
+    /** 公示: the class's selected records during publicity, and objections to them (class-level) */
+    PUBLICITY,
     /** who read or exported this student's sensitive data */
     ACCESS_LOG
 }

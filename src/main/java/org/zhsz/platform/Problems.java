@@ -53,6 +53,11 @@ public final class Problems {
                 message);
     }
 
+    public static ApiException tooManyRequests(String message) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", message, List.of(), Map.of(),
+                message);
+    }
+
     public static ApiException staleVersion() {
         return conflict("stale_version", "The resource was changed by someone else; reload and try again");
     }

@@ -27,6 +27,7 @@ final class MatrixExtensions {
         rows.addAll(records());
         rows.addAll(FitnessMatrixRows.rows());
         rows.addAll(wellbeing());
+        rows.addAll(archive());
         return rows;
     }
 
@@ -121,6 +122,57 @@ final class MatrixExtensions {
         rows.add(get("/api/v1/wellbeing/stats/school").is(200, "admin_s1", "admin_s2").is(200, counselors)
                 .otherwise(403));
         rows.add(get("/api/v1/wellbeing/stats/county").is(200, "bureau").otherwise(403));
+        return rows;
+    }
+
+    static List<AccessMatrix.Row> archive() {
+        String term = org.zhsz.organization.TermCalendar.codeOf(java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Shanghai")));
+        String[] c1Staff = {"head_c1", "teacher_c1", "pe_c1", "admin_s1", "counselor_s1"};
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        rows.add(get("/api/v1/students/" + C1A + "/archives/" + term).is(200, c1Staff)
+                .is(200, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
+        rows.add(put("/api/v1/students/" + C2A + "/archives/" + term + "/self-statement", Map.of("text", "我的自我陈述"))
+                .is(200, "student_c2a").is(403, "teacher_c2", "pe_c1", "admin_s1", "counselor_s1").is(403, COUNTY)
+                .otherwise(404));
+        rows.add(put("/api/v1/students/" + C2A + "/archives/" + term + "/selection", Map.of("selection", Map.of()))
+                .is(200, "student_c2a").is(403, "teacher_c2", "pe_c1", "admin_s1", "counselor_s1").is(403, COUNTY)
+                .otherwise(404));
+        rows.add(put("/api/v1/students/" + C1B + "/archives/" + term + "/comment", Map.of("text", "该生踏实认真"))
+                .is(200, "head_c1").is(403, "teacher_c1", "pe_c1", "admin_s1", "counselor_s1").is(403, COUNTY)
+                .otherwise(404));
+        // publicity is running in the demo: the signers reach the rule, everyone else is refused
+        rows.add(post("/api/v1/students/" + C1A + "/archives/" + term + "/sign", Map.of())
+                .is(422, "student_c1a", "parent_c1a", "head_c1").is(403, "teacher_c1", "pe_c1", "admin_s1",
+                        "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(post("/api/v1/students/" + C1A + "/archives/" + term + "/approve", Map.of()).is(422, "admin_s1")
+                .is(403, "head_c1", "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a")
+                .is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/classes/S1-C1/publicity").is(200, C1_TEACHERS).is(200, "admin_s1", "student_c1a",
+                "parent_c1a").is(403, "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(post("/api/v1/classes/S1-C1/publicity/objections", Map.of("studentId", "S1-C1-09",
+                "reason", "矩阵测试：请核实这条记录")).is(201, C1_TEACHERS).is(201, "student_c1a", "parent_c1a")
+                .is(403, "admin_s1", "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/classes/S1-C1/publicity/objections").is(200, C1_TEACHERS).is(200, "admin_s1",
+                "student_c1a", "parent_c1a").is(403, "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/" + C1A + "/dossier.pdf").is(200, "student_c1a", "parent_c1a", "admin_s1")
+                .is(403, C1_TEACHERS).is(403, "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(post("/api/v1/dossier-exports", Map.of("classId", "S1-C1")).is(202, "admin_s1").is(404, "admin_s2")
+                .otherwise(403));
+        rows.add(get("/api/v1/dossier-exports").is(200, "admin_s1", "admin_s2").otherwise(403));
+        rows.add(post("/api/v1/dossier-releases", Map.of("studentIds", List.of(C1A), "officer", "admissions",
+                "until", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString(), "reason", "中考录取"))
+                .is(201, "admin_s1").is(404, "admin_s2").otherwise(403));
+        // once released, the admissions officer reads that dossier (and only that one)
+        rows.add(get("/api/v1/students/" + C1A + "/dossier.pdf").is(200, "student_c1a", "parent_c1a", "admin_s1",
+                "admissions").is(403, C1_TEACHERS).is(403, "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/" + C2A + "/dossier.pdf").is(422, "student_c2a", "admin_s1")
+                .is(403, "pe_c1", "teacher_c2", "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/admissions/dossiers").is(200, "admissions").otherwise(403));
+        rows.add(get("/api/v1/verify/AAAA-BBBB-CCCC").is(404, AccessMatrix.ALL).otherwise(0));
+        // opening publicity changes the class: last
+        rows.add(post("/api/v1/classes/S1-C2/publicity", Map.of()).is(201, "admin_s1")
+                .is(403, "teacher_c2", "pe_c1", "student_c2a", "counselor_s1").is(403, COUNTY).otherwise(404));
         return rows;
     }
 

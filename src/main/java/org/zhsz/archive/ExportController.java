@@ -1,0 +1,129 @@
+package org.zhsz.archive;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhsz.access.AccessGrants;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.Problems;
+import org.zhsz.platform.Role;
+import org.zhsz.student.StudentDirectory;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The school's export center (ZIP of dossiers) and releases of dossiers to admissions officers. */
+@RestController
+@RequestMapping("/api/v1")
+class ExportController {
+
+    private final Exports exports;
+    private final AccessGrants grants;
+    private final AccessPolicy access;
+    private final StudentDirectory students;
+
+    ExportController(Exports exports, AccessGrants grants, AccessPolicy access, StudentDirectory students) {
+        this.exports = exports;
+        this.grants = grants;
+        this.access = access;
+        this.students = students;
+    }
+
+    record NewExport(String classId, Integer gradeLevel) {
+    }
+
+    @PostMapping("/dossier-exports")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Exports.Job> start(Actor actor, @Valid @RequestBody NewExport b) {
+        return exports.start(actor, b.classId(), b.gradeLevel());
+    }
+
+    @GetMapping("/dossier-exports")
+    Mono<List<Exports.Job>> list(Actor actor) {
+        return exports.list(actor);
+    }
+
+    @GetMapping("/dossier-exports/{id}")
+    Mono<Exports.Job> get(Actor actor, @PathVariable String id) {
+        return exports.get(actor, id);
+    }
+
+    @GetMapping("/dossier-exports/{id}/file")
+    Mono<ResponseEntity<Flux<DataBuffer>>> file(Actor actor, @PathVariable String id) {
+        return exports.get(actor, id).flatMap(j -> "DONE".equals(j.status())
+                ? Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .contentLength(j.bytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("综合素质评价档案-" + j.scope() + ".zip", StandardCharsets.UTF_8).build().toString())
+                .body(exports.content(j)))
+                : Mono.error(Problems.conflict("export_not_ready", "The export is still running")));
+    }
+
+    record Release(@NotEmpty @Size(max = 2000) List<String> studentIds, @NotBlank String officer,
+                   @NotNull @Future Instant until, @Size(max = 300) String reason) {
+    }
+
+    /** Releases chosen dossiers to an admissions officer until a date: read-only, audited, expiring. */
+    @PostMapping("/dossier-releases")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<List<AccessGrants.GrantView>> release(Actor actor, @Valid @RequestBody Release b) {
+        if (!actor.has(Role.SCHOOL_ADMIN)) {
+            return Mono.error(Problems.forbidden("dossier.release"));
+        }
+        if (b.until().isAfter(Instant.now().plus(java.time.Duration.ofDays(366)))) {
+            return Mono.error(Problems.invalid("until", "too_far", "a release lasts at most a year"));
+        }
+        return Flux.fromIterable(b.studentIds()).distinct()
+                .concatMap(id -> access.require(actor, id, DataClass.ARCHIVE, Action.APPROVE)
+                        .flatMap(scope -> grants.releaseToAdmissions(actor, id, scope.schoolId(), b.officer(),
+                                b.until(), b.reason())))
+                .collectList();
+    }
+
+    @GetMapping("/dossier-releases")
+    Mono<List<AccessGrants.GrantView>> releases(Actor actor) {
+        if (!actor.has(Role.SCHOOL_ADMIN)) {
+            return Mono.error(Problems.forbidden("dossier.release"));
+        }
+        return grants.releasesOfSchool(actor.schoolId()).collectList();
+    }
+
+    record Released(String studentId, String name, String schoolId, Instant until) {
+    }
+
+    /** The admissions officer's list: dossiers currently released to them. */
+    @GetMapping("/admissions/dossiers")
+    Mono<List<Released>> admissions(Actor actor) {
+        if (!actor.has(Role.ADMISSIONS_OFFICER)) {
+            return Mono.error(Problems.forbidden("admissions.read"));
+        }
+        return grants.releasesTo(actor.username())
+                .concatMap(g -> students.find(g.studentId()).map(s -> new Released(s.id(), s.name(), s.schoolId(),
+                        g.until())))
+                .collectList().map(ArrayList::new);
+    }
+}
