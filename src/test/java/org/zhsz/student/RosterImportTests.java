@@ -23,6 +23,7 @@ import org.zhsz.support.ZhszTest;
 
 /** Roster import through the API: encodings, XLSX, per-row reports, idempotent re-import, bad rows change nothing. */
 @ZhszTest
+@org.springframework.test.context.TestPropertySource(properties = "zhsz.test.isolated=roster-import") // own store: it adds students and classes
 class RosterImportTests {
 
     @Autowired
