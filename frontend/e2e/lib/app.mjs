@@ -3,7 +3,8 @@
  * wait for texts, take screenshots. Every wait has the step timeout, and a failed wait names what was awaited.
  */
 export class App {
-  constructor({ page, config, scenario, shots }) {
+  constructor({ page, config, scenario, shots, pending = new Map() }) {
+    this.pending = pending
     this.page = page
     this.config = config
     this.scenario = scenario
@@ -116,7 +117,10 @@ export class App {
         () => true,
         () => false,
       )
-    if (!ok) process.stdout.write(`      (still loading after ${this.config.stepTimeout} ms at ${this.page.url()})\n`)
+    if (!ok) {
+      const open = [...this.pending].map(([r, t]) => `${r.method()} ${r.url()} (${Date.now() - t} ms)`).join('; ')
+      process.stdout.write(`      (still loading after ${this.config.stepTimeout} ms at ${this.page.url()}; open requests: ${open || 'none'})\n`)
+    }
   }
 
   /** A full-page screenshot in artifacts/<scenario>/NN-name.png. */

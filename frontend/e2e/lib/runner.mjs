@@ -90,11 +90,16 @@ async function runOne(browser, scenario, config, state) {
       problems.push(`console error: ${m.text()}`)
     }
   })
+  // requests still open when a scenario fails say what the page was waiting for
+  const pending = new Map()
+  page.on('request', (r) => pending.set(r, Date.now()))
+  page.on('requestfinished', (r) => pending.delete(r))
+  page.on('requestfailed', (r) => pending.delete(r))
   page.on('response', (r) => {
     if (r.status() >= 500 && r.url().startsWith(config.baseUrl)) problems.push(`server error ${r.status()} for ${r.request().method()} ${r.url()}`)
   })
 
-  const app = new App({ page, config, scenario, shots })
+  const app = new App({ page, config, scenario, shots, pending })
   const steps = []
   const step = async (name, fn) => {
     const t0 = Date.now()
@@ -112,9 +117,11 @@ async function runOne(browser, scenario, config, state) {
     if (problems.length) throw new Error(problems.join('\n      '))
   } catch (e) {
     error = e
+    const open = [...pending].map(([r, t]) => `${r.method()} ${r.url()} (open for ${seconds(Date.now() - t)})`)
+    if (open.length) error = new Error(`${e.message}\n      requests still open: ${open.join('; ')}`, { cause: e })
     await shots.take(page, 'FAILED').catch(() => {})
     fs.writeFileSync(path.join(dir, 'FAILED-page.html'), await page.content().catch(() => ''))
-    fs.writeFileSync(path.join(dir, 'FAILED-error.txt'), `${e.stack ?? e}\n\nURL: ${page.url()}\n`)
+    fs.writeFileSync(path.join(dir, 'FAILED-error.txt'), `${error.stack ?? error}\n\nURL: ${page.url()}\n`)
   } finally {
     fs.writeFileSync(path.join(dir, 'console.log'), consoleLines.join('\n') + '\n')
     await context.close().catch(() => {})
