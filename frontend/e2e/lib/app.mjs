@@ -126,6 +126,7 @@ export class App {
   /** A full-page screenshot in artifacts/<scenario>/NN-name.png. */
   async shot(name) {
     await this.settled()
+    await this.page.waitForTimeout(200) // let fades and popovers finish
     return this.shots.take(this.page, name)
   }
 }

@@ -352,7 +352,7 @@ const en: Messages<typeof zhCN> = {
     required: 'Consent needed',
     notRequired: 'For information, no consent needed',
     version: 'version {n}',
-    current: 'Current decision',
+    current: 'Current decision:',
     none: 'No decision yet',
     grant: 'Agree',
     refuse: 'Decline',

@@ -348,7 +348,7 @@ export default {
     required: '需要同意',
     notRequired: '仅告知，无需同意',
     version: '第 {n} 版',
-    current: '当前决定',
+    current: '当前决定：',
     none: '尚未决定',
     grant: '同意',
     refuse: '不同意',
