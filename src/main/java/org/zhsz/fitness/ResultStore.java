@@ -60,8 +60,9 @@ class ResultStore {
         return ops.createIndex(new Index().on("studentId", Sort.Direction.ASC)
                         .on("schoolYear", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
                         .named("student_year_version"))
-                .then(ops.createIndex(new Index().on("schoolId", Sort.Direction.ASC).on("schoolYear", Sort.Direction.ASC)
-                        .on("grade", Sort.Direction.ASC).named("school_year_grade")))
+                .then(ops.createIndex(new Index().on("schoolId", Sort.Direction.ASC)
+                        .on("schoolYear", Sort.Direction.ASC).on("grade", Sort.Direction.ASC)
+                        .named("school_year_grade")))
                 .then();
     }
 
