@@ -19,7 +19,7 @@ import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * Chooses the store: {@code spring.mongodb.uri} or {@code ZHSZ_MONGODB_URI} means a real MongoDB; neither means
- * the embedded mongo-java-server with its H2 MVStore file under ./data. The choice is logged and reported by
+ * the embedded mongo-java-server with its files under ./data. The choice is logged and reported by
  * the health endpoint.
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,6 +83,24 @@ class StoreConfig {
                 : "mongodb://" + embedded.address() + "/" + info.database();
         ConnectionString cs = new ConnectionString(withDatabase(uri, info.database()));
         return () -> cs;
+    }
+
+    /**
+     * The reactive driver on its default transport (asynchronous sockets). Spring Boot switches the driver to its
+     * Netty transport when Netty is on the class path; with driver 5.6 that transport leaks buffers
+     * (JAVA-6038) and, under the authorization matrix against a real port, now and then a reply never reached its
+     * query, leaving a request without an answer. Every other customizer (connection details, UUID
+     * representation, SSL) still applies.
+     */
+    @Bean(destroyMethod = "close")
+    com.mongodb.reactivestreams.client.MongoClient reactiveStreamsMongoClient(
+            org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer> customizers) {
+        com.mongodb.MongoClientSettings.Builder builder = com.mongodb.MongoClientSettings.builder();
+        customizers.orderedStream()
+                .filter(c -> !c.getClass().getName().contains("NettyDriver"))
+                .forEach(c -> c.customize(builder));
+        return com.mongodb.reactivestreams.client.MongoClients.create(builder.build());
     }
 
     @Bean
