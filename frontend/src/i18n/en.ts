@@ -1,9 +1,11 @@
 import type zhCN from './zh-CN'
+import features from './features.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
 /** English. Typed against zh-CN so a missing key is a compile error as well as a test failure. */
 const en: Messages<typeof zhCN> = {
+  ...features,
   app: {
     title: 'Comprehensive Quality Evaluation Platform',
     shortTitle: 'ZHSZ',
@@ -47,6 +49,12 @@ const en: Messages<typeof zhCN> = {
     pageSize: 'Rows per page',
     soon: 'Soon',
     comingSoon: 'Coming soon',
+    close: 'Close',
+    back: 'Back',
+    download: 'Download',
+    open: 'Open',
+    yes: 'Yes',
+    no: 'No',
   },
   validation: {
     required: 'This field is required',
@@ -118,6 +126,8 @@ const en: Messages<typeof zhCN> = {
     records: 'Records',
     recordsList: 'Records',
     reviewQueue: 'Review queue',
+    recordsCoverage: 'Skills and labour goals',
+    recordCategories: 'Record categories',
     fitness: 'Fitness & health',
     fitnessEntry: 'Fitness test entry',
     fitnessStats: 'Fitness statistics',

@@ -1,5 +1,7 @@
+import features from './features.zh-CN'
 /** 简体中文 (the default). Every key here must exist in en.ts too (i18n.spec.ts checks). */
 export default {
+  ...features,
   app: {
     title: '综合素质评价平台',
     shortTitle: '综评平台',
@@ -43,6 +45,12 @@ export default {
     pageSize: '每页条数',
     soon: '即将上线',
     comingSoon: '即将上线',
+    close: '关闭',
+    back: '返回',
+    download: '下载',
+    open: '打开',
+    yes: '是',
+    no: '否',
   },
   validation: {
     required: '此项为必填项',
@@ -114,6 +122,8 @@ export default {
     records: '写实记录',
     recordsList: '写实记录',
     reviewQueue: '审核队列',
+    recordsCoverage: '技能与劳动达标',
+    recordCategories: '记录类别',
     fitness: '体质健康',
     fitnessEntry: '体质测试录入',
     fitnessStats: '体质统计',

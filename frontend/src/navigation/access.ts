@@ -28,9 +28,12 @@ export const PAGE_ACCESS = {
   'admin-processing-bases': ['school_admin'],
   'admin-grants': ['school_admin'],
 
-  // coming soon: each becomes its own feature page (audit, access log and consents are real pages)
-  records: ['student', 'parent', 'teacher', 'head_teacher'],
-  'records-review': ['head_teacher'],
+  // 写实记录
+  records: ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
+  'records-review': ['head_teacher', 'school_admin'],
+  'records-coverage': ['school_admin'],
+  'record-categories': ['school_admin'],
+
   'fitness-entry': ['teacher', 'head_teacher'],
   'fitness-stats': ['teacher', 'head_teacher', 'school_admin'],
   'wellbeing-alerts': ['counselor'],

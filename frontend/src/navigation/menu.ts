@@ -21,8 +21,10 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.records',
     icon: 'EditPen',
     children: [
-      { key: 'records-list', title: 'menu.recordsList', page: 'records', comingSoon: true },
-      { key: 'records-review', title: 'menu.reviewQueue', page: 'records-review', comingSoon: true },
+      { key: 'records-list', title: 'menu.recordsList', page: 'records' },
+      { key: 'records-review', title: 'menu.reviewQueue', page: 'records-review' },
+      { key: 'records-coverage', title: 'menu.recordsCoverage', page: 'records-coverage' },
+      { key: 'record-categories', title: 'menu.recordCategories', page: 'record-categories' },
     ],
   },
   {
