@@ -34,7 +34,8 @@ export const PAGE_ACCESS = {
   'records-coverage': ['school_admin'],
   'record-categories': ['school_admin'],
 
-  'fitness-entry': ['teacher', 'head_teacher'],
+  // 体质健康
+  'fitness-entry': ['teacher', 'head_teacher', 'school_admin'],
   'fitness-stats': ['teacher', 'head_teacher', 'school_admin'],
   'wellbeing-alerts': ['counselor'],
   'wellbeing-cases': ['counselor'],

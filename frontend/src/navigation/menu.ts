@@ -32,8 +32,8 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.fitness',
     icon: 'Trophy',
     children: [
-      { key: 'fitness-entry', title: 'menu.fitnessEntry', page: 'fitness-entry', comingSoon: true },
-      { key: 'fitness-stats', title: 'menu.fitnessStats', page: 'fitness-stats', comingSoon: true },
+      { key: 'fitness-entry', title: 'menu.fitnessEntry', page: 'fitness-entry' },
+      { key: 'fitness-stats', title: 'menu.fitnessStats', page: 'fitness-stats' },
     ],
   },
   {

@@ -113,3 +113,17 @@ describe('grid columns', () => {
     expect(gridColumns({ M: items, F: items }).every((c) => c.M === c.F)).toBe(true)
   })
 })
+
+describe('fitness words', async () => {
+  const { levelCode, levelType, recentYears } = await import('./items')
+  it('maps the rating and BMI words the API sends to codes and colours', () => {
+    expect(levelCode('优秀')).toBe('EXCELLENT')
+    expect(levelCode('超重')).toBe('OVERWEIGHT')
+    expect(levelCode('新词')).toBe('新词')
+    expect(levelType('不及格')).toBe('danger')
+    expect(levelType(undefined)).toBe('info')
+  })
+  it('offers the current and the previous school years', () => {
+    expect(recentYears('2026-2027')).toEqual(['2026-2027', '2025-2026', '2024-2025'])
+  })
+})
