@@ -37,10 +37,14 @@ export const PAGE_ACCESS = {
   // 体质健康
   'fitness-entry': ['teacher', 'head_teacher', 'school_admin'],
   'fitness-stats': ['teacher', 'head_teacher', 'school_admin'],
+  // 心理健康: content for counselors only; others see counts, flags and their own tasks
   'wellbeing-alerts': ['counselor'],
   'wellbeing-cases': ['counselor'],
+  'wellbeing-case': ['counselor'],
   'wellbeing-screenings': ['counselor'],
   'wellbeing-my-screenings': ['student'],
+  'wellbeing-my-tasks': ['head_teacher', 'teacher'],
+  'wellbeing-school': ['school_admin'],
   publicity: ['student', 'parent', 'head_teacher', 'school_admin'],
   'archive-signoff': ['student', 'parent', 'head_teacher', 'school_admin'],
   exports: ['school_admin', 'admissions_officer'],

@@ -41,10 +41,12 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.wellbeing',
     icon: 'FirstAidKit',
     children: [
-      { key: 'wellbeing-alerts', title: 'menu.wellbeingAlerts', page: 'wellbeing-alerts', comingSoon: true },
-      { key: 'wellbeing-cases', title: 'menu.wellbeingCases', page: 'wellbeing-cases', comingSoon: true },
-      { key: 'wellbeing-screenings', title: 'menu.wellbeingScreenings', page: 'wellbeing-screenings', comingSoon: true },
-      { key: 'wellbeing-my-screenings', title: 'menu.myScreenings', page: 'wellbeing-my-screenings', comingSoon: true },
+      { key: 'wellbeing-alerts', title: 'menu.wellbeingAlerts', page: 'wellbeing-alerts' },
+      { key: 'wellbeing-cases', title: 'menu.wellbeingCases', page: 'wellbeing-cases' },
+      { key: 'wellbeing-screenings', title: 'menu.wellbeingScreenings', page: 'wellbeing-screenings' },
+      { key: 'wellbeing-my-screenings', title: 'menu.myScreenings', page: 'wellbeing-my-screenings' },
+      { key: 'wellbeing-my-tasks', title: 'menu.wellbeingTasks', page: 'wellbeing-my-tasks' },
+      { key: 'wellbeing-school', title: 'menu.wellbeingSchool', page: 'wellbeing-school' },
     ],
   },
   {
