@@ -141,7 +141,7 @@ const en: Messages<typeof zhCN> = {
     badge: '{n} waiting',
     archive: 'Term archive',
     publicity: 'Publicity & objections',
-    signoff: 'Archive sign-off',
+    signoff: 'Term archive',
     schoolAdmin: 'School admin',
     adminClasses: 'Classes',
     adminStudents: 'Students',
@@ -299,6 +299,7 @@ const en: Messages<typeof zhCN> = {
       archive: 'Term archives',
       accessLog: 'Access log',
     },
+    attentionHint: 'The counselor asks you to keep an eye on this student; see “Needs attention” for your tasks',
   },
   accessLog: {
     intro: 'Every time school staff viewed or exported sensitive information of {name} (health, wellbeing, archive), newest first. Your own views are not listed.',

@@ -137,7 +137,7 @@ export default {
     badge: '{n} 条待处理',
     archive: '综评档案',
     publicity: '公示与异议',
-    signoff: '档案签字',
+    signoff: '学期档案',
     schoolAdmin: '学校管理',
     adminClasses: '班级管理',
     adminStudents: '学生管理',
@@ -295,6 +295,7 @@ export default {
       archive: '综评档案',
       accessLog: '访问记录',
     },
+    attentionHint: '心理教师提示需要多加关注，具体安排见“需要关注”页面',
   },
   accessLog: {
     intro: '这里列出学校工作人员查看、导出{name}的健康、心理、档案等敏感信息的每一次记录（本人和家长自己的查看不在其中）。',

@@ -45,7 +45,8 @@ export const PAGE_ACCESS = {
   'wellbeing-my-screenings': ['student'],
   'wellbeing-my-tasks': ['head_teacher', 'teacher'],
   'wellbeing-school': ['school_admin'],
-  publicity: ['student', 'parent', 'head_teacher', 'school_admin'],
+  // 综评档案: the board is open to the class's families and teachers
+  publicity: ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
   'archive-signoff': ['student', 'parent', 'head_teacher', 'school_admin'],
   exports: ['school_admin', 'admissions_officer'],
   'county-stats': ['bureau_admin'],

@@ -54,8 +54,8 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.archive',
     icon: 'Files',
     children: [
-      { key: 'publicity', title: 'menu.publicity', page: 'publicity', comingSoon: true },
-      { key: 'archive-signoff', title: 'menu.signoff', page: 'archive-signoff', comingSoon: true },
+      { key: 'publicity', title: 'menu.publicity', page: 'publicity' },
+      { key: 'archive-signoff', title: 'menu.signoff', page: 'archive-signoff' },
     ],
   },
   {
@@ -73,8 +73,8 @@ export const MENU: readonly MenuItem[] = [
       { key: 'admin-grants', title: 'menu.grants', page: 'admin-grants' },
     ],
   },
-  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports', comingSoon: true },
-  { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats', comingSoon: true },
+  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports' },
+  { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats' },
   { key: 'audit', title: 'menu.audit', icon: 'Document', page: 'audit' },
   { key: 'access-log', title: 'menu.accessLog', icon: 'View', page: 'access-log' },
   { key: 'consents', title: 'menu.consents', icon: 'DocumentChecked', page: 'consents' },

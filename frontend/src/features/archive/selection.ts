@@ -1,4 +1,4 @@
-import type { ArchivableRecord, ArchiveView } from '@/api/archive'
+import type { ArchiveView } from '@/api/archive'
 
 /**
  * 整理遴选: the student picks at most `limit` approved records per dimension for the term archive. The server
@@ -42,7 +42,7 @@ export function toggle(sel: Selection, dim: string, id: string, limit: number): 
 }
 
 /** Records grouped by dimension in the national order, for the picker. */
-export function groupByDimension<T extends Pick<ArchivableRecord, 'dimension'>>(records: T[], order: readonly string[]): [string, T[]][] {
+export function groupByDimension<T extends { dimension: string }>(records: T[], order: readonly string[]): [string, T[]][] {
   const groups = new Map<string, T[]>()
   for (const d of order) groups.set(d, [])
   for (const r of records) {
