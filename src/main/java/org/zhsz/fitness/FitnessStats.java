@@ -39,10 +39,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Fitness statistics by grade and sex: tested count, mean 学年总分, 优秀/良好/及格/不及格 rates, BMI categories, and the
- * trend over the last five school years. Computed in Java from a projected stream of results (no aggregation stage
- * the embedded store might lack). A class's teachers and the school admin see exact figures; the county view
- * (bureau) hides cells of fewer than {@value #K} students with complementary suppression ({@link Suppression}) and
- * leaves out exemption counts, which are health data about few people.
+ * trend over the last five school years. Computed in Java from a projected stream of results, summed one document
+ * at a time (no aggregation stage the embedded store might lack, and no list of a county's results in memory).
+ * A class's teachers and the school admin see exact figures; the county view (bureau) hides cells of fewer than
+ * {@value #K} students with complementary suppression ({@link Suppression}) and leaves out exemption counts, which
+ * are health data about few people.
  */
 @Service
 class FitnessStats {
@@ -105,20 +106,20 @@ class FitnessStats {
                                 resultIds.add(SchoolYears.resultId(id, y));
                             }
                         }
-                        return store.findAll(resultIds).map(ResultDocuments::toDocument).collectList();
+                        return store.findAll(resultIds).map(ResultDocuments::toDocument)
+                                .reduceWith(() -> new Tally(year, false), Tally::add);
                     })
-                    .flatMap(docs -> organization.schoolClass(classId, SchoolYears.firstTerm(year))
+                    .flatMap(t -> organization.schoolClass(classId, SchoolYears.firstTerm(year))
                             .map(c -> c.name()).defaultIfEmpty(classId)
-                            .map(name -> compute("class", classId, name, year, docs, Map.of(), false)));
+                            .map(name -> t.finish("class", classId, name, Map.of())));
         }
         if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
             return Mono.error(Problems.forbidden("fitness.stats"));
         }
         String school = actor.schoolId();
         return organization.school(school).flatMap(s -> store.select(List.of(school), years, null, FIELDS, null)
-                .collectList()
-                .publishOn(Schedulers.boundedElastic())
-                .map(docs -> compute("school", school, s.name(), year, docs, Map.of(), false)));
+                .reduceWith(() -> new Tally(year, false), Tally::add)
+                .map(t -> t.finish("school", school, s.name(), Map.of())));
     }
 
     /** The county (bureau only): aggregates over its schools, small cells suppressed. */
@@ -132,9 +133,9 @@ class FitnessStats {
         return organization.schoolsOfCounty(county).collectMap(SchoolView::id, SchoolView::name)
                 .flatMap(schools -> organization.region(county).map(r -> r.name()).defaultIfEmpty(county)
                         .flatMap(name -> store.select(schools.keySet(), years, null, FIELDS, null)
-                                .collectList()
-                                .publishOn(Schedulers.boundedElastic())
-                                .map(docs -> compute("county", county, name, year, docs, schools, true))));
+                                .reduceWith(() -> new Tally(year, true), Tally::add)
+                                .publishOn(Schedulers.boundedElastic()) // suppression may iterate a while
+                                .map(t -> t.finish("county", county, name, schools))));
     }
 
     /** Records that figures left the system as a file. */
@@ -197,21 +198,36 @@ class FitnessStats {
 
     static Stats compute(String scope, String scopeId, String scopeName, String year, Collection<Document> docs,
                          Map<String, String> schoolNames, boolean suppress) {
-        Map<Key, Acc> cells = new LinkedHashMap<>();
-        Map<String, Acc> bySchool = new LinkedHashMap<>();
-        Map<String, Acc> byYear = new LinkedHashMap<>();
-        TreeSet<Integer> grades = new TreeSet<>();
-        for (String y : trendYears(year)) {
-            byYear.put(y, new Acc());
+        Tally t = new Tally(year, suppress);
+        docs.forEach(t::add);
+        return t.finish(scope, scopeId, scopeName, schoolNames);
+    }
+
+    /** Sums a stream of results one document at a time, so a county's million results never sit in memory. */
+    static final class Tally {
+        private final String year;
+        private final boolean suppress;
+        private final Map<Key, Acc> cells = new LinkedHashMap<>();
+        private final Map<String, Acc> bySchool = new LinkedHashMap<>();
+        private final Map<String, Acc> byYear = new LinkedHashMap<>();
+        private final TreeSet<Integer> grades = new TreeSet<>();
+
+        Tally(String year, boolean suppress) {
+            this.year = year;
+            this.suppress = suppress;
+            for (String y : trendYears(year)) {
+                byYear.put(y, new Acc());
+            }
         }
-        for (Document d : docs) {
+
+        Tally add(Document d) {
             String y = d.getString("schoolYear");
             Acc ya = byYear.get(y);
             if (ya != null) {
                 ya.add(d);
             }
             if (!year.equals(y)) {
-                continue;
+                return this;
             }
             int grade = d.get("grade") instanceof Number n ? n.intValue() : 0;
             String sex = d.getString("sex");
@@ -222,7 +238,22 @@ class FitnessStats {
             if (suppress) {
                 bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(d);
             }
+            return this;
         }
+
+        Stats finish(String scope, String scopeId, String scopeName, Map<String, String> schoolNames) {
+            return FitnessStats.finish(this, scope, scopeId, scopeName, schoolNames);
+        }
+    }
+
+    private static Stats finish(Tally t, String scope, String scopeId, String scopeName,
+                                Map<String, String> schoolNames) {
+        String year = t.year;
+        boolean suppress = t.suppress;
+        Map<Key, Acc> cells = t.cells;
+        Map<String, Acc> bySchool = t.bySchool;
+        Map<String, Acc> byYear = t.byYear;
+        TreeSet<Integer> grades = t.grades;
         for (int g : grades) {
             for (String s : List.of("M", "F", "ALL")) {
                 cells.computeIfAbsent(new Key(g, s), x -> new Acc());
