@@ -34,8 +34,8 @@ import org.zhsz.platform.SchoolClock;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Fitness statistics by grade and sex: tested count, mean 学年总分, 优秀/良好/及格/不及格 rates, BMI categories, and the
@@ -115,10 +115,9 @@ class FitnessStats {
             return Mono.error(Problems.forbidden("fitness.stats"));
         }
         String school = actor.schoolId();
-        return organization.school(school).flatMap(s -> store.select(List.of(school), years, null, FIELDS, null)
-                .collectList()
-                .publishOn(Schedulers.boundedElastic())
-                .map(docs -> compute("school", school, s.name(), year, docs, Map.of(), false)));
+        return organization.school(school).flatMap(s -> tally(store.select(List.of(school), years, null, FIELDS, null),
+                year, false)
+                .map(t -> t.finish("school", school, s.name(), Map.of())));
     }
 
     /** The county (bureau only): aggregates over its schools, small cells suppressed. */
@@ -131,10 +130,8 @@ class FitnessStats {
         String county = actor.countyId();
         return organization.schoolsOfCounty(county).collectMap(SchoolView::id, SchoolView::name)
                 .flatMap(schools -> organization.region(county).map(r -> r.name()).defaultIfEmpty(county)
-                        .flatMap(name -> store.select(schools.keySet(), years, null, FIELDS, null)
-                                .collectList()
-                                .publishOn(Schedulers.boundedElastic())
-                                .map(docs -> compute("county", county, name, year, docs, schools, true))));
+                        .flatMap(name -> tally(store.select(schools.keySet(), years, null, FIELDS, null), year, true)
+                                .map(t -> t.finish("county", county, name, schools))));
     }
 
     /** Records that figures left the system as a file. */
@@ -195,23 +192,47 @@ class FitnessStats {
     record Key(int grade, String sex) {
     }
 
+    /**
+     * Folds the projected documents into running sums as they arrive: memory stays at one batch of documents plus
+     * the sums, however many results the county holds (1,000,000 projected documents collected in a list took
+     * about a gigabyte of heap).
+     */
+    private static Mono<Tally> tally(Flux<Document> docs, String year, boolean suppress) {
+        return docs.collect(() -> new Tally(year, suppress), Tally::add);
+    }
+
     static Stats compute(String scope, String scopeId, String scopeName, String year, Collection<Document> docs,
                          Map<String, String> schoolNames, boolean suppress) {
-        Map<Key, Acc> cells = new LinkedHashMap<>();
-        Map<String, Acc> bySchool = new LinkedHashMap<>();
-        Map<String, Acc> byYear = new LinkedHashMap<>();
-        TreeSet<Integer> grades = new TreeSet<>();
-        for (String y : trendYears(year)) {
-            byYear.put(y, new Acc());
+        Tally t = new Tally(year, suppress);
+        docs.forEach(t::add);
+        return t.finish(scope, scopeId, scopeName, schoolNames);
+    }
+
+    /** The running sums of one statistics request: every cell, school and trend year. */
+    static final class Tally {
+        private final String year;
+        private final boolean suppress;
+        private final Map<Key, Acc> cells = new LinkedHashMap<>();
+        private final Map<String, Acc> bySchool = new LinkedHashMap<>();
+        private final Map<String, Acc> byYear = new LinkedHashMap<>();
+        private final TreeSet<Integer> grades = new TreeSet<>();
+
+        Tally(String year, boolean suppress) {
+            this.year = year;
+            this.suppress = suppress;
+            for (String y : trendYears(year)) {
+                byYear.put(y, new Acc());
+            }
         }
-        for (Document d : docs) {
+
+        void add(Document d) {
             String y = d.getString("schoolYear");
             Acc ya = byYear.get(y);
             if (ya != null) {
                 ya.add(d);
             }
             if (!year.equals(y)) {
-                continue;
+                return;
             }
             int grade = d.get("grade") instanceof Number n ? n.intValue() : 0;
             String sex = d.getString("sex");
@@ -223,73 +244,76 @@ class FitnessStats {
                 bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(d);
             }
         }
-        for (int g : grades) {
-            for (String s : List.of("M", "F", "ALL")) {
-                cells.computeIfAbsent(new Key(g, s), x -> new Acc());
-            }
-        }
-        for (String s : List.of("M", "F", "ALL")) {
-            cells.computeIfAbsent(new Key(0, s), x -> new Acc());
-        }
-        if (suppress) {
-            schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
-        }
 
-        Set<Object> hidden = Set.of();
-        if (suppress) {
-            Map<Object, Integer> sizes = new HashMap<>();
-            cells.forEach((k, a) -> sizes.put(k, a.size()));
-            bySchool.forEach((k, a) -> sizes.put("school:" + k, a.size()));
-            List<Suppression.Line<Object>> lines = new ArrayList<>();
+        Stats finish(String scope, String scopeId, String scopeName, Map<String, String> schoolNames) {
             for (int g : grades) {
-                lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
+                for (String s : List.of("M", "F", "ALL")) {
+                    cells.computeIfAbsent(new Key(g, s), x -> new Acc());
+                }
             }
             for (String s : List.of("M", "F", "ALL")) {
-                List<Object> column = new ArrayList<>();
-                grades.forEach(g -> column.add(new Key(g, s)));
-                lines.add(new Suppression.Line<>(column, new Key(0, s)));
+                cells.computeIfAbsent(new Key(0, s), x -> new Acc());
             }
-            lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
-            List<Object> schoolLine = new ArrayList<>();
-            bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
-            lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
-            hidden = Suppression.suppress(sizes, lines, K);
-        }
+            if (suppress) {
+                schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
+            }
 
-        List<Cell> out = new ArrayList<>();
-        List<Key> keys = new ArrayList<>(cells.keySet());
-        keys.sort((a, b) -> a.grade() != b.grade() ? Integer.compare(a.grade() == 0 ? 99 : a.grade(),
-                b.grade() == 0 ? 99 : b.grade()) : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
-        for (Key k : keys) {
-            Acc a = cells.get(k);
-            Integer grade = k.grade() == 0 ? null : k.grade();
-            String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
-            if (hidden.contains(k)) {
-                out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
-            } else {
-                out.add(new Cell(grade, gradeName, k.sex(), false, a.tested, suppress ? null : a.exempt, mean(a),
-                        rates(RATINGS, a.ratings, a.tested), a.bmiMeasured, rates(BMI, a.bmi, a.bmiMeasured)));
+            Set<Object> hidden = Set.of();
+            if (suppress) {
+                Map<Object, Integer> sizes = new HashMap<>();
+                cells.forEach((k, a) -> sizes.put(k, a.size()));
+                bySchool.forEach((k, a) -> sizes.put("school:" + k, a.size()));
+                List<Suppression.Line<Object>> lines = new ArrayList<>();
+                for (int g : grades) {
+                    lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
+                }
+                for (String s : List.of("M", "F", "ALL")) {
+                    List<Object> column = new ArrayList<>();
+                    grades.forEach(g -> column.add(new Key(g, s)));
+                    lines.add(new Suppression.Line<>(column, new Key(0, s)));
+                }
+                lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
+                List<Object> schoolLine = new ArrayList<>();
+                bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
+                lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
+                hidden = Suppression.suppress(sizes, lines, K);
             }
-        }
-        List<SchoolRow> schools = new ArrayList<>();
-        if (suppress) {
-            for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
+
+            List<Cell> out = new ArrayList<>();
+            List<Key> keys = new ArrayList<>(cells.keySet());
+            keys.sort((a, b) -> a.grade() != b.grade() ? Integer.compare(a.grade() == 0 ? 99 : a.grade(),
+                    b.grade() == 0 ? 99 : b.grade()) : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
+            for (Key k : keys) {
+                Acc a = cells.get(k);
+                Integer grade = k.grade() == 0 ? null : k.grade();
+                String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
+                if (hidden.contains(k)) {
+                    out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
+                } else {
+                    out.add(new Cell(grade, gradeName, k.sex(), false, a.tested, suppress ? null : a.exempt, mean(a),
+                            rates(RATINGS, a.ratings, a.tested), a.bmiMeasured, rates(BMI, a.bmi, a.bmiMeasured)));
+                }
+            }
+            List<SchoolRow> schools = new ArrayList<>();
+            if (suppress) {
+                for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
+                    Acc a = e.getValue();
+                    String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
+                    schools.add(hidden.contains("school:" + e.getKey())
+                            ? new SchoolRow(e.getKey(), name, true, null, null, null)
+                            : new SchoolRow(e.getKey(), name, false, a.tested, mean(a),
+                            rates(RATINGS, a.ratings, a.tested)));
+                }
+            }
+            List<TrendRow> trend = new ArrayList<>();
+            for (Map.Entry<String, Acc> e : byYear.entrySet()) {
                 Acc a = e.getValue();
-                String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
-                schools.add(hidden.contains("school:" + e.getKey())
-                        ? new SchoolRow(e.getKey(), name, true, null, null, null)
-                        : new SchoolRow(e.getKey(), name, false, a.tested, mean(a),
-                        rates(RATINGS, a.ratings, a.tested)));
+                boolean small = suppress && a.size() > 0 && a.size() < K;
+                trend.add(small ? new TrendRow(e.getKey(), true, null, null, null)
+                        : new TrendRow(e.getKey(), false, a.tested, mean(a), rates(RATINGS, a.ratings, a.tested)));
             }
+            return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, suppress ? schools : null, trend);
         }
-        List<TrendRow> trend = new ArrayList<>();
-        for (Map.Entry<String, Acc> e : byYear.entrySet()) {
-            Acc a = e.getValue();
-            boolean small = suppress && a.size() > 0 && a.size() < K;
-            trend.add(small ? new TrendRow(e.getKey(), true, null, null, null)
-                    : new TrendRow(e.getKey(), false, a.tested, mean(a), rates(RATINGS, a.ratings, a.tested)));
-        }
-        return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, suppress ? schools : null, trend);
     }
 
     private static int sexOrder(String s) {
