@@ -35,6 +35,13 @@ public final class BenchResults {
         }
     }
 
+    /** A row written by the suite itself (a step that timed out, figures read from a log). */
+    static void rowTo(Path file, String section, String figure, String value, String baseline, String ratio,
+                      String goal) throws IOException {
+        Files.writeString(file, String.join("\t", section, figure, value, baseline, ratio, goal) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
     static String goal(boolean met) {
         return met ? "met" : "NOT met";
     }

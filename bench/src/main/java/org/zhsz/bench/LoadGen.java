@@ -94,9 +94,10 @@ final class LoadGen {
         return b;
     }
 
+    /** A GET, with a bearer token unless {@code token} is null (public paths must get none: a bad one is a 401). */
     static HttpRequest.Builder get(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     static String row(String figure, String value, String baseline, String ratio) {
