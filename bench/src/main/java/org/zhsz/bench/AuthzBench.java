@@ -43,8 +43,13 @@ public final class AuthzBench {
                     + students[n % 40]), token).build();
             IntFunction<HttpRequest> fullReq = n -> LoadGen.get(app.url("/api/v1/students/" + students[n % 40]),
                     token).build();
-            // warm everything once, then bare, token only, full, and the baselines again in reverse order
-            load.run("warm", clients, Duration.ofSeconds(2), Duration.ofSeconds(3), fullReq);
+            // warm all three paths first (the JIT otherwise favours whichever ran last), then bare, token only,
+            // full, and the baselines again in reverse order
+            for (int w = 0; w < 2; w++) {
+                for (IntFunction<HttpRequest> r : List.of(bareReq, jwtReq, fullReq)) {
+                    load.run("warm", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), r);
+                }
+            }
             Fig bare1 = fig(load, "bare", clients, warm, measure, bareReq);
             Fig jwt1 = fig(load, "token only", clients, warm, measure, jwtReq);
             Fig full = fig(load, "full stack", clients, warm, measure, fullReq);
