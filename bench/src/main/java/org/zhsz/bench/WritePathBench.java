@@ -28,16 +28,21 @@ public final class WritePathBench {
             LoadGen load = new LoadGen();
             Duration warm = Duration.ofSeconds(5);
             Duration measure = Duration.ofSeconds(seconds);
+            java.util.function.IntFunction<java.net.http.HttpRequest> bareReq = n -> LoadGen.post(
+                    app.url("/api/v1/public/bench/records"), null,
+                    json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build();
+            java.util.function.IntFunction<java.net.http.HttpRequest> fullReq = n -> LoadGen.post(
+                    app.url("/api/v1/students/" + students[n % 40] + "/records"), token, json).build();
+            // both paths warmed first (the JIT otherwise favours whichever ran last)
+            for (int w = 0; w < 2; w++) {
+                load.run("warm bare", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), bareReq);
+                load.run("warm full", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), fullReq);
+            }
             // bare, full, bare again: the baseline is measured on both sides of the figure
-            AuthzBench.Fig b1 = AuthzBench.fig(load, "bare insert", clients, warm, measure,
-                    n -> LoadGen.post(app.url("/api/v1/public/bench/records"), null,
-                            json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build());
-            AuthzBench.Fig f = AuthzBench.fig(load, "full stack", clients, warm, measure,
-                    n -> LoadGen.post(app.url("/api/v1/students/" + students[n % 40] + "/records"), token, json)
-                            .build());
-            AuthzBench.Fig b2 = AuthzBench.fig(load, "bare insert (again)", clients, warm, measure,
-                    n -> LoadGen.post(app.url("/api/v1/public/bench/records"), null,
-                            json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build());
+            warm = Duration.ofSeconds(2);
+            AuthzBench.Fig b1 = AuthzBench.fig(load, "bare insert", clients, warm, measure, bareReq);
+            AuthzBench.Fig f = AuthzBench.fig(load, "full stack", clients, warm, measure, fullReq);
+            AuthzBench.Fig b2 = AuthzBench.fig(load, "bare insert (again)", clients, warm, measure, bareReq);
             LoadGen.Result bare1 = b1.r();
             LoadGen.Result full = f.r();
             LoadGen.Result bare2 = b2.r();
