@@ -208,6 +208,7 @@ public final class LoadTest {
             }
         }
 
+        appPid = pid;
         List<Op> ops = ops();
         int totalWeight = ops.stream().mapToInt(Op::weight).sum();
         Op[] wheel = new Op[totalWeight];
@@ -327,7 +328,11 @@ public final class LoadTest {
         }
         Op op = wheel[rnd.nextInt(wheel.length)];
         HttpRequest req = op.builder().build(ctx, rnd);
+        // a request still unanswered after 10 s: dump the app's threads once, to see where it waits
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> stallDump(op.name(), req),
+                10, TimeUnit.SECONDS);
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).handle((resp, err) -> {
+            watchdog.cancel(false);
             long t1 = System.nanoTime();
             boolean failed = err != null || resp.statusCode() >= 400;
             if (!failed && op.name().startsWith("student: write")) {
@@ -353,6 +358,31 @@ public final class LoadTest {
             }
             return null;
         }).thenCompose(x -> loop(http, ctx, wheel, rnd, stats, all, from, end));
+    }
+
+    static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "stall-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+    static volatile long appPid = -1;
+    static final java.util.concurrent.atomic.AtomicBoolean DUMPED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    static void stallDump(String op, HttpRequest req) {
+        System.out.println("STALL: " + op + " " + req.method() + " " + req.uri().getPath() + " unanswered after 10 s");
+        if (appPid > 0 && DUMPED.compareAndSet(false, true)) {
+            try {
+                Path out = Path.of("bench", "results", "loadtest-stall-threads.txt");
+                java.nio.file.Files.createDirectories(out.getParent());
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(appPid), "Thread.print").redirectErrorStream(true)
+                        .redirectOutput(out.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+                System.out.println("STALL: app threads dumped to " + out);
+            } catch (Exception e) {
+                System.out.println("STALL: no thread dump: " + e);
+            }
+        }
     }
 
     static String abbreviate(String s) {

@@ -29,7 +29,7 @@ public final class Suite {
     }
 
     public static void main(String[] args) throws Exception {
-        int statsResults = 100_000; // 1,000,000 takes ~20 min to load into the embedded store here: see StatsBench
+        int statsResults = 100_000; // 1,000,000 take 10-15 min to load into the embedded store here: see StatsBench
         List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
