@@ -16,7 +16,6 @@ import java.util.TreeSet;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.zhsz.fitness.FitnessStats.Acc;
 import org.zhsz.fitness.FitnessStats.Cell;
 import org.zhsz.fitness.FitnessStats.Key;
 import org.zhsz.fitness.FitnessStats.Rate;
@@ -91,18 +90,55 @@ class FitnessStatsStreamingTests {
 
     // ------------------------------------------------------------- the implementation before streaming (oracle)
 
+    /** Running sums of one cell (as before streaming). */
+    static final class OldAcc {
+        int tested;
+        int exempt;
+        long totalHundredths;
+        final int[] ratings = new int[FitnessStats.RATINGS.size()];
+        int bmiMeasured;
+        final int[] bmi = new int[FitnessStats.BMI.size()];
+
+        void add(Document d) {
+            String status = d.getString("status");
+            if ("EXEMPT".equals(status)) {
+                exempt++;
+                return;
+            }
+            String cat = d.getString("bmiCategory");
+            int b = cat == null ? -1 : FitnessStats.BMI.indexOf(cat);
+            if (b >= 0) {
+                bmiMeasured++;
+                bmi[b]++;
+            }
+            if ("TESTED".equals(status) && d.get("totalScore") instanceof Number n) {
+                tested++;
+                totalHundredths += BigDecimal.valueOf(n.doubleValue()).movePointRight(2)
+                        .setScale(0, RoundingMode.HALF_UP).longValue();
+                int r = FitnessStats.RATINGS.indexOf(d.getString("rating"));
+                if (r >= 0) {
+                    ratings[r]++;
+                }
+            }
+        }
+
+        int size() {
+            return Math.max(tested, bmiMeasured);
+        }
+    }
+
     static Stats oldCompute(String scope, String scopeId, String scopeName, String year, Collection<Document> docs,
                          Map<String, String> schoolNames, boolean suppress) {
-        Map<Key, Acc> cells = new LinkedHashMap<>();
-        Map<String, Acc> bySchool = new LinkedHashMap<>();
-        Map<String, Acc> byYear = new LinkedHashMap<>();
+        Map<Key, OldAcc> cells = new LinkedHashMap<>();
+        Map<String, OldAcc> bySchool = new LinkedHashMap<>();
+        Map<String, OldAcc> byYear = new LinkedHashMap<>();
         TreeSet<Integer> grades = new TreeSet<>();
         for (String y : trendYears(year)) {
-            byYear.put(y, new Acc());
+            byYear.put(y, new OldAcc());
         }
         for (Document d : docs) {
             String y = d.getString("schoolYear");
-            Acc ya = byYear.get(y);
+            OldAcc ya = byYear.get(y);
             if (ya != null) {
                 ya.add(d);
             }
@@ -113,22 +149,22 @@ class FitnessStatsStreamingTests {
             String sex = d.getString("sex");
             grades.add(grade);
             for (Key k : List.of(new Key(grade, sex), new Key(grade, "ALL"), new Key(0, sex), new Key(0, "ALL"))) {
-                cells.computeIfAbsent(k, x -> new Acc()).add(d);
+                cells.computeIfAbsent(k, x -> new OldAcc()).add(d);
             }
             if (suppress) {
-                bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(d);
+                bySchool.computeIfAbsent(d.getString("schoolId"), x -> new OldAcc()).add(d);
             }
         }
         for (int g : grades) {
             for (String s : List.of("M", "F", "ALL")) {
-                cells.computeIfAbsent(new Key(g, s), x -> new Acc());
+                cells.computeIfAbsent(new Key(g, s), x -> new OldAcc());
             }
         }
         for (String s : List.of("M", "F", "ALL")) {
-            cells.computeIfAbsent(new Key(0, s), x -> new Acc());
+            cells.computeIfAbsent(new Key(0, s), x -> new OldAcc());
         }
         if (suppress) {
-            schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
+            schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new OldAcc()));
         }
 
         Set<Object> hidden = Set.of();
@@ -157,7 +193,7 @@ class FitnessStatsStreamingTests {
         keys.sort((a, b) -> a.grade() != b.grade() ? Integer.compare(a.grade() == 0 ? 99 : a.grade(),
                 b.grade() == 0 ? 99 : b.grade()) : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
         for (Key k : keys) {
-            Acc a = cells.get(k);
+            OldAcc a = cells.get(k);
             Integer grade = k.grade() == 0 ? null : k.grade();
             String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
             if (hidden.contains(k)) {
@@ -169,8 +205,8 @@ class FitnessStatsStreamingTests {
         }
         List<SchoolRow> schools = new ArrayList<>();
         if (suppress) {
-            for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
-                Acc a = e.getValue();
+            for (Map.Entry<String, OldAcc> e : bySchool.entrySet()) {
+                OldAcc a = e.getValue();
                 String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
                 schools.add(hidden.contains("school:" + e.getKey())
                         ? new SchoolRow(e.getKey(), name, true, null, null, null)
@@ -179,8 +215,8 @@ class FitnessStatsStreamingTests {
             }
         }
         List<TrendRow> trend = new ArrayList<>();
-        for (Map.Entry<String, Acc> e : byYear.entrySet()) {
-            Acc a = e.getValue();
+        for (Map.Entry<String, OldAcc> e : byYear.entrySet()) {
+            OldAcc a = e.getValue();
             boolean small = suppress && a.size() > 0 && a.size() < FitnessStats.K;
             trend.add(small ? new TrendRow(e.getKey(), true, null, null, null)
                     : new TrendRow(e.getKey(), false, a.tested, mean(a), rates(FitnessStats.RATINGS, a.ratings, a.tested)));
@@ -196,7 +232,7 @@ class FitnessStatsStreamingTests {
         };
     }
 
-    private static BigDecimal mean(Acc a) {
+    private static BigDecimal mean(OldAcc a) {
         return a.tested == 0 ? null : BigDecimal.valueOf(a.totalHundredths)
                 .divide(BigDecimal.valueOf(a.tested * 100L), 1, RoundingMode.HALF_UP);
     }
