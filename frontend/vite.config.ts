@@ -17,9 +17,11 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // `npm run dev` against a running app (./mvnw spring-boot:run or java -jar) on :8080
+    // `npm run dev` against a running app (./mvnw spring-boot:run or java -jar) on :8080, which also
+    // answers /config.js (the Keycloak URL, realm and client it is configured with)
     proxy: {
       '/api': 'http://127.0.0.1:8080',
+      '/config.js': 'http://127.0.0.1:8080',
     },
   },
   test: {

@@ -1,6 +1,7 @@
 /**
  * Where the app finds Keycloak and the API. Resolution order, first non-empty value wins per key:
- *   1. window.__ZHSZ_CONFIG__  (set by /config.js, which a deployment may replace, or injected by a server)
+ *   1. window.__ZHSZ_CONFIG__  (set by /config.js, which the server derives from its zhsz.security.issuer-uri
+ *      and zhsz.web.client-id; a value injected before it, e.g. by a proxy, wins)
  *   2. <meta name="zhsz-config" content='{"keycloakUrl": "..."}'>  (JSON)
  *   3. build-time VITE_KEYCLOAK_URL / VITE_KEYCLOAK_REALM / VITE_KEYCLOAK_CLIENT_ID / VITE_API_BASE
  *   4. defaults for a local run: http://127.0.0.1:8180, realm zhsz, client zhsz-web, same-origin API

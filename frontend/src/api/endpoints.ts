@@ -1,5 +1,14 @@
 import { api } from './index'
 import type {
+  AccessEntry,
+  AppNotification,
+  AuditEvent,
+  ChainVerification,
+  Consent,
+  ConsentDecision,
+  Grant,
+  Notice,
+  ProcessingBasis,
   AssignmentRole,
   AssignmentView,
   ClassView,
@@ -97,4 +106,51 @@ export const studentsApi = {
     api.put<Student>(`${V1}/students/${encodeURIComponent(id)}/guardians`, guardians, { ifMatch: version }),
   importRoster: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
     api.upload<ImportReport>(`${V1}/students/import`, file, { field: 'file', onProgress, signal }),
+}
+
+export interface AuditFilter {
+  studentId?: string
+  actorUsername?: string
+  /** exact action, or a prefix ending in * (e.g. "mental_health.*") */
+  action?: string
+  /** ISO instants; `to` is exclusive */
+  from?: string
+  to?: string
+  page?: number
+  size?: number
+}
+
+export const auditApi = {
+  events: (filter: AuditFilter = {}) => api.get<Page<AuditEvent>>(`${V1}/audit/events`, { ...filter }),
+  verify: () => api.get<ChainVerification>(`${V1}/audit/verify`),
+}
+
+export const accessLogApi = {
+  list: (studentId: string, page = 0, size = 20) =>
+    api.get<Page<AccessEntry>>(`${V1}/students/${encodeURIComponent(studentId)}/access-log`, { page, size }),
+}
+
+export const consentsApi = {
+  notices: () => api.get<Notice[]>(`${V1}/notices`),
+  notice: (purpose: string) => api.get<Notice>(`${V1}/notices/${encodeURIComponent(purpose)}`),
+  list: (studentId: string) => api.get<Consent[]>(`${V1}/students/${encodeURIComponent(studentId)}/consents`),
+  decide: (studentId: string, body: { purpose: string; noticeVersion: number; decision: ConsentDecision }, idempotencyKey?: string) =>
+    api.create<Consent>(`${V1}/students/${encodeURIComponent(studentId)}/consents`, body, { idempotencyKey }),
+  withdraw: (studentId: string, consentId: string) =>
+    api.post<Consent>(`${V1}/students/${encodeURIComponent(studentId)}/consents/${encodeURIComponent(consentId)}/withdraw`),
+  bases: (schoolId: string) => api.get<ProcessingBasis[]>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`),
+  addBasis: (schoolId: string, body: { purpose: string; reference: string }, idempotencyKey?: string) =>
+    api.create<ProcessingBasis>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`, body, { idempotencyKey }),
+}
+
+export const grantsApi = {
+  breakGlass: (studentId: string, body: { reason: string; minutes: number }, idempotencyKey?: string) =>
+    api.create<Grant>(`${V1}/students/${encodeURIComponent(studentId)}/break-glass`, body, { idempotencyKey }),
+  list: (studentId?: string) => api.get<Grant[]>(`${V1}/grants`, { studentId }),
+  revoke: (id: string) => api.delete<Grant>(`${V1}/grants/${encodeURIComponent(id)}`),
+}
+
+export const notificationsApi = {
+  list: (unread = false) => api.get<AppNotification[]>(`${V1}/notifications`, { unread: unread || undefined }),
+  read: (id: string) => api.post<AppNotification>(`${V1}/notifications/${encodeURIComponent(id)}/read`),
 }

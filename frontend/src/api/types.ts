@@ -155,3 +155,129 @@ export interface ImportReport {
   rejected: number
   errors: { row: number; field: string; reason: string }[]
 }
+
+/** AuditQueries.EventView (GET /api/v1/audit/events) */
+export interface AuditEvent {
+  id: string
+  chain: string
+  seq: number
+  at: string
+  username: string
+  actorName?: string
+  role?: string
+  action: string
+  resourceType?: string
+  resourceId?: string
+  studentId?: string
+  schoolId?: string
+  outcome: 'ALLOWED' | 'DENIED'
+  reason?: string
+  dataClass?: string
+  hash: string
+}
+
+/** AuditQueries.Break: the first broken link found */
+export interface ChainBreak {
+  chain: string
+  seq: number
+  eventId?: string
+  problem: string
+}
+
+/** AuditQueries.Verification (GET /api/v1/audit/verify) */
+export interface ChainVerification {
+  intact: boolean
+  eventsChecked: number
+  chains: string[]
+  firstBreak?: ChainBreak
+}
+
+/** AuditController.AccessEntry (GET /api/v1/students/{id}/access-log) */
+export interface AccessEntry {
+  at: string
+  role?: string
+  name?: string
+  action: string
+  dataClass?: string
+  reason?: string
+}
+
+/** ConsentRegister.Notice; title and text are keyed by language tag ('zh-CN', 'en') */
+export interface Notice {
+  purpose: string
+  version: number
+  consentRequired: boolean
+  title: Record<string, string>
+  text: Record<string, string>
+}
+
+export type ConsentDecision = 'GRANTED' | 'REFUSED'
+
+/** ConsentRegister.ConsentView */
+export interface Consent {
+  id: string
+  purpose: string
+  noticeVersion: number
+  decision: ConsentDecision
+  byName?: string
+  byRelation?: string
+  at: string
+  withdrawnAt?: string
+}
+
+/** ConsentRegister.BasisView: a school's statutory basis for a purpose */
+export interface ProcessingBasis {
+  id: string
+  purpose: string
+  basis: string
+  reference: string
+  by?: string
+  at: string
+}
+
+/** AccessGrants.GrantView */
+export interface Grant {
+  id: string
+  kind: 'BREAK_GLASS' | 'ADMISSIONS_RELEASE'
+  grantee: string
+  studentId: string
+  schoolId: string
+  reason?: string
+  from: string
+  until: string
+  grantedBy?: string
+  revokedAt?: string
+  active: boolean
+}
+
+/** Notifications.Notification */
+export interface AppNotification {
+  id: string
+  recipient: string
+  schoolId?: string
+  kind: string
+  title: string
+  body?: string
+  link?: string
+  createdAt: string
+  readAt?: string
+}
+
+/** platform.DataClass: the kinds of data the access policy distinguishes */
+export const DATA_CLASSES = [
+  'PROFILE',
+  'PROFILE_PRIVATE',
+  'GENERAL_RECORDS',
+  'HEALTH_FITNESS',
+  'FITNESS_SCORE',
+  'SPECIAL_CONSTITUTION',
+  'SPECIAL_CONSTITUTION_GUIDANCE',
+  'MENTAL_HEALTH',
+  'MENTAL_HEALTH_FLAG',
+  'ARCHIVE',
+  'ACCESS_LOG',
+] as const
+export type DataClass = (typeof DATA_CLASSES)[number]
+
+/** the purposes of notices/consents the platform knows (ConsentRegister, notices.json) */
+export const PURPOSES = ['MENTAL_HEALTH_SCREENING', 'HEALTH_SPECIAL_CONSTITUTION', 'ARCHIVE_ADMISSIONS_RELEASE'] as const

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import zhCN from './zh-CN'
 import en from './en'
 import { initialLocale } from './index'
-import { MENU, menuPages } from '@/navigation/menu'
-import { ASSIGNMENT_ROLES, ROLES, SCHOOL_STAGES, STUDENT_STATUSES } from '@/api/types'
+import { MENU } from '@/navigation/menu'
+import { ASSIGNMENT_ROLES, DATA_CLASSES, PURPOSES, ROLES, SCHOOL_STAGES, STUDENT_STATUSES } from '@/api/types'
+import { ACCESS_VERBS } from '@/features/access-log/phrasing'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -62,7 +63,7 @@ describe('i18n completeness', () => {
     expect([...used].filter((k) => !zh.has(k)).sort()).toEqual([])
   })
 
-  it('dynamic keys exist: menu titles, enums, coming-soon descriptions, import summary', () => {
+  it('dynamic keys exist: menu titles, enums, coming-soon descriptions, import summary, access-log verbs', () => {
     const wanted = [
       ...MENU.flatMap((m) => [m.title, ...(m.children ?? []).map((c) => c.title)]),
       ...ROLES.map((r) => `enums.role.${r}`),
@@ -71,6 +72,13 @@ describe('i18n completeness', () => {
       ...ASSIGNMENT_ROLES.map((r) => `enums.assignmentRole.${r}`),
       'enums.sex.M',
       'enums.sex.F',
+      ...DATA_CLASSES.map((d) => `enums.dataClass.${d}`),
+      ...PURPOSES.map((p) => `enums.purpose.${p}`),
+      ...['GRANTED', 'REFUSED'].map((d) => `enums.consentDecision.${d}`),
+      ...['ALLOWED', 'DENIED'].map((o) => `enums.outcome.${o}`),
+      ...['BREAK_GLASS', 'ADMISSIONS_RELEASE'].map((k) => `enums.grantKind.${k}`),
+      ...[...ACCESS_VERBS, 'other'].map((v) => `accessLog.verbs.${v}`),
+      ...['missing', 'relinked', 'changed'].map((p) => `audit.problems.${p}`),
       ...['total', 'created', 'updated', 'unchanged', 'rejected'].map((k) => `import.${k}`),
     ]
     const features = new Set<string>()
@@ -78,7 +86,8 @@ describe('i18n completeness', () => {
       for (const m of text.matchAll(/comingSoonRoute\([^)]*?'[^']*',\s*'[^']*',\s*'[^']*',\s*'([^']+)'/g)) features.add(m[1])
       for (const m of text.matchAll(/<ComingSoon[^>]*feature="([^"]+)"/g)) features.add(m[1])
     }
-    expect(features.size).toBeGreaterThanOrEqual(menuPages().filter((p) => !p.startsWith('admin') && !['home', 'my-profile', 'child-profile', 'my-classes'].includes(p)).length)
+    const soonPages = MENU.flatMap((m) => [m, ...(m.children ?? [])]).filter((m) => m.comingSoon)
+    expect(features.size).toBeGreaterThanOrEqual(soonPages.length)
     wanted.push(...[...features].map((f) => `soon.${f}`))
     expect(wanted.filter((k) => !zh.has(k))).toEqual([])
   })

@@ -25,8 +25,10 @@ export const PAGE_ACCESS = {
   'admin-staff': ['school_admin'],
   'admin-assignments': ['school_admin'],
   'admin-terms': ['school_admin'],
+  'admin-processing-bases': ['school_admin'],
+  'admin-grants': ['school_admin'],
 
-  // coming soon: each becomes its own feature page
+  // coming soon: each becomes its own feature page (audit, access log and consents are real pages)
   records: ['student', 'parent', 'teacher', 'head_teacher'],
   'records-review': ['head_teacher'],
   'fitness-entry': ['teacher', 'head_teacher'],
@@ -41,6 +43,7 @@ export const PAGE_ACCESS = {
   'county-stats': ['bureau_admin'],
   audit: ['auditor'],
   'access-log': ['student', 'parent'],
+  consents: ['student', 'parent'],
 } as const satisfies Record<string, readonly Role[] | typeof ALL_SIGNED_IN>
 
 export type PageName = keyof typeof PAGE_ACCESS

@@ -24,6 +24,7 @@ describe('role → menu', () => {
       'publicity',
       'archive-signoff',
       'access-log',
+      'consents',
     ])
   })
 
@@ -31,6 +32,7 @@ describe('role → menu', () => {
     const pages = pagesOf(menuFor(['parent']))
     expect(pages).toContain('child-profile')
     expect(pages).toContain('access-log')
+    expect(pages).toContain('consents')
     expect(pages).not.toContain('my-classes')
     expect(pages).not.toContain('admin-students')
     expect(pages).not.toContain('wellbeing-cases')
@@ -55,6 +57,8 @@ describe('role → menu', () => {
       'admin-staff',
       'admin-assignments',
       'admin-terms',
+      'admin-processing-bases',
+      'admin-grants',
     ])
     expect(pagesOf(menu)).toContain('exports')
     expect(pagesOf(menu)).not.toContain('my-classes')

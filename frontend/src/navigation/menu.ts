@@ -65,12 +65,15 @@ export const MENU: readonly MenuItem[] = [
       { key: 'admin-staff', title: 'menu.staff', page: 'admin-staff' },
       { key: 'admin-assignments', title: 'menu.assignments', page: 'admin-assignments' },
       { key: 'admin-terms', title: 'menu.terms', page: 'admin-terms' },
+      { key: 'admin-processing-bases', title: 'menu.processingBases', page: 'admin-processing-bases' },
+      { key: 'admin-grants', title: 'menu.grants', page: 'admin-grants' },
     ],
   },
   { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports', comingSoon: true },
   { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats', comingSoon: true },
-  { key: 'audit', title: 'menu.audit', icon: 'Document', page: 'audit', comingSoon: true },
-  { key: 'access-log', title: 'menu.accessLog', icon: 'View', page: 'access-log', comingSoon: true },
+  { key: 'audit', title: 'menu.audit', icon: 'Document', page: 'audit' },
+  { key: 'access-log', title: 'menu.accessLog', icon: 'View', page: 'access-log' },
+  { key: 'consents', title: 'menu.consents', icon: 'DocumentChecked', page: 'consents' },
 ]
 
 /** The menu a user with these realm roles sees: pages they may open, groups only when non-empty. */

@@ -11,6 +11,7 @@ import exportRoutes from '@/features/exports/routes'
 import countyStatsRoutes from '@/features/county-stats/routes'
 import auditRoutes from '@/features/audit/routes'
 import accessLogRoutes from '@/features/access-log/routes'
+import consentRoutes from '@/features/consents/routes'
 import errorRoutes, { notFoundRoute } from '@/features/errors/routes'
 
 /** Pages inside the layout (menu, top bar, breadcrumb); each feature folder contributes its own routes. */
@@ -27,6 +28,7 @@ export const pageRoutes: RouteRecordRaw[] = [
   ...countyStatsRoutes,
   ...auditRoutes,
   ...accessLogRoutes,
+  ...consentRoutes,
   ...errorRoutes,
 ]
 

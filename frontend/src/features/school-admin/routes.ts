@@ -12,4 +12,11 @@ export default [
   { path: 'admin/staff', name: 'admin-staff', component: () => import('./StaffAdminView.vue'), meta: { title: 'menu.staff', parent: 'home' } },
   { path: 'admin/assignments', name: 'admin-assignments', component: () => import('./AssignmentsAdminView.vue'), meta: { title: 'menu.assignments', parent: 'home' } },
   { path: 'admin/terms', name: 'admin-terms', component: () => import('./TermsAdminView.vue'), meta: { title: 'menu.terms', parent: 'home' } },
+  {
+    path: 'admin/processing-bases',
+    name: 'admin-processing-bases',
+    component: () => import('./ProcessingBasesView.vue'),
+    meta: { title: 'menu.processingBases', parent: 'home' },
+  },
+  { path: 'admin/grants', name: 'admin-grants', component: () => import('./GrantsView.vue'), meta: { title: 'menu.grants', parent: 'home' } },
 ] satisfies RouteRecordRaw[]

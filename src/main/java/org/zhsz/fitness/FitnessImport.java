@@ -1,6 +1,7 @@
 package org.zhsz.fitness;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ import reactor.core.scheduler.Schedulers;
 @Service
 class FitnessImport {
 
-    static final int BATCH = 1000;
+    static final int BATCH = 2000;
     static final int MAX_ROWS = 200_000;
     static final int MAX_REPORTED_ERRORS = 2000;
 
@@ -151,8 +152,6 @@ class FitnessImport {
         }
     }
 
-    private enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, REJECTED }
-
     /** The state of one import: runs on one bounded-elastic thread, with one batch in flight at a time. */
     private final class Run {
         private final Actor actor;
@@ -165,6 +164,8 @@ class FitnessImport {
         private String[] fields;
         private final Map<String, String> headerOf = new HashMap<>();
         private List<Row> batch = new ArrayList<>(BATCH);
+        /** The school's roster by 学籍号, read once for large sheets; null for small ones (looked up per batch). */
+        private Mono<Map<String, StudentView>> roster;
         private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
         private int total;
         private int created;
@@ -185,6 +186,10 @@ class FitnessImport {
         }
 
         Report execute(Path file) throws IOException {
+            if (Files.size(file) > ROSTER_PREFETCH_BYTES) {
+                roster = students.inSchool(scope.schoolId()).map(FitnessImport::slim)
+                        .collectMap(StudentView::studentNo).cache();
+            }
             try {
                 TabularReader.read(file, this::row);
                 if (fields == null) {
@@ -306,66 +311,187 @@ class FitnessImport {
                     numbers.add(r.studentNo());
                 }
             }
-            return students.findByStudentNos(numbers).collectMap(StudentView::studentNo)
-                    .flatMap(found -> Flux.fromIterable(found.values())
-                            .map(s -> Placements.classIn(s, year, null, today)).distinct()
-                            .flatMap(placementCache::of)
-                            .collectMap(Placements.Placement::classId)
-                            .flatMap(places -> store.findAll(found.values().stream()
-                                            .filter(scope::covers)
-                                            .map(s -> SchoolYears.resultId(s.id(), year)).toList())
-                                    .collectMap(FitnessResult::studentId)
-                                    .flatMap(existing -> apply(rows, found, places, existing))));
+            Mono<Map<String, StudentView>> lookup = roster == null
+                    ? students.findByStudentNos(numbers).collectMap(StudentView::studentNo)
+                    : roster.map(all -> {
+                        Map<String, StudentView> some = new HashMap<>();
+                        for (String no : numbers) {
+                            StudentView s = all.get(no);
+                            if (s != null) {
+                                some.put(no, s);
+                            }
+                        }
+                        return some;
+                    });
+            return lookup.flatMap(found -> Flux.fromIterable(found.values())
+                    .map(s -> Placements.classIn(s, year, null, today)).distinct()
+                    .flatMap(placementCache::of)
+                    .collectMap(Placements.Placement::classId)
+                    .flatMap(places -> insertFresh(rows, found, places)
+                            .flatMap(deferred -> deferred.isEmpty() ? Mono.<Void>empty()
+                                    : store.findAll(deferred.stream()
+                                                    .map(c -> SchoolYears.resultId(c.student().id(), year)).distinct()
+                                                    .toList())
+                                            .collectMap(FitnessResult::studentId)
+                                            .flatMap(existing -> applyStored(deferred, places, existing)))));
         }
 
-        private Mono<Void> apply(List<Row> rows, Map<String, StudentView> found,
-                                 Map<String, Placements.Placement> places, Map<String, FitnessResult> existing) {
+        /**
+         * The checks every row passes whatever is stored: 学籍号 known in the actor's scope, name and sex matching
+         * the register, flags readable, not twice in the file. Null (and the row rejected) when one fails.
+         */
+        private Checked check(Row row, Map<String, StudentView> found) {
+            String field = column("studentNo");
+            if (row.studentNo() == null || row.studentNo().isBlank()) {
+                reject(row.number(), field, "学籍号 is required");
+                return null;
+            }
+            StudentView s = found.get(row.studentNo());
+            if (s == null || !scope.schoolId().equals(s.schoolId())) {
+                reject(row.number(), field, "no student with this 学籍号 in your school");
+                return null;
+            }
+            if (!scope.covers(s)) {
+                reject(row.number(), field, "not a student of the classes you teach PE");
+                return null;
+            }
+            if (row.name() != null && !row.name().isBlank() && !row.name().trim().equals(s.name())) {
+                reject(row.number(), column("name"), "does not match the student registered under this 学籍号");
+                return null;
+            }
+            if (row.sex() != null && !row.sex().isBlank() && Sex.parse(row.sex()) != s.sex()) {
+                reject(row.number(), column("sex"), "does not match the student's registered sex ("
+                        + s.sex().label() + ")");
+                return null;
+            }
+            Boolean makeup = SheetColumns.flag(row.makeup());
+            Boolean exempt = SheetColumns.flag(row.exempt());
+            if (makeup == null) {
+                reject(row.number(), column("makeup"), "write 是 or leave blank");
+                return null;
+            }
+            if (exempt == null) {
+                reject(row.number(), column("exempt"), "write 是 or leave blank");
+                return null;
+            }
+            if (!seen.add(s.id() + (makeup ? ":makeup" : ":first"))) {
+                reject(row.number(), field, "this student appears twice in the file");
+                return null;
+            }
+            return new Checked(row, s, makeup, exempt, false);
+        }
+
+        /**
+         * Insert first: the id is the business key, so a plain first attempt for a student without a stored result
+         * is inserted without looking anything up, and only rows whose student already has a result this year
+         * (duplicate key), 补测 and 免测 rows go on to read the stored result. A first import of a school year thus
+         * costs one bulk insert per batch; a re-import pays one failed insert per row before being compared.
+         * Emits the rows that need the stored result, in file order.
+         */
+        private Mono<List<Checked>> insertFresh(List<Row> rows, Map<String, StudentView> found,
+                                                Map<String, Placements.Placement> places) {
+            List<Checked> deferred = new ArrayList<>();
+            List<Checked> fresh = new ArrayList<>();
+            List<FitnessResult> inserts = new ArrayList<>();
+            for (Row row : rows) {
+                Checked c = check(row, found);
+                if (c == null) {
+                    continue;
+                }
+                if (c.makeup() || c.exempt()) {
+                    deferred.add(c);
+                    continue;
+                }
+                if (!row.hasMeasurements()) {
+                    skipped++;
+                    continue;
+                }
+                Sitting sitting = sitting(c, places, null);
+                if (sitting == null) {
+                    continue;
+                }
+                StudentView s = c.student();
+                Placements.Placement p = sitting.placement();
+                fresh.add(new Checked(row, s, false, false, true));
+                inserts.add(FitnessResult.empty(s.schoolId(), s.id(), p.classId(), year, p.grade(), s.sex().name(),
+                        now, actor.username()).withFirst(sitting.scored().attempt(), p.classId(), p.grade(),
+                        s.sex().name(), now, actor.username()));
+            }
+            return store.write(inserts).map(conflicts -> {
+                for (int k = 0; k < inserts.size(); k++) {
+                    if (conflicts.contains(k)) {
+                        deferred.add(fresh.get(k));
+                    } else {
+                        created++;
+                        if (!inserts.get(k).first().complete()) {
+                            incomplete++;
+                        }
+                    }
+                }
+                deferred.sort(java.util.Comparator.comparingInt(c -> c.row().number()));
+                return deferred;
+            });
+        }
+
+        /**
+         * The row's class and grade, test date and score; null (and the row rejected) when one is invalid.
+         * {@code previous} is the stored attempt the row replaces, whose test date is kept when the sheet has none.
+         */
+        private Sitting sitting(Checked c, Map<String, Placements.Placement> places,
+                                FitnessResult.Attempt previous) {
+            Row row = c.row();
+            StudentView s = c.student();
+            Placements.Placement p = places.get(Placements.classIn(s, year, null, today));
+            if (p == null || !p.valid()) {
+                reject(row.number(), column("studentNo"), "the student's class has no grade in school year " + year);
+                return null;
+            }
+            LocalDate testDate;
+            if (row.testDate() != null && !row.testDate().isBlank()) {
+                testDate = parseDate(row.testDate());
+                FieldError de = testDate == null
+                        ? new FieldError("testDate", "invalid", "unreadable date: " + row.testDate())
+                        : FitnessService.checkTestDate("testDate", testDate, year, today);
+                if (de != null) {
+                    reject(row.number(), column("testDate"), de.message());
+                    return null;
+                }
+            } else {
+                testDate = previous != null && previous.testDate() != null ? previous.testDate()
+                        : SchoolYears.contains(year, today) ? today : null;
+            }
+            ResultScoring.Scored sc = scoring.score(p.grade(), s.sex().name(), row.items(), testDate,
+                    actor.username(), actor.displayName(), "import", now);
+            if (!c.scored()) {
+                scored++;
+            }
+            if (!sc.valid()) {
+                FieldError fe = sc.errors().get(0);
+                StringBuilder reason = new StringBuilder(fe.message());
+                for (int k = 1; k < sc.errors().size(); k++) {
+                    FieldError more = sc.errors().get(k);
+                    reason.append("; ").append(column(more.field())).append(": ").append(more.message());
+                }
+                reject(row.number(), column(fe.field()), reason.toString());
+                return null;
+            }
+            return new Sitting(p, testDate, sc);
+        }
+
+        /** Rows whose student has a stored result this year, 补测 and 免测 rows: compared with what is stored. */
+        private Mono<Void> applyStored(List<Checked> rows, Map<String, Placements.Placement> places,
+                                       Map<String, FitnessResult> existing) {
             List<FitnessResult> writes = new ArrayList<>();
             List<List<Row>> writeRows = new ArrayList<>();
             List<Boolean> writeIsNew = new ArrayList<>();
             Map<String, Integer> pending = new HashMap<>();
-            for (Row row : rows) {
-                String error = null;
-                String field = column("studentNo");
-                StudentView s = row.studentNo() == null || row.studentNo().isBlank() ? null
-                        : found.get(row.studentNo());
-                if (row.studentNo() == null || row.studentNo().isBlank()) {
-                    error = "学籍号 is required";
-                } else if (s == null || !scope.schoolId().equals(s.schoolId())) {
-                    error = "no student with this 学籍号 in your school";
-                } else if (!scope.covers(s)) {
-                    error = "not a student of the classes you teach PE";
-                }
-                if (error != null) {
-                    reject(row.number(), field, error);
-                    continue;
-                }
-                if (row.name() != null && !row.name().isBlank() && !row.name().trim().equals(s.name())) {
-                    reject(row.number(), column("name"), "does not match the student registered under this 学籍号");
-                    continue;
-                }
-                if (row.sex() != null && !row.sex().isBlank() && Sex.parse(row.sex()) != s.sex()) {
-                    reject(row.number(), column("sex"), "does not match the student's registered sex ("
-                            + s.sex().label() + ")");
-                    continue;
-                }
-                Boolean makeup = SheetColumns.flag(row.makeup());
-                Boolean exempt = SheetColumns.flag(row.exempt());
-                if (makeup == null) {
-                    reject(row.number(), column("makeup"), "write 是 or leave blank");
-                    continue;
-                }
-                if (exempt == null) {
-                    reject(row.number(), column("exempt"), "write 是 or leave blank");
-                    continue;
-                }
-                if (!seen.add(s.id() + (makeup ? ":makeup" : ":first"))) {
-                    reject(row.number(), field, "this student appears twice in the file");
-                    continue;
-                }
+            for (Checked c : rows) {
+                Row row = c.row();
+                StudentView s = c.student();
+                boolean makeup = c.makeup();
                 Integer pendingIndex = pending.get(s.id());
                 FitnessResult current = pendingIndex != null ? writes.get(pendingIndex) : existing.get(s.id());
-                if (exempt) {
+                if (c.exempt()) {
                     if (current != null && current.exemption() != null) {
                         unchanged++;
                     } else {
@@ -382,46 +508,20 @@ class FitnessImport {
                     reject(row.number(), column("exempt"), "this student is exempted (免测) this school year");
                     continue;
                 }
-                Placements.Placement p = places.get(Placements.classIn(s, year, null, today));
-                if (p == null || !p.valid()) {
-                    reject(row.number(), field, "the student's class has no grade in school year " + year);
-                    continue;
-                }
-                FitnessResult.Attempt previous = current == null ? null : makeup ? current.makeup() : current.first();
-                LocalDate testDate;
-                if (row.testDate() != null && !row.testDate().isBlank()) {
-                    testDate = parseDate(row.testDate());
-                    FieldError de = testDate == null
-                            ? new FieldError("testDate", "invalid", "unreadable date: " + row.testDate())
-                            : FitnessService.checkTestDate("testDate", testDate, year, today);
-                    if (de != null) {
-                        reject(row.number(), column("testDate"), de.message());
-                        continue;
-                    }
-                } else {
-                    testDate = previous != null && previous.testDate() != null ? previous.testDate()
-                            : SchoolYears.contains(year, today) ? today : null;
-                }
                 if (makeup && (current == null || current.first() == null || !current.first().failed())) {
                     reject(row.number(), column("makeup"), "a 补测 is only for a year whose first attempt is rated 不及格");
                     continue;
                 }
+                FitnessResult.Attempt previous = current == null ? null : makeup ? current.makeup() : current.first();
+                Sitting sitting = sitting(c, places, previous);
+                if (sitting == null) {
+                    continue;
+                }
+                LocalDate testDate = sitting.testDate();
+                ResultScoring.Scored sc = sitting.scored();
                 if (makeup && testDate != null && current.first().testDate() != null
                         && testDate.isBefore(current.first().testDate())) {
                     reject(row.number(), column("testDate"), "a 补测 cannot take place before the first attempt");
-                    continue;
-                }
-                ResultScoring.Scored sc = scoring.score(p.grade(), s.sex().name(), row.items(), testDate,
-                        actor.username(), actor.displayName(), "import", now);
-                scored++;
-                if (!sc.valid()) {
-                    FieldError fe = sc.errors().get(0);
-                    StringBuilder reason = new StringBuilder(fe.message());
-                    for (int k = 1; k < sc.errors().size(); k++) {
-                        FieldError more = sc.errors().get(k);
-                        reason.append("; ").append(column(more.field())).append(": ").append(more.message());
-                    }
-                    reject(row.number(), column(fe.field()), reason.toString());
                     continue;
                 }
                 if (previous != null && previous.sameValues(sc.attempt().values())
@@ -434,6 +534,7 @@ class FitnessImport {
                             + "attempt; correct the 补测 first");
                     continue;
                 }
+                Placements.Placement p = sitting.placement();
                 FitnessResult base = current != null ? current : FitnessResult.empty(s.schoolId(), s.id(),
                         p.classId(), year, p.grade(), s.sex().name(), now, actor.username());
                 FitnessResult next = makeup ? base.withMakeup(sc.attempt(), now, actor.username())
@@ -466,6 +567,26 @@ class FitnessImport {
                 }
             }).then();
         }
+    }
+
+    /** A row that passed the checks that need nothing stored; {@code scored} once scored (and counted). */
+    private record Checked(Row row, StudentView student, boolean makeup, boolean exempt, boolean scored) {
+    }
+
+    private record Sitting(Placements.Placement placement, LocalDate testDate, ResultScoring.Scored scored) {
+    }
+
+    /**
+     * Sheets larger than this (about 3,000 rows) read the school's roster once instead of looking up each batch's
+     * 学籍号: one pass over the students costs far less than 1,000 index searches per batch in the embedded store
+     * (see bench/README.md), and the roster's memory is bounded by the school, not the file.
+     */
+    static final long ROSTER_PREFETCH_BYTES = 200_000;
+
+    /** Just what the import needs of a student, so a large school's roster stays small in memory. */
+    static StudentView slim(StudentView s) {
+        return new StudentView(s.id(), s.schoolId(), s.studentNo(), s.name(), s.sex(), null, null, s.classId(),
+                s.status(), null, List.of(), s.enrollments().size() > 1 ? s.enrollments() : List.of(), null);
     }
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");

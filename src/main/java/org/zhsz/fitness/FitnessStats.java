@@ -34,15 +34,16 @@ import org.zhsz.platform.SchoolClock;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Fitness statistics by grade and sex: tested count, mean 学年总分, 优秀/良好/及格/不及格 rates, BMI categories, and the
- * trend over the last five school years. Computed in Java from a projected stream of results (no aggregation stage
- * the embedded store might lack). A class's teachers and the school admin see exact figures; the county view
- * (bureau) hides cells of fewer than {@value #K} students with complementary suppression ({@link Suppression}) and
- * leaves out exemption counts, which are health data about few people.
+ * trend over the last five school years. Computed in Java from a projected stream of results, summed one document
+ * at a time (no aggregation stage the embedded store might lack, and no list of a county's results in memory).
+ * A class's teachers and the school admin see exact figures; the county view (bureau) hides cells of fewer than
+ * {@value #K} students with complementary suppression ({@link Suppression}) and leaves out exemption counts, which
+ * are health data about few people.
  */
 @Service
 class FitnessStats {
@@ -105,18 +106,19 @@ class FitnessStats {
                                 resultIds.add(SchoolYears.resultId(id, y));
                             }
                         }
-                        return store.findAll(resultIds).map(ResultDocuments::toDocument).collectList();
+                        return store.findAll(resultIds).map(ResultDocuments::toDocument)
+                                .reduceWith(() -> new Tally(year, false), Tally::add);
                     })
-                    .flatMap(docs -> organization.schoolClass(classId, SchoolYears.firstTerm(year))
+                    .flatMap(t -> organization.schoolClass(classId, SchoolYears.firstTerm(year))
                             .map(c -> c.name()).defaultIfEmpty(classId)
-                            .map(name -> compute("class", classId, name, year, docs, Map.of(), false)));
+                            .map(name -> t.finish("class", classId, name, Map.of())));
         }
         if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
             return Mono.error(Problems.forbidden("fitness.stats"));
         }
         String school = actor.schoolId();
-        return organization.school(school).flatMap(s -> tally(store.select(List.of(school), years, null, FIELDS, null),
-                year, false)
+        return organization.school(school).flatMap(s -> store.select(List.of(school), years, null, FIELDS, null)
+                .reduceWith(() -> new Tally(year, false), Tally::add)
                 .map(t -> t.finish("school", school, s.name(), Map.of())));
     }
 
@@ -130,7 +132,9 @@ class FitnessStats {
         String county = actor.countyId();
         return organization.schoolsOfCounty(county).collectMap(SchoolView::id, SchoolView::name)
                 .flatMap(schools -> organization.region(county).map(r -> r.name()).defaultIfEmpty(county)
-                        .flatMap(name -> tally(store.select(schools.keySet(), years, null, FIELDS, null), year, true)
+                        .flatMap(name -> store.select(schools.keySet(), years, null, FIELDS, null)
+                                .reduceWith(() -> new Tally(year, true), Tally::add)
+                                .publishOn(Schedulers.boundedElastic()) // suppression may iterate a while
                                 .map(t -> t.finish("county", county, name, schools))));
     }
 
@@ -209,15 +213,6 @@ class FitnessStats {
     record Key(int grade, String sex) {
     }
 
-    /**
-     * Folds the projected documents into running sums as they arrive: memory stays at one batch of documents plus
-     * the sums, however many results the county holds (1,000,000 projected documents collected in a list took
-     * about a gigabyte of heap).
-     */
-    private static Mono<Tally> tally(Flux<Document> docs, String year, boolean suppress) {
-        return docs.collect(() -> new Tally(year, suppress), Tally::add);
-    }
-
     static Stats compute(String scope, String scopeId, String scopeName, String year, Collection<Document> docs,
                          Map<String, String> schoolNames, boolean suppress) {
         Tally t = new Tally(year, suppress);
@@ -225,7 +220,7 @@ class FitnessStats {
         return t.finish(scope, scopeId, scopeName, schoolNames);
     }
 
-    /** The running sums of one statistics request: every cell, school and trend year. */
+    /** Sums a stream of results one document at a time, so a county's million results never sit in memory. */
     static final class Tally {
         private final String year;
         private final boolean suppress;
@@ -242,19 +237,19 @@ class FitnessStats {
             }
         }
 
-        void add(Document d) {
+        Tally add(Document d) {
             String y = d.getString("schoolYear");
             Acc ya = byYear.get(y);
             boolean current = year.equals(y);
             if (ya == null && !current) {
-                return;
+                return this;
             }
-            Figures row = Figures.of(d);
+            Figures row = Figures.of(d); // read once, added to up to six sums
             if (ya != null) {
                 ya.add(row);
             }
             if (!current) {
-                return;
+                return this;
             }
             int grade = d.get("grade") instanceof Number n ? n.intValue() : 0;
             String sex = d.getString("sex");
@@ -266,77 +261,89 @@ class FitnessStats {
             if (suppress) {
                 bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(row);
             }
+            return this;
         }
 
         Stats finish(String scope, String scopeId, String scopeName, Map<String, String> schoolNames) {
+            return FitnessStats.finish(this, scope, scopeId, scopeName, schoolNames);
+        }
+    }
+
+    private static Stats finish(Tally t, String scope, String scopeId, String scopeName,
+                                Map<String, String> schoolNames) {
+        String year = t.year;
+        boolean suppress = t.suppress;
+        Map<Key, Acc> cells = t.cells;
+        Map<String, Acc> bySchool = t.bySchool;
+        Map<String, Acc> byYear = t.byYear;
+        TreeSet<Integer> grades = t.grades;
+        for (int g : grades) {
+            for (String s : List.of("M", "F", "ALL")) {
+                cells.computeIfAbsent(new Key(g, s), x -> new Acc());
+            }
+        }
+        for (String s : List.of("M", "F", "ALL")) {
+            cells.computeIfAbsent(new Key(0, s), x -> new Acc());
+        }
+        if (suppress) {
+            schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
+        }
+
+        Set<Object> hidden = Set.of();
+        if (suppress) {
+            Map<Object, Integer> sizes = new HashMap<>();
+            cells.forEach((k, a) -> sizes.put(k, a.size()));
+            bySchool.forEach((k, a) -> sizes.put("school:" + k, a.size()));
+            List<Suppression.Line<Object>> lines = new ArrayList<>();
             for (int g : grades) {
-                for (String s : List.of("M", "F", "ALL")) {
-                    cells.computeIfAbsent(new Key(g, s), x -> new Acc());
-                }
+                lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
             }
             for (String s : List.of("M", "F", "ALL")) {
-                cells.computeIfAbsent(new Key(0, s), x -> new Acc());
+                List<Object> column = new ArrayList<>();
+                grades.forEach(g -> column.add(new Key(g, s)));
+                lines.add(new Suppression.Line<>(column, new Key(0, s)));
             }
-            if (suppress) {
-                schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
-            }
-
-            Set<Object> hidden = Set.of();
-            if (suppress) {
-                Map<Object, Integer> sizes = new HashMap<>();
-                cells.forEach((k, a) -> sizes.put(k, a.size()));
-                bySchool.forEach((k, a) -> sizes.put("school:" + k, a.size()));
-                List<Suppression.Line<Object>> lines = new ArrayList<>();
-                for (int g : grades) {
-                    lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
-                }
-                for (String s : List.of("M", "F", "ALL")) {
-                    List<Object> column = new ArrayList<>();
-                    grades.forEach(g -> column.add(new Key(g, s)));
-                    lines.add(new Suppression.Line<>(column, new Key(0, s)));
-                }
-                lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
-                List<Object> schoolLine = new ArrayList<>();
-                bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
-                lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
-                hidden = Suppression.suppress(sizes, lines, K);
-            }
-
-            List<Cell> out = new ArrayList<>();
-            List<Key> keys = new ArrayList<>(cells.keySet());
-            keys.sort((a, b) -> a.grade() != b.grade() ? Integer.compare(a.grade() == 0 ? 99 : a.grade(),
-                    b.grade() == 0 ? 99 : b.grade()) : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
-            for (Key k : keys) {
-                Acc a = cells.get(k);
-                Integer grade = k.grade() == 0 ? null : k.grade();
-                String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
-                if (hidden.contains(k)) {
-                    out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
-                } else {
-                    out.add(new Cell(grade, gradeName, k.sex(), false, a.tested, suppress ? null : a.exempt, mean(a),
-                            rates(RATINGS, a.ratings, a.tested), a.bmiMeasured, rates(BMI, a.bmi, a.bmiMeasured)));
-                }
-            }
-            List<SchoolRow> schools = new ArrayList<>();
-            if (suppress) {
-                for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
-                    Acc a = e.getValue();
-                    String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
-                    schools.add(hidden.contains("school:" + e.getKey())
-                            ? new SchoolRow(e.getKey(), name, true, null, null, null)
-                            : new SchoolRow(e.getKey(), name, false, a.tested, mean(a),
-                            rates(RATINGS, a.ratings, a.tested)));
-                }
-            }
-            List<TrendRow> trend = new ArrayList<>();
-            for (Map.Entry<String, Acc> e : byYear.entrySet()) {
-                Acc a = e.getValue();
-                boolean small = suppress && a.size() > 0 && a.size() < K;
-                trend.add(small ? new TrendRow(e.getKey(), true, null, null, null)
-                        : new TrendRow(e.getKey(), false, a.tested, mean(a), rates(RATINGS, a.ratings, a.tested)));
-            }
-            return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, suppress ? schools : null, trend);
+            lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
+            List<Object> schoolLine = new ArrayList<>();
+            bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
+            lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
+            hidden = Suppression.suppress(sizes, lines, K);
         }
+
+        List<Cell> out = new ArrayList<>();
+        List<Key> keys = new ArrayList<>(cells.keySet());
+        keys.sort((a, b) -> a.grade() != b.grade() ? Integer.compare(a.grade() == 0 ? 99 : a.grade(),
+                b.grade() == 0 ? 99 : b.grade()) : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
+        for (Key k : keys) {
+            Acc a = cells.get(k);
+            Integer grade = k.grade() == 0 ? null : k.grade();
+            String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
+            if (hidden.contains(k)) {
+                out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
+            } else {
+                out.add(new Cell(grade, gradeName, k.sex(), false, a.tested, suppress ? null : a.exempt, mean(a),
+                        rates(RATINGS, a.ratings, a.tested), a.bmiMeasured, rates(BMI, a.bmi, a.bmiMeasured)));
+            }
+        }
+        List<SchoolRow> schools = new ArrayList<>();
+        if (suppress) {
+            for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
+                Acc a = e.getValue();
+                String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
+                schools.add(hidden.contains("school:" + e.getKey())
+                        ? new SchoolRow(e.getKey(), name, true, null, null, null)
+                        : new SchoolRow(e.getKey(), name, false, a.tested, mean(a),
+                        rates(RATINGS, a.ratings, a.tested)));
+            }
+        }
+        List<TrendRow> trend = new ArrayList<>();
+        for (Map.Entry<String, Acc> e : byYear.entrySet()) {
+            Acc a = e.getValue();
+            boolean small = suppress && a.size() > 0 && a.size() < K;
+            trend.add(small ? new TrendRow(e.getKey(), true, null, null, null)
+                    : new TrendRow(e.getKey(), false, a.tested, mean(a), rates(RATINGS, a.ratings, a.tested)));
+        }
+        return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, suppress ? schools : null, trend);
     }
 
     private static int sexOrder(String s) {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ETags;
-import org.zhsz.platform.Idempotency;
 import org.zhsz.platform.Problems;
 
 import reactor.core.publisher.Flux;
@@ -34,11 +33,9 @@ import reactor.core.publisher.Mono;
 class HealthFlagController {
 
     private final HealthFlagService service;
-    private final Idempotency idempotency;
 
-    HealthFlagController(HealthFlagService service, Idempotency idempotency) {
+    HealthFlagController(HealthFlagService service) {
         this.service = service;
-        this.idempotency = idempotency;
     }
 
     @GetMapping("/health-flags/kinds")
@@ -55,10 +52,8 @@ class HealthFlagController {
     @PostMapping("/students/{id}/health-flags")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HealthFlagService.FlagView> create(Actor actor, @PathVariable String id,
-                                            @RequestBody HealthFlagService.FlagInput body,
-                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return idempotency.run(actor, key, "health_flag.create:" + id, body, HealthFlagService.FlagView.class,
-                () -> service.create(actor, id, body)).map(Idempotency.Outcome::value);
+                                            @RequestBody HealthFlagService.FlagInput body) {
+        return service.create(actor, id, body); // Idempotency-Key: handled for every create by IdempotencyFilter
     }
 
     @PatchMapping("/students/{id}/health-flags/{flagId}")

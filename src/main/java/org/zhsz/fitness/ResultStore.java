@@ -45,20 +45,24 @@ class ResultStore {
     }
 
     /**
-     * Indexes, created at startup. {@code student_year} is the business key. {@code student_year_version} serves the
-     * optimistic-locking filter of every update: the embedded store only uses an index whose keys equal the query's
-     * keys, and without it each update would scan the collection. {@code school_year_grade} serves exports and
-     * statistics on a real MongoDB (the embedded store ignores non-unique indexes).
+     * Indexes, created at startup. The business key "one result per student and school year" is the {@code _id}
+     * itself ({@code <studentId>:<schoolYear>}, see {@link SchoolYears#resultId}), so the _id index enforces it and a
+     * duplicate can never be stored, in either store. {@code student_year_version} (unique, because it extends that
+     * key) serves the optimistic-locking filter of every update and a student's history: the embedded store only
+     * uses an index whose keys equal the query's keys, and without it each update would scan the collection.
+     * A separate unique {studentId, schoolYear} index would only repeat the _id's guarantee, and every unique index
+     * costs the embedded store a serialising B-tree search per write (see bench/README.md).
+     * {@code school_year_grade} serves exports and statistics on a real MongoDB (the embedded store ignores
+     * non-unique indexes).
      */
     Mono<Void> ensureIndexes() {
         var ops = mongo.indexOps(COLLECTION);
-        return ops.createIndex(new Index().on("studentId", Sort.Direction.ASC).on("schoolYear", Sort.Direction.ASC)
-                        .unique().named("student_year"))
-                .then(ops.createIndex(new Index().on("studentId", Sort.Direction.ASC)
+        return ops.createIndex(new Index().on("studentId", Sort.Direction.ASC)
                         .on("schoolYear", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
-                        .named("student_year_version")))
-                .then(ops.createIndex(new Index().on("schoolId", Sort.Direction.ASC).on("schoolYear", Sort.Direction.ASC)
-                        .on("grade", Sort.Direction.ASC).named("school_year_grade")))
+                        .named("student_year_version"))
+                .then(ops.createIndex(new Index().on("schoolId", Sort.Direction.ASC)
+                        .on("schoolYear", Sort.Direction.ASC).on("grade", Sort.Direction.ASC)
+                        .named("school_year_grade")))
                 .then();
     }
 
@@ -67,14 +71,23 @@ class ResultStore {
                 .map(ResultDocuments::fromDocument);
     }
 
-    /** By id ({@code studentId:schoolYear}); served by the _id index in both stores. */
+    /**
+     * By id ({@code studentId:schoolYear}); served by the _id index in both stores, in queries of at most
+     * {@value #IN_CHUNK} ids because the embedded store re-checks each found document against the whole {@code $in}
+     * list (quadratic in its length).
+     */
     Flux<FitnessResult> findAll(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Flux.empty();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+        return Flux.fromIterable(chunks)
+                .flatMap(c -> mongo.find(Query.query(Criteria.where("_id").in(c)), Document.class, COLLECTION), 2)
                 .map(ResultDocuments::fromDocument);
     }
+
+    static final int IN_CHUNK = 100;
 
     /** A student's results over a range of school years, oldest first. */
     Flux<FitnessResult> ofStudent(String studentId, int fromStart, int toStart) {

@@ -33,7 +33,6 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
-import org.zhsz.platform.Idempotency;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
@@ -56,20 +55,18 @@ class RecordController {
     private final RecordViews views;
     private final Evidence evidence;
     private final Categories categories;
-    private final Idempotency idempotency;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final SchoolClock clock;
 
     RecordController(RecordService records, RecordBatch batch, RecordViews views, Evidence evidence,
-                     Categories categories, Idempotency idempotency, AccessPolicy access, AuditTrail audit,
+                     Categories categories, AccessPolicy access, AuditTrail audit,
                      SchoolClock clock) {
         this.records = records;
         this.batch = batch;
         this.views = views;
         this.evidence = evidence;
         this.categories = categories;
-        this.idempotency = idempotency;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -86,14 +83,11 @@ class RecordController {
         }
     }
 
+    /** A retry with the same {@code Idempotency-Key} gets this answer again and creates nothing (see IdempotencyFilter). */
     @PostMapping("/students/{id}/records")
-    Mono<ResponseEntity<RecordView>> create(Actor actor, @PathVariable String id, @Valid @RequestBody RecordBody body,
-                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return idempotency.run(actor, key, "record.create:" + id, body, RecordView.class,
-                        () -> records.create(actor, id, body.draft(), Boolean.TRUE.equals(body.submit()), null))
-                .map(o -> ResponseEntity.status(o.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                        .header("Idempotent-Replayed", Boolean.toString(o.replayed()))
-                        .eTag("\"" + o.value().version() + "\"").body(o.value()));
+    Mono<ResponseEntity<RecordView>> create(Actor actor, @PathVariable String id, @Valid @RequestBody RecordBody body) {
+        return records.create(actor, id, body.draft(), Boolean.TRUE.equals(body.submit()), null)
+                .map(v -> ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + v.version() + "\"").body(v));
     }
 
     @GetMapping("/students/{id}/records")
@@ -200,11 +194,8 @@ class RecordController {
     }
 
     @PostMapping("/classes/{classId}/records/batch")
-    Mono<RecordBatch.Result> batch(Actor actor, @PathVariable String classId, @Valid @RequestBody BatchBody body,
-                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return idempotency.run(actor, key, "record.batch:" + classId, body, RecordBatch.Result.class,
-                        () -> batch.create(actor, classId, body.studentIds(), body.record().draft()))
-                .map(Idempotency.Outcome::value);
+    Mono<RecordBatch.Result> batch(Actor actor, @PathVariable String classId, @Valid @RequestBody BatchBody body) {
+        return batch.create(actor, classId, body.studentIds(), body.record().draft());
     }
 
     @GetMapping("/classes/{classId}/records/overview")

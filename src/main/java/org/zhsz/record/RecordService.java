@@ -115,7 +115,7 @@ class RecordService {
                             })
                             .flatMap(saved -> audit.record(AuditEvent.allowed(actor, "record.create", "record",
                                             saved.id(), saved.studentId(), saved.schoolId()))
-                                    .doOnSuccess(v -> meters.counter("zhsz.records.created", "dimension",
+                                    .doOnSuccess(v -> meters.counter("zhsz.records.added", "dimension",
                                             saved.dimension().name().toLowerCase()).increment())
                                     .thenReturn(RecordView.of(saved, c)));
                 });

@@ -68,16 +68,29 @@ public class StudentDirectory {
     }
 
     /**
-     * The students with these 学籍号 (any school; callers check the school). One query per call, served by the
-     * unique 学籍号 index, so bulk imports can resolve a batch of rows at once.
+     * The students with these 学籍号 (any school; callers check the school), in no particular order, so bulk
+     * imports can resolve a batch of rows at once. Served by the unique 学籍号 index, in queries of at most
+     * {@value #IN_CHUNK} numbers: the embedded store re-checks every found document against the whole {@code $in}
+     * list, which is quadratic in the list's length.
      */
     public Flux<StudentView> findByStudentNos(java.util.Collection<String> studentNos) {
-        return studentNos.isEmpty() ? Flux.empty() : students.findByStudentNoIn(studentNos).map(StudentView::of);
+        return chunks(studentNos).flatMap(c -> students.findByStudentNoIn(c), 2).map(StudentView::of);
     }
 
-    /** The students with these ids, in no particular order; unknown ids are skipped. */
+    /** The students with these ids, in no particular order; unknown ids are skipped. Chunked as above. */
     public Flux<StudentView> findAll(java.util.Collection<String> ids) {
-        return ids.isEmpty() ? Flux.empty() : students.findAllById(ids).map(StudentView::of);
+        return chunks(ids).flatMap(c -> students.findAllById(c), 2).map(StudentView::of);
+    }
+
+    static final int IN_CHUNK = 100;
+
+    private static Flux<java.util.List<String>> chunks(java.util.Collection<String> values) {
+        java.util.List<String> all = java.util.List.copyOf(new java.util.LinkedHashSet<>(values));
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return Flux.fromIterable(out);
     }
 
     public Flux<StudentView> childrenOf(String guardianUsername) {

@@ -12,6 +12,7 @@ import org.zhsz.support.ZhszTest;
 
 /** The whole matrix with mock tokens carrying exactly the realm's claims; fails listing every wrong cell. */
 @ZhszTest
+@org.springframework.test.context.TestPropertySource(properties = "zhsz.test.isolated=matrix") // own store: it adds students and classes
 class AuthorizationMatrixTests {
 
     @Autowired

@@ -203,6 +203,26 @@ class FitnessImportTests {
     }
 
     @Test
+    void aLargeSheetReadsTheRosterOnceAndCapsTheErrorList() {
+        StudentView a = student("S1-C2-19");
+        StudentView b = student("S1-C2-20");
+        StringBuilder csv = new StringBuilder(HEADER).append(row(a, "8.2"));
+        for (int i = 0; i < 3000; i++) {
+            csv.append(String.format("X640424201309%06d,某某,男,150.0,40.0,2000,9.0,5.0,,,,170,3,5'00\",%n", i));
+        }
+        csv.append(row(b, "9.3"));
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat((long) bytes.length).isGreaterThan(FitnessImport.ROSTER_PREFETCH_BYTES);
+        Map<String, Object> r = upload(web, "admin_s1", bytes, "big.csv", year);
+        assertThat(r).containsEntry("total", 3002).containsEntry("rejected", 3000)
+                .containsEntry("errorsTruncated", true);
+        assertThat(Json.list(r.get("errors"))).hasSize(FitnessImport.MAX_REPORTED_ERRORS);
+        assertThat(((Number) r.get("created")).intValue() + ((Number) r.get("updated")).intValue()).isEqualTo(2);
+        assertThat(stored(a.id()).first().values().get("run_50m")).isEqualByComparingTo("8.2");
+        assertThat(stored(b.id()).first().values().get("run_50m")).isEqualByComparingTo("9.3");
+    }
+
+    @Test
     void aSheetWithoutAStudentNumberColumnIs422() {
         send(web, "admin_s1", "姓名,身高\n张三,150\n".getBytes(StandardCharsets.UTF_8), "x.csv", year)
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("学籍号");

@@ -46,8 +46,8 @@ class FitnessScoreEndpointTests {
     @Test
     void aCompleteJuniorBoyGetsItemScoresBonusTotalAndRating() {
         double before = meters.counter("zhsz.fitness.scored", "source", "preview").count();
-        Map<String, Object> r = Json.map(score("pe_c1", Map.of("grade", 7, "sex", "M", "items", juniorBoy())).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody());
+        Map<String, Object> r = Json.map(score("pe_c1", Map.of("grade", 7, "sex", "M", "items", juniorBoy()))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
         Map<String, Object> items = Json.map(r.get("items"));
         // BMI 50.0 / 1.6² = 19.5: 正常 for 初一男
         assertThat(Json.map(items.get("bmi"))).containsEntry("score", 100).containsEntry("level", "正常")
@@ -69,8 +69,8 @@ class FitnessScoreEndpointTests {
         Map<String, Object> items = juniorBoy();
         items.remove("run_1000m");
         items.remove("weight_kg");
-        Map<String, Object> r = Json.map(score("head_c1", Map.of("grade", 7, "sex", "M", "items", items)).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody());
+        Map<String, Object> r = Json.map(score("head_c1", Map.of("grade", 7, "sex", "M", "items", items))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
         assertThat(r.get("missingItems")).isEqualTo(List.of("weight_kg", "run_1000m"));
         assertThat(r).doesNotContainKeys("standardScore", "bonus", "totalScore", "rating");
         assertThat(Json.map(r.get("items"))).containsKey("run_50m").doesNotContainKey("bmi");

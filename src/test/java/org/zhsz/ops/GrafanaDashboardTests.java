@@ -31,7 +31,7 @@ class GrafanaDashboardTests {
 
     /** Domain meters (DESIGN.md §9 and the modules' counters), as Prometheus names them. */
     static final Set<String> DOMAIN_SERIES = Set.of(
-            "zhsz_records_created_total",
+            "zhsz_records_added_total",
             "zhsz_import_rows_total",
             "zhsz_fitness_scored_total",
             "zhsz_pdf_render_seconds_count", "zhsz_pdf_render_seconds_sum", "zhsz_pdf_render_seconds_bucket",

@@ -71,7 +71,7 @@ class RecordApiTests {
         assertThat(first.get("id")).isNotNull();
         assertThat(first.get("status")).isEqualTo("APPROVED");
         assertThat(first.get("term")).isEqualTo("2026-2027-1");
-        Map<String, Object> again = post("teacher_c1", "S1-C1-04", b, "retry-123", 200);
+        Map<String, Object> again = post("teacher_c1", "S1-C1-04", b, "retry-123", 201);
         assertThat(again.get("id")).isEqualTo(first.get("id"));
         assertThat(count("S1-C1-04")).isEqualTo(before + 1);
         // the same key with another body is refused rather than silently ignored

@@ -19,14 +19,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.test.context.TestPropertySource;
 import org.zhsz.support.ZhszTest;
 
 /** Roster import through the API: encodings, XLSX, per-row reports, idempotent re-import, bad rows change nothing. */
-// its own application context and store: it adds students to the demo classes, which tests that count a demo
-// class (FitnessGridTests, FitnessStatsTests) must not see when they happen to run after it
-@TestPropertySource(properties = "zhsz.test.isolated=roster-import")
 @ZhszTest
+@org.springframework.test.context.TestPropertySource(properties = "zhsz.test.isolated=roster-import") // own store: it adds students and classes
 class RosterImportTests {
 
     @Autowired

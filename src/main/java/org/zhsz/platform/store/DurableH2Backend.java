@@ -1,6 +1,7 @@
 package org.zhsz.platform.store;
 
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
@@ -9,14 +10,22 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * mongo-java-server's H2 backend commits its MVStore about once a second, so a write acknowledged to the
- * client could be lost if the process is killed. This backend commits after every write command before the
- * reply is sent: an acknowledged write is in the file (the OS page cache survives a killed process).
+ * mongo-java-server's H2 backend leaves storing to MVStore's background writer (about once a second), so a
+ * write acknowledged to the client could be lost if the process is killed. Here the store runs without that
+ * background thread and every write command is committed before its reply is sent: an acknowledged write is in
+ * the file (the OS page cache survives a killed process).
+ *
+ * <p>Why no background thread at all: while MVStore's own housekeeping (auto-compaction) runs, an explicit
+ * {@code commit()} returns without storing, which silently reopened the window. Compaction now runs only through
+ * {@link #compact(int)}, which excludes writes for its duration.
  */
 final class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
             "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+    /** Writes share the read side; compaction takes the write side, so the two never interleave. */
+    private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -24,10 +33,28 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document result = super.handleCommand(channel, databaseName, command, query);
-        if (Boolean.getBoolean("zhsz.experiment.nocommit") ? false : WRITES.contains(command.toLowerCase())) {
-            commit();
+        if (!WRITES.contains(command.toLowerCase())) {
+            return super.handleCommand(channel, databaseName, command, query);
         }
-        return result;
+        storeLock.readLock().lock();
+        try {
+            Document result = super.handleCommand(channel, databaseName, command, query);
+            commit();
+            return result;
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
+    /** Rewrites sparse chunks for up to {@code millis}; writes wait meanwhile. */
+    void compact(int millis) {
+        storeLock.writeLock().lock();
+        try {
+            MVStore store = getMvStore();
+            store.compactFile(millis);
+            store.commit();
+        } finally {
+            storeLock.writeLock().unlock();
+        }
     }
 }

@@ -12,15 +12,26 @@ final class EmbeddedStore {
     private final MongoServer server;
     private final MVStore store;
     private final Path file;
+    private final DurableH2Backend backend;
 
-    EmbeddedStore(MongoServer server, MVStore store, Path file) {
+    EmbeddedStore(MongoServer server, MVStore store, Path file, DurableH2Backend backend) {
         this.server = server;
         this.store = store;
         this.file = file;
+        this.backend = backend;
     }
 
     static EmbeddedStore none() {
-        return new EmbeddedStore(null, null, null);
+        return new EmbeddedStore(null, null, null, null);
+    }
+
+    /** Keeps the file compact while running (startup also rewrites it); a no-op for an external MongoDB. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${zhsz.store.compact-every-ms:600000}",
+            initialDelayString = "${zhsz.store.compact-every-ms:600000}")
+    void compact() {
+        if (backend != null && store != null && !store.isClosed()) {
+            backend.compact(2000);
+        }
     }
 
     String address() {

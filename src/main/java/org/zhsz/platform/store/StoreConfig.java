@@ -53,15 +53,17 @@ class StoreConfig {
             // rewrite live data into a fresh compressed file: keeps ./data small across restarts
             MVStoreTool.compact(file.toString(), true);
         }
+        // no background writer: every acknowledged write is committed in the request (see DurableH2Backend)
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .compress()
-                .autoCompactFillRate(60)
+                .autoCommitDisabled()
                 .open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        DurableH2Backend backend = new DurableH2Backend(store);
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         log.info("Embedded store listening on {}", server.getLocalAddress());
-        return new EmbeddedStore(server, store, file);
+        return new EmbeddedStore(server, store, file, backend);
     }
 
     @Bean

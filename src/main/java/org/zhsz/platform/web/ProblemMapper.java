@@ -59,7 +59,12 @@ public class ProblemMapper {
         ProblemDetail p = ProblemDetail.forStatus(m.status);
         p.setType(URI.create(TYPE_BASE + m.code.replace('_', '-')));
         p.setTitle(message("title." + m.status.value(), new Object[0], m.status.getReasonPhrase(), locale));
-        p.setDetail(message("problem." + m.code, m.args, m.fallback, locale));
+        Object[] args = m.args;
+        if ("not_found".equals(m.code) && args.length > 0 && args[0] instanceof String what) {
+            args = args.clone();
+            args[0] = message("resource." + what, new Object[0], what, locale);
+        }
+        p.setDetail(message("problem." + m.code, args, m.fallback, locale));
         p.setProperty("code", m.code);
         if (!m.errors.isEmpty()) {
             List<FieldError> localized = m.errors.stream()
@@ -155,8 +160,25 @@ public class ProblemMapper {
             }
             return new Mapped(status, "http_" + status.value(), status.getReasonPhrase());
         }
-        log.error("Unhandled error", error);
+        if (isClientGone(error)) {
+            log.debug("Client went away: {}", error.toString());
+        } else {
+            log.error("Unhandled error", error);
+        }
         return new Mapped(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side");
+    }
+
+    /** A browser that closed the connection is not a server error worth an alarm. */
+    private static boolean isClientGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            String msg = String.valueOf(t.getMessage());
+            if (name.endsWith("AbortedException") || msg.contains("Broken pipe")
+                    || msg.contains("Connection reset by peer")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Mapped mapInput(ServerWebInputException input) {

@@ -61,7 +61,7 @@ class SpaFallbackFilter implements WebFilter, Ordered {
             ServerHttpRequest index = request.mutate().path(request.getPath().contextPath().value() + INDEX).build();
             return chain.filter(exchange.mutate().request(index).build());
         }
-        if (path.equals(INDEX) || path.equals("/config.js")) {
+        if (path.equals(INDEX)) { // /config.js sets its own (RuntimeConfigController)
             exchange.getResponse().getHeaders().setCacheControl(CacheControl.noCache());
         } else if (path.startsWith(ASSETS)) {
             exchange.getResponse().getHeaders()

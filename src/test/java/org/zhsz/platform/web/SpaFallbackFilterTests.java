@@ -89,6 +89,17 @@ class SpaFallbackFilterTests {
     }
 
     @Test
+    void configJsComesFromTheServersSettingsNotAFile() {
+        web.get().uri("/config.js").header("Accept", "*/*")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript")
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noCache())
+                .expectBody(String.class).value(js -> assertThat(js)
+                        .contains("\"keycloakUrl\":\"http://127.0.0.1:8180\",\"realm\":\"zhsz\",\"clientId\":\"zhsz-web\""));
+    }
+
+    @Test
     void serverPathsAndExtensionsAreRecognised() {
         assertThat(SpaFallbackFilter.isServerPath("/api")).isTrue();
         assertThat(SpaFallbackFilter.isServerPath("/api/v1/me")).isTrue();

@@ -1,0 +1,29 @@
+import type { ChainBreak } from '@/api/types'
+
+/**
+ * The server describes a broken audit chain in English for operators ("missing event (seq 7 absent:
+ * deleted?)"); the auditor's page names the kind of break in the UI language and keeps the original beside it.
+ */
+export type BreakKind = 'missing' | 'relinked' | 'changed'
+
+export function breakKind(problem: string | undefined | null): BreakKind | null {
+  const p = (problem ?? '').toLowerCase()
+  if (p.startsWith('missing')) return 'missing'
+  if (p.includes('link to the previous')) return 'relinked'
+  if (p.includes('does not match its hash')) return 'changed'
+  return null
+}
+
+/** A chain's display name: a school's id, or the county chain. */
+export function chainLabel(chain: string, county: string): string {
+  return chain === 'county' ? county : chain
+}
+
+export function describeBreak(
+  b: ChainBreak,
+  t: (key: string, params?: Record<string, unknown>) => string,
+): string {
+  const kind = breakKind(b.problem)
+  const problem = kind ? t(`audit.problems.${kind}`) : b.problem
+  return t('audit.brokenDetail', { chain: chainLabel(b.chain, t('audit.county')), seq: b.seq, problem })
+}
