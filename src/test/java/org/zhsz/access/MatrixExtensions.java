@@ -28,6 +28,8 @@ final class MatrixExtensions {
         rows.addAll(FitnessMatrixRows.rows());
         rows.addAll(wellbeing());
         rows.addAll(archive());
+        rows.addAll(workflows());
+        rows.addAll(closing());
         return rows;
     }
 
@@ -173,6 +175,97 @@ final class MatrixExtensions {
         // opening publicity changes the class: last
         rows.add(post("/api/v1/classes/S1-C2/publicity", Map.of()).is(201, "admin_s1")
                 .is(403, "teacher_c2", "pe_c1", "student_c2a", "counselor_s1").is(403, COUNTY).otherwise(404));
+        return rows;
+    }
+
+    /** Single-resource actions: ids of demo data, or ids that do not exist where only the refusal matters. */
+    static List<AccessMatrix.Row> workflows() {
+        String prevTerm = org.zhsz.organization.TermCalendar.previous(org.zhsz.organization.TermCalendar.codeOf(
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        String[] inScopeNoMh = {"head_c1", "teacher_c1", "pe_c1", "admin_s1", "student_c1a", "parent_c1a"};
+        String[] s1Family = {"student_c1a", "parent_c1a", "student_c2a"};
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        // (student_c1a's dossier was released to "admissions" above: that officer is in scope, and refused)
+        // organization
+        rows.add(get("/api/v1/terms/current").is(200, AccessMatrix.S1_STAFF).is(200, AccessMatrix.S2_STAFF)
+                .is(200, s1Family).otherwise(404));
+        rows.add(AccessMatrix.patch("/api/v1/classes/S1-C2", Map.of()).is(200, "admin_s1").is(404, "admin_s2")
+                .otherwise(403));
+        rows.add(post("/api/v1/staff", Map.of("username", "matrix_teacher", "name", "矩阵测试教师"))
+                .is(201, "admin_s1").is(409, "admin_s2").otherwise(403));
+        rows.add(AccessMatrix.delete("/api/v1/assignments/no-such-assignment").is(404, "admin_s1", "admin_s2")
+                .otherwise(403));
+        // notices, consents, bases, grants, notifications
+        rows.add(get("/api/v1/notices/MENTAL_HEALTH_SCREENING").is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(post("/api/v1/students/" + C1A + "/consents/no-such-consent/withdraw", Map.of())
+                .is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(post("/api/v1/schools/S1/processing-bases", Map.of("purpose", "HEALTH_SPECIAL_CONSTITUTION",
+                "reference", "《学校卫生工作条例》第十四条")).is(201, "admin_s1")
+                .is(403, "head_c1", "teacher_c1", "pe_c1", "teacher_c2", "counselor_s1").is(403, s1Family)
+                .otherwise(404));
+        rows.add(AccessMatrix.delete("/api/v1/grants/no-such-grant").is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(post("/api/v1/notifications/no-such-notification/read", Map.of()).is(404, AccessMatrix.ALL)
+                .otherwise(0));
+        // records: edit, review, submit, void, delete
+        rows.add(AccessMatrix.patch("/api/v1/students/" + C1A + "/records/S1-C1-01-r0", Map.of())
+                .is(200, "head_c1", "admin_s1").is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a",
+                        "parent_c1a").is(403, COUNTY).is(403, "admissions").otherwise(404));
+        rows.add(post("/api/v1/students/" + C1A + "/records/S1-C1-01-s1/review", Map.of("decision", "APPROVE"))
+                .is(200, "admin_s1").is(422, "head_c1").is(403, "teacher_c1", "pe_c1", "counselor_s1",
+                        "student_c1a", "parent_c1a").is(403, COUNTY).is(403, "admissions").otherwise(404));
+        // a student's draft exists for nobody but the student
+        rows.add(post("/api/v1/students/" + C1A + "/records/S1-C1-01-s2/submit", Map.of()).is(200, "student_c1a")
+                .is(404, "admin_s1", "head_c1", "teacher_c1", "pe_c1").is(403, "counselor_s1", "parent_c1a")
+                .is(403, COUNTY).is(403, "admissions").otherwise(404));
+        rows.add(post("/api/v1/students/" + C1A + "/records/S1-C1-01-r0/void", Map.of("reason", "矩阵测试作废"))
+                .is(200, "admin_s1").is(422, "head_c1").is(403, "teacher_c1", "pe_c1", "counselor_s1",
+                        "student_c1a", "parent_c1a").is(403, COUNTY).is(403, "admissions").otherwise(404));
+        rows.add(AccessMatrix.delete("/api/v1/students/" + C1A + "/records/no-such-record").is(404,
+                "admin_s1", "head_c1", "teacher_c1", "pe_c1", "student_c1a").is(403, "counselor_s1", "parent_c1a")
+                .is(403, COUNTY).is(403, "admissions").otherwise(404));
+        // health flag documents (medical: the admin writes; family, counselor and admin read)
+        rows.add(post("/api/v1/students/S1-C1-05/health-flags/demo-flag-S1-C1-05/documents",
+                new AccessMatrix.Upload("诊断证明.png", png())).is(201, "admin_s1")
+                .is(403, "head_c1", "teacher_c1", "pe_c1", "counselor_s1").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/students/S1-C1-05/health-flags/demo-flag-S1-C1-05/documents/no-such-document")
+                .is(404, "admin_s1", "counselor_s1").is(403, "head_c1", "teacher_c1", "pe_c1").is(403, COUNTY)
+                .otherwise(404));
+        // wellbeing referrals
+        rows.add(post("/api/v1/students/" + C1A + "/wellbeing/referrals", Map.of("hospital", "固原市第二人民医院",
+                "referredOn", "2026-11-02", "guardianInformed", true)).is(201, "counselor_s1")
+                .is(403, inScopeNoMh).is(403, COUNTY).is(403, "admissions").otherwise(404));
+        rows.add(AccessMatrix.patch("/api/v1/students/" + C1A + "/wellbeing/referrals/no-such-referral",
+                Map.of("outcome", "门诊随访")).is(404, "counselor_s1").is(403, inScopeNoMh).is(403, COUNTY)
+                .is(403, "admissions").otherwise(404));
+        // archive: amendments of student_c1a's locked previous term, decisions, dossiers, exports
+        rows.add(post("/api/v1/students/" + C1A + "/archives/" + prevTerm + "/amendments",
+                Map.of("reason", "评语笔误更正", "comment", "该生尊敬师长，团结同学。")).is(201, "head_c1")
+                .is(403, "teacher_c1", "pe_c1", "admin_s1", "counselor_s1", "student_c1a", "parent_c1a")
+                .is(403, COUNTY).is(403, "admissions").otherwise(404));
+        rows.add(post("/api/v1/students/" + C1A + "/archives/" + prevTerm + "/amendments/no-such-amendment/decision",
+                Map.of("decision", "APPROVE")).is(404, "admin_s1").is(403, "head_c1", "teacher_c1", "pe_c1",
+                "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY).is(403, "admissions").otherwise(404));
+        rows.add(post("/api/v1/publicity/objections/no-such-objection/resolve", Map.of("decision", "DISMISSED",
+                "resolution", "经核实无误")).is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(post("/api/v1/dossiers/AAAA-BBBB-CCCC/revoke", Map.of("reason", "矩阵测试")).is(404, AccessMatrix.ALL)
+                .otherwise(0));
+        rows.add(get("/api/v1/dossier-exports/no-such-export").is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/dossier-exports/no-such-export/file").is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/dossier-releases").is(200, "admin_s1", "admin_s2").otherwise(403));
+        // public verification by file: anyone, no login; a non-PDF is refused
+        rows.add(post("/api/v1/verify", new AccessMatrix.Upload("dossier.pdf", png())).is(415, AccessMatrix.ALL)
+                .otherwise(0));
+        return rows;
+    }
+
+    /** Rows that end something the rows above rely on (the demo publicity window, the open screening): last. */
+    static List<AccessMatrix.Row> closing() {
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        rows.add(post("/api/v1/classes/S1-C1/publicity/close", Map.of()).is(200, "head_c1", "admin_s1")
+                .is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+                .otherwise(404));
+        rows.add(post("/api/v1/wellbeing/campaigns/demo-screening-followup/close", Map.of())
+                .is(200, "counselor_s1").is(404, "counselor_s2").otherwise(403));
         return rows;
     }
 

@@ -1,37 +1,22 @@
 package org.zhsz.platform.store;
 
-import java.nio.file.Path;
-
-import org.h2.mvstore.MVStore;
-
 import de.bwaldvogel.mongo.MongoServer;
 
-/** The in-process server and its file, when the embedded store is used. */
+/** The in-process server, when the embedded store is used. */
 final class EmbeddedStore {
 
     private final MongoServer server;
-    private final MVStore store;
-    private final Path file;
-    private final DurableH2Backend backend;
+    private final Runnable compactor;
+    private final Runnable closer;
 
-    EmbeddedStore(MongoServer server, MVStore store, Path file, DurableH2Backend backend) {
+    EmbeddedStore(MongoServer server, Runnable compactor, Runnable closer) {
         this.server = server;
-        this.store = store;
-        this.file = file;
-        this.backend = backend;
+        this.compactor = compactor;
+        this.closer = closer;
     }
 
     static EmbeddedStore none() {
-        return new EmbeddedStore(null, null, null, null);
-    }
-
-    /** Keeps the file compact while running (startup also rewrites it); a no-op for an external MongoDB. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${zhsz.store.compact-every-ms:600000}",
-            initialDelayString = "${zhsz.store.compact-every-ms:600000}")
-    void compact() {
-        if (backend != null && store != null && !store.isClosed()) {
-            backend.compact(2000);
-        }
+        return new EmbeddedStore(null, () -> { }, () -> { });
     }
 
     String address() {
@@ -39,16 +24,19 @@ final class EmbeddedStore {
         return a.getHostString() + ":" + a.getPort();
     }
 
-    Path file() {
-        return file;
+    /** Keeps the H2 file compact while running (the journal engine compacts itself); no-op for MongoDB. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${zhsz.store.compact-every-ms:600000}",
+            initialDelayString = "${zhsz.store.compact-every-ms:600000}")
+    void compact() {
+        if (server != null) {
+            compactor.run();
+        }
     }
 
     void shutdownNow() {
         if (server != null) {
-            server.shutdownNow();
+            server.shutdownNow(); // closes the backend: the journal engine writes its final snapshot
         }
-        if (store != null && !store.isClosed()) {
-            store.close();
-        }
+        closer.run();
     }
 }

@@ -43,27 +43,37 @@ class StoreConfig {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    EmbeddedStore embeddedStore(StoreInfo info) throws IOException {
+    EmbeddedStore embeddedStore(StoreInfo info, StoreProperties props) throws IOException {
         if (info.kind() != StoreInfo.Kind.EMBEDDED) {
             return EmbeddedStore.none();
         }
         Path file = info.embeddedFile();
         Files.createDirectories(file.getParent());
-        if (Files.exists(file) && Files.size(file) > 0) {
-            // rewrite live data into a fresh compressed file: keeps ./data small across restarts
-            MVStoreTool.compact(file.toString(), true);
+        if ("h2".equalsIgnoreCase(props.embeddedEngine())) {
+            if (Files.exists(file) && Files.size(file) > 0) {
+                // rewrite live data into a fresh compressed file: keeps ./data small across restarts
+                MVStoreTool.compact(file.toString(), true);
+            }
+            // no background writer: every acknowledged write is committed in the request (see DurableH2Backend)
+            MVStore store = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .compress()
+                    .autoCommitDisabled()
+                    .open();
+            DurableH2Backend backend = new DurableH2Backend(store);
+            MongoServer server = new MongoServer(backend);
+            server.bind("127.0.0.1", 0);
+            log.info("Embedded store (H2 MVStore) listening on {}", server.getLocalAddress());
+            return new EmbeddedStore(server, () -> backend.compact(2000), store::close);
         }
-        // no background writer: every acknowledged write is committed in the request (see DurableH2Backend)
-        MVStore store = new MVStore.Builder()
-                .fileName(file.toString())
-                .compress()
-                .autoCommitDisabled()
-                .open();
-        DurableH2Backend backend = new DurableH2Backend(store);
+        Path base = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.mv$", ""));
+        JournaledMemoryBackend backend = JournaledMemoryBackend.open(base, props.embeddedFsync(),
+                props.embeddedCompactBytes());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        log.info("Embedded store listening on {}", server.getLocalAddress());
-        return new EmbeddedStore(server, store, file, backend);
+        log.info("Embedded store (in memory, journal {}) listening on {}", backend.journalFile(),
+                server.getLocalAddress());
+        return new EmbeddedStore(server, () -> { }, () -> { });
     }
 
     @Bean

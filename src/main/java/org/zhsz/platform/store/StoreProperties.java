@@ -11,9 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embeddedPath file of the embedded store (default {@code ./data/zhsz.mv})
  * @param demoData     load the demo county on start: {@code auto} (only into the embedded store), {@code always},
  *                     {@code never}
+ * @param embeddedEngine {@code journal} (default: in memory, made durable by a journal and snapshots next to
+ *                     {@code embeddedPath}) or {@code h2} (mongo-java-server's H2 MVStore file; slower writes)
+ * @param embeddedFsync force each journal write to disk (survives power loss, not only a killed process)
+ * @param embeddedCompactBytes journal size at which a new snapshot is written (default 64 MB)
  */
 @ConfigurationProperties("zhsz.store")
-public record StoreProperties(String mongodbUri, String database, String embeddedPath, String demoData) {
+public record StoreProperties(String mongodbUri, String database, String embeddedPath, String demoData,
+                              String embeddedEngine, boolean embeddedFsync, Long embeddedCompactBytes) {
 
     public StoreProperties {
         if (database == null || database.isBlank()) {
@@ -24,6 +29,12 @@ public record StoreProperties(String mongodbUri, String database, String embedde
         }
         if (demoData == null || demoData.isBlank()) {
             demoData = "auto";
+        }
+        if (embeddedEngine == null || embeddedEngine.isBlank()) {
+            embeddedEngine = "journal";
+        }
+        if (embeddedCompactBytes == null || embeddedCompactBytes < 1024) {
+            embeddedCompactBytes = 64L * 1024 * 1024;
         }
     }
 }
