@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiClient, buildQuery, formatIfMatch, type XhrLike } from './client'
+import { ApiClient, buildQuery, filenameFrom, formatIfMatch, type XhrLike } from './client'
 import { ApiError, problemFromResponse } from './problem'
 
 interface Call {
@@ -258,5 +258,38 @@ describe('buildQuery', () => {
     expect(buildQuery({ role: ['PE', 'ARTS'] })).toBe('?role=PE&role=ARTS')
     expect(buildQuery({})).toBe('')
     expect(buildQuery(undefined)).toBe('')
+  })
+})
+
+describe('downloads', () => {
+  it('gets a file with the token and reads the Chinese file name and the verification code', async () => {
+    const pdf = new Response(new Blob(['%PDF-1.7 …'], { type: 'application/pdf' }), {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': "attachment; filename=\"________-5GD2.pdf\"; filename*=UTF-8''%E7%BB%BC%E5%90%88%E7%B4%A0%E8%B4%A8%E8%AF%84%E4%BB%B7%E6%A1%A3%E6%A1%88-5GD2.pdf",
+        'X-Verification-Code': '5GD2-2CM8-P896',
+      },
+    })
+    const { fn, calls } = fakeFetch([pdf])
+    const client = new ApiClient({ fetch: fn, getToken: async () => 'tok' })
+    const d = await client.download('/api/v1/students/S1/dossier.pdf')
+    expect((calls[0].init.headers as Record<string, string>).Authorization).toBe('Bearer tok')
+    expect(d.filename).toBe('综合素质评价档案-5GD2.pdf')
+    expect(d.headers.get('X-Verification-Code')).toBe('5GD2-2CM8-P896')
+    expect(d.blob.size).toBeGreaterThan(0)
+  })
+
+  it('turns a refused download into the problem it carries', async () => {
+    const { fn } = fakeFetch([
+      new Response(JSON.stringify({ status: 404, code: 'not_found', detail: '未找到档案' }), { status: 404, headers: { 'Content-Type': 'application/problem+json' } }),
+    ])
+    await expect(new ApiClient({ fetch: fn }).download('/x')).rejects.toMatchObject({ status: 404, code: 'not_found' })
+  })
+
+  it('reads plain and RFC 5987 file names', () => {
+    expect(filenameFrom('attachment; filename="a b.zip"')).toBe('a b.zip')
+    expect(filenameFrom("inline; filename*=UTF-8''%E4%BD%93%E6%B5%8B.xlsx")).toBe('体测.xlsx')
+    expect(filenameFrom(null)).toBeUndefined()
   })
 })

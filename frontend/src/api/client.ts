@@ -78,6 +78,30 @@ export function buildQuery(query: Query | undefined): string {
   return s ? `?${s}` : ''
 }
 
+/** What {@link ApiClient.download} returns. */
+export interface Downloaded {
+  blob: Blob
+  contentType: string
+  /** from Content-Disposition, undefined when the server named none */
+  filename?: string
+  headers: Headers
+}
+
+/** The file name of a Content-Disposition header: RFC 5987 filename* (UTF-8, e.g. Chinese names) before filename. */
+export function filenameFrom(disposition: string | null | undefined): string | undefined {
+  if (!disposition) return undefined
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(disposition)
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition)
+  return plain ? (plain[2] ?? plain[1]).trim() : undefined
+}
+
 export function formatIfMatch(version: number | string): string {
   const v = String(version).trim()
   return v.startsWith('"') || v.startsWith('W/') ? v : `"${v}"`
@@ -176,6 +200,32 @@ export class ApiClient {
 
   delete<T = void>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
     return this.request<T>('DELETE', path, options)
+  }
+
+  /**
+   * GET of a file (PDF, ZIP, XLSX, an evidence image) with the bearer token: the body as a Blob, its type, the
+   * file name from Content-Disposition (filename* preferred) and the response headers (e.g. X-Verification-Code).
+   */
+  async download(path: string, query?: Query, options: { signal?: AbortSignal } = {}): Promise<Downloaded> {
+    const headers = await this.headers({ Accept: '*/*' })
+    const doFetch = this.opts.fetch ?? globalThis.fetch.bind(globalThis)
+    let res: Response
+    try {
+      res = await doFetch(this.url(path, query), { method: 'GET', headers, signal: options.signal })
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') throw e
+      throw ApiError.network(e)
+    }
+    if (!res.ok) {
+      this.fail(problemFromResponse(res.status, res.statusText, res.headers.get('Content-Type'), await res.text()))
+    }
+    const blob = await res.blob()
+    return {
+      blob,
+      contentType: res.headers.get('Content-Type') ?? blob.type,
+      filename: filenameFrom(res.headers.get('Content-Disposition')),
+      headers: res.headers,
+    }
   }
 
   /** multipart upload with progress (fetch cannot report upload progress, so this uses XMLHttpRequest) */

@@ -14,6 +14,12 @@ export function useLabels() {
     status: (v?: string | null) => label('status', v),
     assignmentRole: (v?: string | null) => label('assignmentRole', v),
     role: (v?: string | null) => label('role', v),
+    /** new-style enum labels under labels.<group> (dimension, level, severity, recordStatus, phase, ...) */
+    of: (group: string, v?: string | null) => {
+      if (v === undefined || v === null || v === '') return '—'
+      const key = `labels.${group}.${v}`
+      return te(key) ? t(key) : v
+    },
     dash: (v?: string | number | null) => (v === undefined || v === null || v === '' ? '—' : String(v)),
   }
 }

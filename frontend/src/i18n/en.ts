@@ -1,9 +1,11 @@
 import type zhCN from './zh-CN'
+import features from './features.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
 /** English. Typed against zh-CN so a missing key is a compile error as well as a test failure. */
 const en: Messages<typeof zhCN> = {
+  ...features,
   app: {
     title: 'Comprehensive Quality Evaluation Platform',
     shortTitle: 'ZHSZ',
@@ -47,6 +49,12 @@ const en: Messages<typeof zhCN> = {
     pageSize: 'Rows per page',
     soon: 'Soon',
     comingSoon: 'Coming soon',
+    close: 'Close',
+    back: 'Back',
+    download: 'Download',
+    open: 'Open',
+    yes: 'Yes',
+    no: 'No',
   },
   validation: {
     required: 'This field is required',
@@ -118,6 +126,8 @@ const en: Messages<typeof zhCN> = {
     records: 'Records',
     recordsList: 'Records',
     reviewQueue: 'Review queue',
+    recordsCoverage: 'Skills and labour goals',
+    recordCategories: 'Record categories',
     fitness: 'Fitness & health',
     fitnessEntry: 'Fitness test entry',
     fitnessStats: 'Fitness statistics',
@@ -126,9 +136,12 @@ const en: Messages<typeof zhCN> = {
     wellbeingCases: 'Cases (one plan per student)',
     wellbeingScreenings: 'Screenings',
     myScreenings: 'My screenings',
+    wellbeingTasks: 'Needs attention',
+    wellbeingSchool: 'Wellbeing overview',
+    badge: '{n} waiting',
     archive: 'Term archive',
     publicity: 'Publicity & objections',
-    signoff: 'Archive sign-off',
+    signoff: 'Term archive',
     schoolAdmin: 'School admin',
     adminClasses: 'Classes',
     adminStudents: 'Students',
@@ -286,6 +299,7 @@ const en: Messages<typeof zhCN> = {
       archive: 'Term archives',
       accessLog: 'Access log',
     },
+    attentionHint: 'The counselor asks you to keep an eye on this student; see “Needs attention” for your tasks',
   },
   accessLog: {
     intro: 'Every time school staff viewed or exported sensitive information of {name} (health, wellbeing, archive), newest first. Your own views are not listed.',

@@ -1,5 +1,7 @@
+import features from './features.zh-CN'
 /** 简体中文 (the default). Every key here must exist in en.ts too (i18n.spec.ts checks). */
 export default {
+  ...features,
   app: {
     title: '综合素质评价平台',
     shortTitle: '综评平台',
@@ -43,6 +45,12 @@ export default {
     pageSize: '每页条数',
     soon: '即将上线',
     comingSoon: '即将上线',
+    close: '关闭',
+    back: '返回',
+    download: '下载',
+    open: '打开',
+    yes: '是',
+    no: '否',
   },
   validation: {
     required: '此项为必填项',
@@ -114,6 +122,8 @@ export default {
     records: '写实记录',
     recordsList: '写实记录',
     reviewQueue: '审核队列',
+    recordsCoverage: '技能与劳动达标',
+    recordCategories: '记录类别',
     fitness: '体质健康',
     fitnessEntry: '体质测试录入',
     fitnessStats: '体质统计',
@@ -122,9 +132,12 @@ export default {
     wellbeingCases: '个案（一人一案）',
     wellbeingScreenings: '筛查',
     myScreenings: '心理测评',
+    wellbeingTasks: '需要关注',
+    wellbeingSchool: '心理健康概况',
+    badge: '{n} 条待处理',
     archive: '综评档案',
     publicity: '公示与异议',
-    signoff: '档案签字',
+    signoff: '学期档案',
     schoolAdmin: '学校管理',
     adminClasses: '班级管理',
     adminStudents: '学生管理',
@@ -282,6 +295,7 @@ export default {
       archive: '综评档案',
       accessLog: '访问记录',
     },
+    attentionHint: '心理教师提示需要多加关注，具体安排见“需要关注”页面',
   },
   accessLog: {
     intro: '这里列出学校工作人员查看、导出{name}的健康、心理、档案等敏感信息的每一次记录（本人和家长自己的查看不在其中）。',

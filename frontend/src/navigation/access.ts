@@ -28,16 +28,25 @@ export const PAGE_ACCESS = {
   'admin-processing-bases': ['school_admin'],
   'admin-grants': ['school_admin'],
 
-  // coming soon: each becomes its own feature page (audit, access log and consents are real pages)
-  records: ['student', 'parent', 'teacher', 'head_teacher'],
-  'records-review': ['head_teacher'],
-  'fitness-entry': ['teacher', 'head_teacher'],
+  // 写实记录
+  records: ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
+  'records-review': ['head_teacher', 'school_admin'],
+  'records-coverage': ['school_admin'],
+  'record-categories': ['school_admin'],
+
+  // 体质健康
+  'fitness-entry': ['teacher', 'head_teacher', 'school_admin'],
   'fitness-stats': ['teacher', 'head_teacher', 'school_admin'],
+  // 心理健康: content for counselors only; others see counts, flags and their own tasks
   'wellbeing-alerts': ['counselor'],
   'wellbeing-cases': ['counselor'],
+  'wellbeing-case': ['counselor'],
   'wellbeing-screenings': ['counselor'],
   'wellbeing-my-screenings': ['student'],
-  publicity: ['student', 'parent', 'head_teacher', 'school_admin'],
+  'wellbeing-my-tasks': ['head_teacher', 'teacher'],
+  'wellbeing-school': ['school_admin'],
+  // 综评档案: the board is open to the class's families and teachers
+  publicity: ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
   'archive-signoff': ['student', 'parent', 'head_teacher', 'school_admin'],
   exports: ['school_admin', 'admissions_officer'],
   'county-stats': ['bureau_admin'],

@@ -113,3 +113,27 @@ describe('menu, access table and router agree', () => {
     expect(new Set(keys).size).toBe(keys.length)
   })
 })
+
+describe('feature pages by role', () => {
+  it('keeps mental-health content with counselors: head teachers get their tasks, school admins counts only', () => {
+    const head = pagesOf(menuFor(['teacher', 'head_teacher']))
+    expect(head).toContain('wellbeing-my-tasks')
+    expect(head).not.toContain('wellbeing-screenings')
+    const admin = pagesOf(menuFor(['school_admin']))
+    expect(admin).toContain('wellbeing-school')
+    expect(admin.filter((p) => p.startsWith('wellbeing-'))).toEqual(['wellbeing-school'])
+    expect(canOpen('wellbeing-case', ['school_admin'])).toBe(false)
+    expect(canOpen('wellbeing-case', ['counselor'])).toBe(true)
+  })
+
+  it('gives the school admin the categories editor, coverage, fitness entry, class archives and exports', () => {
+    const admin = pagesOf(menuFor(['school_admin']))
+    expect(admin).toEqual(expect.arrayContaining(['record-categories', 'records-coverage', 'fitness-entry', 'archive-signoff', 'publicity', 'exports']))
+    expect(pagesOf(menuFor(['teacher']))).not.toContain('record-categories')
+  })
+
+  it('shows no page as coming soon any more', () => {
+    const all = MENU.flatMap((m) => [m, ...(m.children ?? [])])
+    expect(all.filter((m) => m.comingSoon).map((m) => m.key)).toEqual([])
+  })
+})

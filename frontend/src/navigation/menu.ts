@@ -21,8 +21,10 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.records',
     icon: 'EditPen',
     children: [
-      { key: 'records-list', title: 'menu.recordsList', page: 'records', comingSoon: true },
-      { key: 'records-review', title: 'menu.reviewQueue', page: 'records-review', comingSoon: true },
+      { key: 'records-list', title: 'menu.recordsList', page: 'records' },
+      { key: 'records-review', title: 'menu.reviewQueue', page: 'records-review' },
+      { key: 'records-coverage', title: 'menu.recordsCoverage', page: 'records-coverage' },
+      { key: 'record-categories', title: 'menu.recordCategories', page: 'record-categories' },
     ],
   },
   {
@@ -30,8 +32,8 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.fitness',
     icon: 'Trophy',
     children: [
-      { key: 'fitness-entry', title: 'menu.fitnessEntry', page: 'fitness-entry', comingSoon: true },
-      { key: 'fitness-stats', title: 'menu.fitnessStats', page: 'fitness-stats', comingSoon: true },
+      { key: 'fitness-entry', title: 'menu.fitnessEntry', page: 'fitness-entry' },
+      { key: 'fitness-stats', title: 'menu.fitnessStats', page: 'fitness-stats' },
     ],
   },
   {
@@ -39,10 +41,12 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.wellbeing',
     icon: 'FirstAidKit',
     children: [
-      { key: 'wellbeing-alerts', title: 'menu.wellbeingAlerts', page: 'wellbeing-alerts', comingSoon: true },
-      { key: 'wellbeing-cases', title: 'menu.wellbeingCases', page: 'wellbeing-cases', comingSoon: true },
-      { key: 'wellbeing-screenings', title: 'menu.wellbeingScreenings', page: 'wellbeing-screenings', comingSoon: true },
-      { key: 'wellbeing-my-screenings', title: 'menu.myScreenings', page: 'wellbeing-my-screenings', comingSoon: true },
+      { key: 'wellbeing-alerts', title: 'menu.wellbeingAlerts', page: 'wellbeing-alerts' },
+      { key: 'wellbeing-cases', title: 'menu.wellbeingCases', page: 'wellbeing-cases' },
+      { key: 'wellbeing-screenings', title: 'menu.wellbeingScreenings', page: 'wellbeing-screenings' },
+      { key: 'wellbeing-my-screenings', title: 'menu.myScreenings', page: 'wellbeing-my-screenings' },
+      { key: 'wellbeing-my-tasks', title: 'menu.wellbeingTasks', page: 'wellbeing-my-tasks' },
+      { key: 'wellbeing-school', title: 'menu.wellbeingSchool', page: 'wellbeing-school' },
     ],
   },
   {
@@ -50,8 +54,8 @@ export const MENU: readonly MenuItem[] = [
     title: 'menu.archive',
     icon: 'Files',
     children: [
-      { key: 'publicity', title: 'menu.publicity', page: 'publicity', comingSoon: true },
-      { key: 'archive-signoff', title: 'menu.signoff', page: 'archive-signoff', comingSoon: true },
+      { key: 'publicity', title: 'menu.publicity', page: 'publicity' },
+      { key: 'archive-signoff', title: 'menu.signoff', page: 'archive-signoff' },
     ],
   },
   {
@@ -69,8 +73,8 @@ export const MENU: readonly MenuItem[] = [
       { key: 'admin-grants', title: 'menu.grants', page: 'admin-grants' },
     ],
   },
-  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports', comingSoon: true },
-  { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats', comingSoon: true },
+  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports' },
+  { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats' },
   { key: 'audit', title: 'menu.audit', icon: 'Document', page: 'audit' },
   { key: 'access-log', title: 'menu.accessLog', icon: 'View', page: 'access-log' },
   { key: 'consents', title: 'menu.consents', icon: 'DocumentChecked', page: 'consents' },

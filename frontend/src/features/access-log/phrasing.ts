@@ -3,7 +3,7 @@ import type { AccessEntry } from '@/api/types'
 /**
  * Turns an access-log entry into a sentence a family understands, e.g. "心理教师 苏静怡 查看了 心理健康档案"
  * ("Counselor 苏静怡 viewed the mental-health file"). The API names the action as a dotted verb
- * ("mental_health.read", "archive.export", "mental_health.break_glass"); its last part says what was done.
+ * (mental_health.read, archive.export, mental_health.break_glass); its last part says what was done.
  */
 export type Translate = (key: string, params?: Record<string, unknown>) => string
 export type HasKey = (key: string) => boolean

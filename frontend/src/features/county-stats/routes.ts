@@ -1,3 +1,6 @@
-import { comingSoonRoute } from '@/components/comingSoon'
+import type { RouteRecordRaw } from 'vue-router'
 
-export default [comingSoonRoute('county/stats', 'county-stats', 'menu.countyStats', 'countyStats')]
+// 县级统计: the bureau's county dashboard (aggregates only, small cells suppressed)
+export default [
+  { path: 'county/stats', name: 'county-stats', component: () => import('./CountyDashboardView.vue'), meta: { title: 'menu.countyStats', parent: 'home' } },
+] satisfies RouteRecordRaw[]

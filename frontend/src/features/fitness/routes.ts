@@ -1,7 +1,7 @@
-import { comingSoonRoute } from '@/components/comingSoon'
+import type { RouteRecordRaw } from 'vue-router'
 
-// 体质健康: national fitness standard test entry grid, import and class statistics
+// 体质健康: national fitness standard test entry grid with live scores, import/export, class and school statistics
 export default [
-  comingSoonRoute('fitness/entry', 'fitness-entry', 'menu.fitnessEntry', 'fitnessEntry'),
-  comingSoonRoute('fitness/stats', 'fitness-stats', 'menu.fitnessStats', 'fitnessStats'),
-]
+  { path: 'fitness/entry', name: 'fitness-entry', component: () => import('./FitnessEntryView.vue'), meta: { title: 'menu.fitnessEntry', parent: 'home' } },
+  { path: 'fitness/stats', name: 'fitness-stats', component: () => import('./FitnessStatsView.vue'), meta: { title: 'menu.fitnessStats', parent: 'home' } },
+] satisfies RouteRecordRaw[]

@@ -154,6 +154,24 @@ class FitnessStats {
         return years;
     }
 
+    /** What one result contributes, read once from its document (it is added to six sums). */
+    record Figures(boolean exempt, boolean tested, long totalHundredths, int rating, int bmi) {
+        static Figures of(Document d) {
+            String status = d.getString("status");
+            if ("EXEMPT".equals(status)) {
+                return new Figures(true, false, 0, -1, -1);
+            }
+            String cat = d.getString("bmiCategory");
+            int b = cat == null ? -1 : BMI.indexOf(cat);
+            if ("TESTED".equals(status) && d.get("totalScore") instanceof Number n) {
+                long hundredths = BigDecimal.valueOf(n.doubleValue()).movePointRight(2)
+                        .setScale(0, RoundingMode.HALF_UP).longValue();
+                return new Figures(false, true, hundredths, RATINGS.indexOf(d.getString("rating")), b);
+            }
+            return new Figures(false, false, 0, -1, b);
+        }
+    }
+
     /** Running sums of one cell. */
     static final class Acc {
         int tested;
@@ -164,24 +182,23 @@ class FitnessStats {
         final int[] bmi = new int[BMI.size()];
 
         void add(Document d) {
-            String status = d.getString("status");
-            if ("EXEMPT".equals(status)) {
+            add(Figures.of(d));
+        }
+
+        void add(Figures r) {
+            if (r.exempt()) {
                 exempt++;
                 return;
             }
-            String cat = d.getString("bmiCategory");
-            int b = cat == null ? -1 : BMI.indexOf(cat);
-            if (b >= 0) {
+            if (r.bmi() >= 0) {
                 bmiMeasured++;
-                bmi[b]++;
+                bmi[r.bmi()]++;
             }
-            if ("TESTED".equals(status) && d.get("totalScore") instanceof Number n) {
+            if (r.tested()) {
                 tested++;
-                totalHundredths += BigDecimal.valueOf(n.doubleValue()).movePointRight(2)
-                        .setScale(0, RoundingMode.HALF_UP).longValue();
-                int r = RATINGS.indexOf(d.getString("rating"));
-                if (r >= 0) {
-                    ratings[r]++;
+                totalHundredths += r.totalHundredths();
+                if (r.rating() >= 0) {
+                    ratings[r.rating()]++;
                 }
             }
         }
@@ -223,20 +240,26 @@ class FitnessStats {
         Tally add(Document d) {
             String y = d.getString("schoolYear");
             Acc ya = byYear.get(y);
-            if (ya != null) {
-                ya.add(d);
+            boolean current = year.equals(y);
+            if (ya == null && !current) {
+                return this;
             }
-            if (!year.equals(y)) {
+            Figures row = Figures.of(d); // read once, added to up to six sums
+            if (ya != null) {
+                ya.add(row);
+            }
+            if (!current) {
                 return this;
             }
             int grade = d.get("grade") instanceof Number n ? n.intValue() : 0;
             String sex = d.getString("sex");
             grades.add(grade);
-            for (Key k : List.of(new Key(grade, sex), new Key(grade, "ALL"), new Key(0, sex), new Key(0, "ALL"))) {
-                cells.computeIfAbsent(k, x -> new Acc()).add(d);
-            }
+            cells.computeIfAbsent(new Key(grade, sex), x -> new Acc()).add(row);
+            cells.computeIfAbsent(new Key(grade, "ALL"), x -> new Acc()).add(row);
+            cells.computeIfAbsent(new Key(0, sex), x -> new Acc()).add(row);
+            cells.computeIfAbsent(new Key(0, "ALL"), x -> new Acc()).add(row);
             if (suppress) {
-                bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(d);
+                bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(row);
             }
             return this;
         }

@@ -38,8 +38,10 @@ class DemoOrganization implements ApplicationRunner {
     private final ReactiveMongoTemplate mongo;
     private final DemoMode demo;
     private final SchoolClock clock;
+    private final OrganizationDirectory directory;
 
-    DemoOrganization(ReactiveMongoTemplate mongo, DemoMode demo, SchoolClock clock) {
+    DemoOrganization(ReactiveMongoTemplate mongo, DemoMode demo, SchoolClock clock, OrganizationDirectory directory) {
+        this.directory = directory;
         this.mongo = mongo;
         this.demo = demo;
         this.clock = clock;
@@ -98,6 +100,7 @@ class DemoOrganization implements ApplicationRunner {
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(0L)))
                 .reduce(0L, Long::sum)
                 .block();
+        directory.invalidateCaches(); // written straight to the store: nothing read before may be kept
         log.info("Demo organization: {} documents added", inserted);
     }
 

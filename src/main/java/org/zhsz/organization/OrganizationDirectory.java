@@ -1,6 +1,10 @@
 package org.zhsz.organization;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.stereotype.Service;
 import org.zhsz.organization.Documents.Assignment;
@@ -14,11 +18,17 @@ import org.zhsz.organization.Views.SchoolView;
 import org.zhsz.organization.Views.StaffView;
 import org.zhsz.organization.Views.TermView;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.TtlCache;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Read API of the organization module for other modules. */
+/**
+ * Read API of the organization module for other modules. A school's terms and a teacher's assignments of a term are
+ * read by nearly every request (access decisions, term derivation), so they are kept for a few seconds
+ * ({@code zhsz.cache.organization-ttl}, default 5 s; 0 turns this off). Writes through {@link OrganizationService}
+ * invalidate them at once in this instance; writes made by another instance are seen within that time.
+ */
 @Service
 public class OrganizationDirectory {
 
@@ -29,10 +39,15 @@ public class OrganizationDirectory {
     private final Repositories.StaffMembers staff;
     private final Repositories.Assignments assignments;
     private final SchoolClock clock;
+    private final TtlCache<String, List<Term>> termsBySchool;
+    private final TtlCache<String, List<AssignmentView>> assignmentsByUser;
 
     OrganizationDirectory(Repositories.Regions regions, Repositories.Schools schools, Repositories.Terms terms,
                           Repositories.Classes classes, Repositories.StaffMembers staff,
-                          Repositories.Assignments assignments, SchoolClock clock) {
+                          Repositories.Assignments assignments, SchoolClock clock,
+                          @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl) {
+        this.termsBySchool = new TtlCache<>(cacheTtl);
+        this.assignmentsByUser = new TtlCache<>(cacheTtl);
         this.regions = regions;
         this.schools = schools;
         this.terms = terms;
@@ -61,7 +76,7 @@ public class OrganizationDirectory {
 
     public Mono<TermView> termOn(String schoolId, LocalDate date) {
         String today = TermCalendar.codeOf(clock.today());
-        return terms.findBySchoolId(schoolId)
+        return termsOf(schoolId).flatMapMany(Flux::fromIterable)
                 .filter(t -> !date.isBefore(t.startDate()) && !date.isAfter(t.endDate()))
                 .next()
                 .map(t -> termView(t, today))
@@ -76,7 +91,7 @@ public class OrganizationDirectory {
 
     public Flux<TermView> terms(String schoolId) {
         String today = TermCalendar.codeOf(clock.today());
-        return terms.findBySchoolId(schoolId).map(t -> termView(t, today))
+        return termsOf(schoolId).flatMapMany(Flux::fromIterable).map(t -> termView(t, today))
                 .sort((a, b) -> b.code().compareTo(a.code()));
     }
 
@@ -95,7 +110,21 @@ public class OrganizationDirectory {
     }
 
     public Flux<AssignmentView> assignmentsOf(String username, String termCode) {
-        return assignments.findByUsernameAndTermCode(username, termCode).flatMap(this::assignmentView);
+        return assignmentsByUser.get(username + "\u0000" + termCode,
+                        () -> assignments.findByUsernameAndTermCode(username, termCode)
+                                .flatMapSequential(this::assignmentView).collectList())
+                .flatMapMany(Flux::fromIterable);
+    }
+
+    /** The school's terms as stored (cached briefly). */
+    private Mono<List<Term>> termsOf(String schoolId) {
+        return termsBySchool.get(schoolId, () -> terms.findBySchoolId(schoolId).collectList());
+    }
+
+    /** Called after terms, assignments or staff names change in this instance. */
+    void invalidateCaches() {
+        termsBySchool.invalidateAll();
+        assignmentsByUser.invalidateAll();
     }
 
     public Flux<AssignmentView> assignmentsOfClass(String classId, String termCode) {

@@ -102,7 +102,7 @@ class OrganizationService {
                 .flatMap(overlaps -> overlaps
                         ? Mono.error(Problems.rule("term_overlap", "The term overlaps another term of the school"))
                         : terms.insert(new Term(Ids.newId(), school, code, start, end, null, clock.now(),
-                        actor.username())))
+                        actor.username())).doOnSuccess(t -> directory.invalidateCaches()))
                 .onErrorMap(DuplicateKeyException.class,
                         e -> Problems.conflict("duplicate", "This term already exists"))
                 .flatMap(t -> audit.record(AuditEvent.allowed(actor, "term.create", "term", t.id(), null, school))
@@ -145,7 +145,8 @@ class OrganizationService {
     Mono<StaffView> createStaff(Actor actor, String username, String name, Set<String> subjects) {
         String school = actor.schoolId();
         return requireAdmin(actor, "staff.create")
-                .then(staff.insert(new Staff(username, school, name, subjects, null, clock.now(), actor.username())))
+                .then(staff.insert(new Staff(username, school, name, subjects, null, clock.now(), actor.username()))
+                        .doOnSuccess(x -> directory.invalidateCaches()))
                 .onErrorMap(DuplicateKeyException.class,
                         e -> Problems.conflict("duplicate", "This account is already registered"))
                 .flatMap(s -> audit.record(AuditEvent.allowed(actor, "staff.create", "staff", s.username(), null,
@@ -196,7 +197,8 @@ class OrganizationService {
                 .flatMap(ok -> ok ? termCode
                         : Mono.error(Problems.invalid("classId", "unknown_class", "no such class in your school")))
                 .flatMap(t -> assignments.insert(new Assignment(Ids.newId(), school, t, username, role, classId,
-                        role == AssignmentRole.SUBJECT ? subject : null, clock.now(), actor.username())))
+                        role == AssignmentRole.SUBJECT ? subject : null, clock.now(), actor.username()))
+                        .doOnSuccess(x -> directory.invalidateCaches()))
                 .onErrorMap(DuplicateKeyException.class,
                         e -> Problems.conflict("duplicate", "This assignment already exists"))
                 .flatMap(a -> audit.record(AuditEvent.allowed(actor, "assignment.create", "assignment", a.id(), null,
@@ -208,7 +210,7 @@ class OrganizationService {
                 .then(assignments.findById(id))
                 .filter(a -> actor.inSchool(a.schoolId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("assignment", id)))
-                .flatMap(a -> assignments.delete(a).then(audit.record(AuditEvent.allowed(actor, "assignment.delete",
+                .flatMap(a -> assignments.delete(a).doOnSuccess(x -> directory.invalidateCaches()).then(audit.record(AuditEvent.allowed(actor, "assignment.delete",
                         "assignment", a.id(), null, a.schoolId()))));
     }
 }

@@ -2,14 +2,18 @@ package org.zhsz.record;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
+
+import org.zhsz.platform.TtlCache;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -24,8 +28,11 @@ class Categories {
 
     private final List<Category> defaults;
     private final ReactiveMongoTemplate mongo;
+    private final TtlCache<String, List<Category>> cache;
 
-    Categories(JsonMapper json, ReactiveMongoTemplate mongo) throws IOException {
+    Categories(JsonMapper json, ReactiveMongoTemplate mongo,
+               @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl) throws IOException {
+        this.cache = new TtlCache<>(cacheTtl);
         this.mongo = mongo;
         try (InputStream in = new ClassPathResource("record/categories.json").getInputStream()) {
             List<Map<String, Object>> raw = json.readValue(in, new TypeReference<List<Map<String, Object>>>() { });
@@ -41,9 +48,10 @@ class Categories {
         return defaults;
     }
 
+    /** Read by every record write; kept briefly (as the organization's lookups), dropped on replace here. */
     Mono<List<Category>> of(String schoolId) {
-        return mongo.findById(schoolId, SchoolCategories.class).map(SchoolCategories::categories)
-                .defaultIfEmpty(defaults);
+        return cache.get(schoolId, () -> mongo.findById(schoolId, SchoolCategories.class)
+                .map(SchoolCategories::categories).defaultIfEmpty(defaults));
     }
 
     Mono<Category> find(String schoolId, Dimension dimension, String code) {
@@ -52,6 +60,7 @@ class Categories {
     }
 
     Mono<List<Category>> replace(String schoolId, List<Category> categories) {
-        return mongo.save(new SchoolCategories(schoolId, List.copyOf(categories))).map(SchoolCategories::categories);
+        return mongo.save(new SchoolCategories(schoolId, List.copyOf(categories)))
+                .doOnSuccess(x -> cache.invalidateAll()).map(SchoolCategories::categories);
     }
 }

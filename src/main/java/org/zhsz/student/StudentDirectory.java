@@ -1,24 +1,62 @@
 package org.zhsz.student;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
+import org.zhsz.platform.TtlCache;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Read API of the student module for other modules. */
+/**
+ * Read API of the student module for other modules. A student looked up by id is kept for a few seconds
+ * ({@code zhsz.cache.organization-ttl}, as the organization's lookups): every access decision about a student reads
+ * the student first, and a record write read it twice. Any write of a student document through Spring Data in this
+ * instance drops the cache at once ({@link Invalidation}); writes by another instance are seen within that time.
+ */
 @Service
 public class StudentDirectory {
 
     private final StudentRepository students;
+    private final TtlCache<String, StudentView> byId;
 
-    StudentDirectory(StudentRepository students) {
+    StudentDirectory(StudentRepository students, @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl) {
         this.students = students;
+        this.byId = new TtlCache<>(cacheTtl);
     }
 
     public Mono<StudentView> find(String id) {
-        return id == null ? Mono.empty() : students.findById(id).map(StudentView::of);
+        return id == null ? Mono.empty() : byId.get(id, () -> students.findById(id).map(StudentView::of));
+    }
+
+    void invalidateCaches() {
+        byId.invalidateAll();
+    }
+
+    /** Student documents written or deleted (repository, template, batch insert): forget what was kept. */
+    @Component
+    static class Invalidation extends AbstractMongoEventListener<Student> {
+        private final StudentDirectory directory;
+
+        Invalidation(StudentDirectory directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public void onAfterSave(AfterSaveEvent<Student> event) {
+            directory.invalidateCaches();
+        }
+
+        @Override
+        public void onAfterDelete(AfterDeleteEvent<Student> event) {
+            directory.invalidateCaches();
+        }
     }
 
     public Mono<StudentView> findByUsername(String username) {

@@ -113,8 +113,10 @@ class Alerts {
             c = c.and("acknowledgedAt").is(null);
         }
         Instant overdueBefore = clock.now().minus(ackWithin);
+        // the alerts' audit events are recorded together (one append to the school's chain instead of one per
+        // alert, each waiting for the previous); the list is sorted afterwards, so the order is unchanged
         return mongo.find(Query.query(c), Docs.Alert.class)
-                .concatMap(a -> students.find(a.studentId())
+                .flatMapSequential(a -> students.find(a.studentId())
                         .flatMap(s -> audit.record(new AuditEvent(actor, "mental_health.alert.read", "alert", a.id(),
                                         s.id(), s.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.MENTAL_HEALTH))
                                 .thenReturn(new AlertView(a.id(), s.id(), s.name(), s.classId(),
@@ -122,7 +124,7 @@ class Alerts {
                                         a.acknowledgedAt(), a.acknowledgedBy(),
                                         a.note() == null ? null : cipher.decrypt(a.note(), "alert-note:" + a.id()),
                                         a.acknowledgedAt() == null && a.raisedAt().isBefore(overdueBefore),
-                                        a.version()))))
+                                        a.version()))), 32)
                 .sort(Comparator.comparing((AlertView v) -> v.acknowledgedAt() != null)
                         .thenComparing(AlertView::raisedAt, Comparator.reverseOrder()))
                 .collectList();

@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
+import org.springframework.test.context.TestPropertySource;
 import org.zhsz.support.ZhszTest;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Importing a school's sheet: good rows land, bad rows are reported (row, column, reason) and change nothing,
  * re-importing changes nothing, GBK CSV and XLSX with 分'秒" times read right, PE teachers import only their classes.
  */
+// its own application context and store: it adds students to the demo classes, which tests that count a demo
+// class (FitnessGridTests, FitnessStatsTests) must not see when they happen to run after it
+@TestPropertySource(properties = "zhsz.test.isolated=fitness-import")
 @ZhszTest
 class FitnessImportTests {
 

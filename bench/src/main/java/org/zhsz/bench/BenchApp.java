@@ -39,33 +39,78 @@ final class BenchApp implements AutoCloseable {
     static final String ISSUER = "http://127.0.0.1/realms/zhsz-bench";
 
     private final ConfigurableApplicationContext context;
-    private final HttpServer jwks;
-    private final RSAKey key;
+    private final Signer signer;
     final int port;
     final Path dataDir;
 
+    /**
+     * A local RSA key that signs tokens like Keycloak's, and serves its public half as a JWKS on a loopback port
+     * (so the app can run in another JVM, e.g. for the load test, and still verify them).
+     */
+    static final class Signer implements AutoCloseable {
+        private final HttpServer jwks;
+        private final RSAKey key;
+
+        Signer() throws Exception {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048);
+            KeyPair pair = gen.generateKeyPair();
+            key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID("bench").build();
+            jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            jwks.createContext("/jwks", ex -> {
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            jwks.start();
+        }
+
+        String jwksUri() {
+            return "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks";
+        }
+
+        /** A token like Keycloak's for a demo user (roles and attributes as in the realm file). */
+        String token(String username, List<String> roles, String schoolId) {
+            try {
+                JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(ISSUER).subject("bench-" + username)
+                        .audience("zhsz-api").issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                        .claim("preferred_username", username).claim("realm_access", Map.of("roles", roles))
+                        .claim("county_id", "640424").claim("name", username);
+                if (schoolId != null) {
+                    c.claim("school_id", schoolId);
+                }
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench").build(),
+                        c.build());
+                jwt.sign(new RSASSASigner(key));
+                return jwt.serialize();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            jwks.stop(0);
+        }
+    }
+
     BenchApp(Map<String, Object> extraProperties) throws Exception {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-        gen.initialize(2048);
-        KeyPair pair = gen.generateKeyPair();
-        key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID("bench").build();
-        jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        jwks.createContext("/jwks", ex -> {
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        jwks.start();
+        this(extraProperties, new Signer());
+    }
+
+    BenchApp(Map<String, Object> extraProperties, Signer signer) throws Exception {
+        this.signer = signer;
         dataDir = Files.createTempDirectory("zhsz-bench-");
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", 0);
         props.put("zhsz.store.embedded-path", dataDir.resolve("zhsz.mv").toString());
         props.put("zhsz.store.demo-data", "always");
         props.put("zhsz.security.issuer-uri", ISSUER);
-        props.put("zhsz.security.jwk-set-uri", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+        props.put("zhsz.security.jwk-set-uri", signer == null ? extraProperties.get("jwks") : signer.jwksUri());
         props.put("logging.level.root", "warn");
         props.put("zhsz.bench.enabled", "true");
         props.putAll(extraProperties);
@@ -84,28 +129,16 @@ final class BenchApp implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** A token like Keycloak's for a demo user (roles and attributes as in the realm file). */
     String token(String username, List<String> roles, String schoolId) {
-        try {
-            JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(ISSUER).subject("bench-" + username)
-                    .audience("zhsz-api").issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)))
-                    .claim("preferred_username", username).claim("realm_access", Map.of("roles", roles))
-                    .claim("county_id", "640424").claim("name", username);
-            if (schoolId != null) {
-                c.claim("school_id", schoolId);
-            }
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench").build(), c.build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return signer.token(username, roles, schoolId);
     }
 
     @Override
     public void close() throws IOException {
         context.close();
-        jwks.stop(0);
+        if (signer != null) {
+            signer.close();
+        }
         try (var walk = Files.walk(dataDir)) {
             walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
         }

@@ -28,16 +28,27 @@ public final class WritePathBench {
             LoadGen load = new LoadGen();
             Duration warm = Duration.ofSeconds(5);
             Duration measure = Duration.ofSeconds(seconds);
+            java.util.function.IntFunction<java.net.http.HttpRequest> bareReq = n -> LoadGen.post(
+                    app.url("/api/v1/public/bench/records"), null,
+                    json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build();
+            java.util.function.IntFunction<java.net.http.HttpRequest> fullReq = n -> LoadGen.post(
+                    app.url("/api/v1/students/" + students[n % 40] + "/records"), token, json).build();
+            // both paths warmed first (the JIT otherwise favours whichever ran last)
+            for (int w = 0; w < 2; w++) {
+                load.run("warm bare", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), bareReq);
+                load.run("warm full", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), fullReq);
+            }
             // bare, full, bare again: the baseline is measured on both sides of the figure
-            LoadGen.Result bare1 = load.run("bare insert", clients, warm, measure,
-                    n -> LoadGen.post(app.url("/api/v1/public/bench/records"), null,
-                            json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build());
-            LoadGen.Result full = load.run("full stack", clients, warm, measure,
-                    n -> LoadGen.post(app.url("/api/v1/students/" + students[n % 40] + "/records"), token, json)
-                            .build());
-            LoadGen.Result bare2 = load.run("bare insert (again)", clients, warm, measure,
-                    n -> LoadGen.post(app.url("/api/v1/public/bench/records"), null,
-                            json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build());
+            warm = Duration.ofSeconds(2);
+            AuthzBench.Fig b1 = AuthzBench.fig(load, "bare insert", clients, warm, measure, bareReq);
+            AuthzBench.Fig f = AuthzBench.fig(load, "full stack", clients, warm, measure, fullReq);
+            AuthzBench.Fig b2 = AuthzBench.fig(load, "bare insert (again)", clients, warm, measure, bareReq);
+            LoadGen.Result bare1 = b1.r();
+            LoadGen.Result full = f.r();
+            LoadGen.Result bare2 = b2.r();
+            double bare1Cpu = b1.cpuMs();
+            double bare2Cpu = b2.cpuMs();
+            double fullCpu = f.cpuMs();
             double bare = (bare1.throughput() + bare2.throughput()) / 2;
             System.out.println();
             System.out.println("Write path: record create, " + clients + " concurrent clients, " + seconds
@@ -57,6 +68,26 @@ public final class WritePathBench {
                     + fmt(bare2.throughput()), "", ""));
             boolean ok = full.throughput() / bare >= 0.5 && full.p(99) < 50;
             System.out.println("Goal (≥ 0.5 of bare, p99 < 50 ms): " + (ok ? "met" : "NOT met"));
+            String sec = "Write path";
+            double bareCpu = (bare1Cpu + bare2Cpu) / 2;
+            BenchResults.row(sec, "record create, req/s, " + clients + " clients", fmt(full.throughput()), fmt(bare)
+                    + " (bare insert)", String.format("%.2f", full.throughput() / bare),
+                    BenchResults.goal(full.throughput() / bare >= 0.5) + " (≥ 0.5)");
+            double bp99 = (bare1.p(99) + bare2.p(99)) / 2;
+            BenchResults.row(sec, "record create, p99 (ms)", String.format("%.1f", full.p(99)),
+                    String.format("%.1f", bp99), String.format("%.2f", full.p(99) / bp99),
+                    BenchResults.goal(full.p(99) < 50) + " (< 50 ms)");
+            BenchResults.row(sec, "record create, p50 (ms)", String.format("%.1f", full.p(50)),
+                    String.format("%.1f", (bare1.p(50) + bare2.p(50)) / 2), "", "");
+            BenchResults.row(sec, "CPU per request, process incl. load generator (ms)",
+                    String.format("%.2f", fullCpu), String.format("%.2f", bareCpu),
+                    String.format("%.2f", fullCpu / bareCpu), "");
+            BenchResults.row(sec, "errors", Long.toString(full.errors()), Long.toString(bare1.errors()
+                    + bare2.errors()), "", BenchResults.goal(full.errors() + bare1.errors() + bare2.errors() == 0)
+                    + " (0)");
+            if (!load.errorSamples.isEmpty()) {
+                System.out.println("first errors: " + load.errorSamples);
+            }
         }
         System.exit(0);
     }

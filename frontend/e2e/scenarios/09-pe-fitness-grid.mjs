@@ -1,0 +1,57 @@
+/**
+ * (b) The PE teacher opens 七年级(1)班's fitness grid, changes 马思远's 50 m time and pull-ups: the item scores,
+ * the total and the rating follow while typing (live scoring), and saving the class reports the row as saved.
+ */
+export default {
+  name: 'pe-fitness-grid',
+  title: '体育教师：体测录入表格，边输入边出分，保存全班',
+  async run({ app, page, step, assert, state }) {
+    const sid = 'S1-C1-01'
+    await step('sign in as pe_c1 onto the fitness grid of 七年级(1)班', () => app.login('pe_c1', '/fitness/entry?class=S1-C1'))
+
+    const run50 = page.locator(`input[data-testid=fi-${sid}-run_50m]`)
+    const total = page.locator(`[data-testid=fitness-total-${sid}]`)
+    await step('the grid lists the class with the grade\'s items', async () => {
+      await app.see('七年级 · 40 名学生')
+      await app.visible(run50, '马思远\'s 50 m input')
+      await app.see('1000米跑(秒)', '[data-testid=fitness-grid]')
+      await app.see('女：800米跑(秒)', '[data-testid=fitness-grid]')
+      await app.shot('grid')
+    })
+
+    let before = ''
+    await step('typing a value scores it live', async () => {
+      before = (await total.textContent())?.trim() ?? ''
+      const current = await run50.inputValue()
+      const next = current === '9.6' ? '9.7' : '9.6' // slower than before: a lower score, whatever was stored
+      await run50.fill(next)
+      await page.locator(`input[data-testid=fi-${sid}-pull_ups]`).fill('10')
+      await page.waitForFunction(
+        ([sel, old]) => {
+          const el = document.querySelector(sel)
+          const text = el?.textContent?.trim()
+          return !!text && text !== '—' && text !== old
+        },
+        [`[data-testid=fitness-total-${sid}]`, before],
+        { timeout: 10_000 },
+      )
+      const cell = page.locator('td', { has: run50 }).locator('.cell-score')
+      await app.visible(cell, 'the live score under the 50 m value')
+      assert(/\d+分/.test((await cell.textContent()) ?? ''), 'the 50 m cell shows its points')
+      await app.visible(page.locator(`[data-testid=fitness-rating-${sid}]`), 'the live rating')
+      state.fitnessTotal = (await total.textContent())?.trim()
+      assert(state.fitnessTotal !== before, `the total changed from ${before}`)
+      await app.shot('live-score')
+    })
+
+    await step('saving the class reports the row', async () => {
+      const save = page.locator('[data-testid=fitness-save]')
+      assert((await save.textContent())?.includes('保存全班（1）'), 'one changed row to save')
+      await save.click()
+      await app.visible(page.locator(`[data-testid=fitness-outcome-${sid}]`, { hasText: '已保存' }), 'the row saved')
+      await app.see('已保存 1 行', '[data-testid=fitness-report]')
+      assert((await total.textContent())?.trim() === state.fitnessTotal, 'the saved total is the live one')
+      await app.shot('saved')
+    })
+  },
+}
