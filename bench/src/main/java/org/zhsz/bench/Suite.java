@@ -53,7 +53,7 @@ public final class Suite {
         // the fitness import benchmark (merged from the fitness branch); the hook stays so the suite runs without it
         boolean hasImport = exists("org.zhsz.bench.FitnessImportBench");
         if (hasImport) {
-            steps.add(new Step("fitness-import", "org.zhsz.bench.FitnessImportBench", List.of("20000"), "-Xmx2g",
+            steps.add(new Step("fitness-import", "org.zhsz.bench.FitnessImportBench", List.of("100000"), "-Xmx6g",
                     8));
         }
 
