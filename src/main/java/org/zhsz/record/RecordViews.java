@@ -141,26 +141,31 @@ class RecordViews {
     private record Facts(Set<String> sports, Set<String> arts, Map<String, BigDecimal> labour) {
     }
 
+    /**
+     * Skills and labour hours per student. Only the records that can count are read (approved, with a skill or in
+     * the labour dimension), only the six fields the counts need, and they are folded in as they stream: a school's
+     * coverage no longer loads every record of the school.
+     */
     private Mono<Map<String, Facts>> facts(Criteria scope, String schoolId) {
-        return categories.of(schoolId).flatMap(cats -> mongo.find(Query.query(scope)
-                        .addCriteria(Criteria.where("status").in(COUNTING)), StudentRecord.class)
-                .collectList().map(records -> {
-                    Map<String, Facts> out = new LinkedHashMap<>();
-                    for (StudentRecord r : records) {
-                        Facts f = out.computeIfAbsent(r.studentId(), k -> new Facts(new TreeSet<>(), new TreeSet<>(),
-                                new TreeMap<>()));
-                        Category c = RecordService.category(cats, r);
-                        if (c != null && "SPORTS".equals(c.skill()) && r.skill() != null) {
-                            f.sports().add(r.skill());
-                        }
-                        if (c != null && "ARTS".equals(c.skill()) && r.skill() != null) {
-                            f.arts().add(r.skill());
-                        }
-                        if (r.dimension() == Dimension.LABOUR && r.hours() != null) {
-                            f.labour().merge(r.term(), r.hours(), BigDecimal::add);
-                        }
+        Query q = Query.query(scope)
+                .addCriteria(Criteria.where("status").in(COUNTING))
+                .addCriteria(new Criteria().orOperator(Criteria.where("skill").ne(null),
+                        Criteria.where("dimension").is(Dimension.LABOUR)));
+        q.fields().include("studentId", "dimension", "category", "skill", "hours", "term");
+        return categories.of(schoolId).flatMap(cats -> mongo.find(q, StudentRecord.class)
+                .<Map<String, Facts>>collect(LinkedHashMap::new, (out, r) -> {
+                    Facts f = out.computeIfAbsent(r.studentId(), k -> new Facts(new TreeSet<>(), new TreeSet<>(),
+                            new TreeMap<>()));
+                    Category c = RecordService.category(cats, r);
+                    if (c != null && "SPORTS".equals(c.skill()) && r.skill() != null) {
+                        f.sports().add(r.skill());
                     }
-                    return out;
+                    if (c != null && "ARTS".equals(c.skill()) && r.skill() != null) {
+                        f.arts().add(r.skill());
+                    }
+                    if (r.dimension() == Dimension.LABOUR && r.hours() != null) {
+                        f.labour().merge(r.term(), r.hours(), BigDecimal::add);
+                    }
                 }));
     }
 

@@ -276,6 +276,37 @@ class RecordApiTests {
         as("admin_s1").get().uri("/api/v1/stats/coverage").exchange().expectStatus().isForbidden();
     }
 
+    /** The school's coverage agrees with counts made here from every approved record of the school. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void schoolCoverageCountsWhatTheRecordsSay() {
+        Map<String, Object> cov = as("admin_s1").get().uri("/api/v1/schools/S1/coverage").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> school = (Map<String, Object>) cov.get("school");
+        String term = (String) school.get("term");
+        java.util.Set<String> sports = new java.util.HashSet<>();
+        java.util.Set<String> arts = new java.util.HashSet<>();
+        Map<String, java.math.BigDecimal> labour = new HashMap<>();
+        for (StudentRecord r : mongo.find(Query.query(Criteria.where("schoolId").is("S1")
+                .and("status").is(RecordStatus.APPROVED)), StudentRecord.class).toIterable()) {
+            if ("sports_skill".equals(r.category()) && r.skill() != null) {
+                sports.add(r.studentId());
+            }
+            if ("arts_skill".equals(r.category()) && r.skill() != null) {
+                arts.add(r.studentId());
+            }
+            if (r.dimension() == Dimension.LABOUR && r.hours() != null && term.equals(r.term())) {
+                labour.merge(r.studentId(), r.hours(), java.math.BigDecimal::add);
+            }
+        }
+        long labourMet = labour.values().stream().filter(h -> h.compareTo(java.math.BigDecimal.valueOf(16)) >= 0)
+                .count();
+        assertThat(sports).as("the demo data has sports skills").isNotEmpty();
+        assertThat(((Number) school.get("withSportsSkill")).intValue()).isEqualTo(sports.size());
+        assertThat(((Number) school.get("withArtsSkill")).intValue()).isEqualTo(arts.size());
+        assertThat(((Number) school.get("labourHoursMet")).longValue()).isEqualTo(labourMet);
+    }
+
     @Test
     void violationsAreVisibleToTheFamily() {
         as("parent_c1a").get().uri("/api/v1/students/S1-C1-01/records?dimension=MORAL&size=100").exchange()
