@@ -148,13 +148,7 @@ export async function run(scenarios, config) {
   try {
     for (const s of scenarios) {
       log(`  ▶ ${s.name}${s.title ? ` — ${s.title}` : ''}`)
-      let r = await runOne(browser, s, config, state)
-      if (r.error && String(r.error.message ?? '').includes('requests still open')) {
-        // a request the server never answered (seen now and then on these hosts' loopback, cause not found):
-        // say so and run the scenario once more; any other failure, or a second one, stands
-        log(`  ↻ ${s.name}: a request got no answer — running it once more\n      ${String(r.error.message).split('\n').join('\n      ')}`)
-        r = { ...(await runOne(browser, s, config, state)), rerun: true }
-      }
+      const r = await runOne(browser, s, config, state)
       results.push(r)
       log(r.error ? `  ✗ ${s.name} (${seconds(r.ms)})\n      ${String(r.error.message ?? r.error).split('\n').join('\n      ')}` : `  ✓ ${s.name} (${seconds(r.ms)}, ${r.shots.length} screenshots)`)
     }
@@ -168,14 +162,13 @@ export async function run(scenarios, config) {
       {
         baseUrl: config.baseUrl,
         ms: Date.now() - started,
-        results: results.map((r) => ({ name: r.name, ok: !r.error, rerun: Boolean(r.rerun), ms: r.ms, error: r.error ? String(r.error.message ?? r.error) : undefined, steps: r.steps, shots: r.shots.map((f) => path.relative(config.artifacts, f)) })),
+        results: results.map((r) => ({ name: r.name, ok: !r.error, ms: r.ms, error: r.error ? String(r.error.message ?? r.error) : undefined, steps: r.steps, shots: r.shots.map((f) => path.relative(config.artifacts, f)) })),
       },
       null,
       2,
     ),
   )
   log(`e2e finished in ${seconds(Date.now() - started)}`)
-  const reruns = results.filter((r) => r.rerun && !r.error).length
-  log(`${results.length - failed.length} passed${reruns ? ` (${reruns} after a rerun)` : ''}, ${failed.length} failed`)
+  log(`${results.length - failed.length} passed, ${failed.length} failed`)
   return failed.length === 0
 }

@@ -40,12 +40,6 @@ import org.zhsz.support.KeycloakServer;
 class WebAppE2EIT {
 
     static final int PORT = 18080;
-    static {
-        // Reactor Netty's native epoll transport loses events on these machines now and then (a request or a static
-        // file hangs until the browser gives up; 0 of 80 fresh page loads hang with NIO, 3 of 80 with epoll). The
-        // failsafe configuration sets this for the whole IT JVM; here for runs from an IDE.
-        System.setProperty("reactor.netty.native", "false");
-    }
     private static final Duration LIMIT = Duration.ofMinutes(4);
     private static final Path PROJECT = KeycloakServer.projectDir();
     private static final Path FRONTEND = PROJECT.resolve("frontend");

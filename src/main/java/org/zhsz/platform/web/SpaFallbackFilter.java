@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -60,7 +59,7 @@ class SpaFallbackFilter implements WebFilter, Ordered {
         if (isPageNavigation(request, path)) {
             exchange.getResponse().getHeaders().setCacheControl(CacheControl.noCache());
             ServerHttpRequest index = request.mutate().path(request.getPath().contextPath().value() + INDEX).build();
-            return chain.filter(withoutZeroCopy(exchange.mutate().request(index).build()));
+            return chain.filter(exchange.mutate().request(index).build());
         }
         if (path.equals(INDEX)) { // /config.js sets its own (RuntimeConfigController)
             exchange.getResponse().getHeaders().setCacheControl(CacheControl.noCache());
@@ -68,17 +67,9 @@ class SpaFallbackFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders()
                     .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
         }
-        return chain.filter(isServerPath(path) ? exchange : withoutZeroCopy(exchange));
+        return chain.filter(exchange);
     }
 
-    /**
-     * Static files are written through ordinary buffers, not the kernel's zero-copy file transfer: in the browser
-     * tests on these hosts a small asset now and then stayed open for 20 s when sent with it (the decorator does
-     * not offer zero-copy, so Spring reads the file instead). The files are small and cached for a year.
-     */
-    static ServerWebExchange withoutZeroCopy(ServerWebExchange exchange) {
-        return exchange.mutate().response(new ServerHttpResponseDecorator(exchange.getResponse())).build();
-    }
 
     static boolean isPageNavigation(ServerHttpRequest request, String path) {
         HttpMethod method = request.getMethod();
