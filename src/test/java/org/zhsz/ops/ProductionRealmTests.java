@@ -130,6 +130,22 @@ class ProductionRealmTests {
     }
 
     @Test
+    void descriptionsFitKeycloaksColumns() throws IOException {
+        // Keycloak stores client, role and flow descriptions in VARCHAR(255): a longer one fails the import
+        for (Path file : List.of(FILE, Path.of("keycloak", "zhsz-realm.json"))) {
+            JsonNode r = JsonMapper.builder().build().readTree(Files.readString(file));
+            List<JsonNode> described = new ArrayList<>();
+            r.path("clients").forEach(described::add);
+            r.path("roles").path("realm").forEach(described::add);
+            r.path("authenticationFlows").forEach(described::add);
+            for (JsonNode n : described) {
+                assertThat(n.path("description").asString("").length()).as(file + ": " + n.path("clientId")
+                        .asString(n.path("name").asString(n.path("alias").asString()))).isLessThanOrEqualTo(255);
+            }
+        }
+    }
+
+    @Test
     void theUserProfileMatchesTheDemoRealm() throws IOException {
         // the same attributes (school_id, county_id, org_name, zhsz_account) and e-mail optional: pupils have none
         JsonNode r = realm();

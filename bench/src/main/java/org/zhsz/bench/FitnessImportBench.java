@@ -80,6 +80,7 @@ public final class FitnessImportBench {
                 "--zhsz.store.embedded-path=" + dir.resolve("store.mv"),
                 "--zhsz.store.demo-data=always",
                 "--server.port=0",
+                "--management.server.port=0",
                 "--logging.level.root=warn",
                 "--logging.level.org.zhsz=warn",
                 "--spring.main.banner-mode=off");
