@@ -109,8 +109,17 @@ class ProductionRealmIT {
                 "credentials", new Object[]{Map.of("type", "password", "value", password, "temporary", false)}));
         HttpResponse<String> r = send("POST", "/admin/realms/" + REALM + "/users", token, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        JsonNode roleRep = JSON.readTree(send("GET", "/admin/realms/" + REALM + "/roles/" + role, token, null).body());
-        HttpResponse<String> mapped = send("POST", "/admin/realms/" + REALM + "/users/" + userId(token, username)
+        // the provisioning client may not read /roles (view-realm): it maps from the user's available roles
+        String id = userId(token, username);
+        JsonNode roleRep = null;
+        for (JsonNode available : JSON.readTree(send("GET", "/admin/realms/" + REALM + "/users/" + id
+                + "/role-mappings/realm/available", token, null).body())) {
+            if (role.equals(available.path("name").asString())) {
+                roleRep = available;
+            }
+        }
+        assertThat(roleRep).as("role " + role + " available to map").isNotNull();
+        HttpResponse<String> mapped = send("POST", "/admin/realms/" + REALM + "/users/" + id
                 + "/role-mappings/realm", token, "[" + JSON.writeValueAsString(roleRep) + "]");
         assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
     }

@@ -3,9 +3,7 @@ package org.zhsz.platform.identity;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +48,6 @@ class KeycloakAccounts implements UserAccounts {
     private final String realm;
     private final WebClient http;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<Role, String> roleIds = new ConcurrentHashMap<>();
     private volatile Token token;
 
     private record Token(String value, Instant renewAt) {
@@ -155,8 +152,12 @@ class KeycloakAccounts implements UserAccounts {
                                     Mono.error(failure("create", r.statusCode(), b)));
                         }))
                 .onErrorMap(e -> !(e instanceof ApiException), e -> unreachable("create", e))
-                .flatMap(id -> mapRoles(id, a.roles()).thenReturn(new Account(id, a.username(), true, a.marker(),
-                        a.schoolId())));
+                .flatMap(id -> {
+                    Account made = new Account(id, a.username(), true, a.marker(), a.schoolId());
+                    // a user without its role is no use to anyone: remove it again if the mapping fails
+                    return mapRoles(id, a.roles()).thenReturn(made)
+                            .onErrorResume(e -> delete(made).onErrorResume(x -> Mono.empty()).then(Mono.error(e)));
+                });
     }
 
     @Override
@@ -199,31 +200,35 @@ class KeycloakAccounts implements UserAccounts {
                 .headers(h -> h.setBearerAuth(t)), "delete")).then();
     }
 
+    /**
+     * Maps the realm roles. The role representations come from the user's "available" role mappings: reading
+     * {@code /roles/{name}} would need view-realm, which the provisioning client deliberately lacks.
+     */
     private Mono<Void> mapRoles(String userId, java.util.Set<Role> roles) {
-        return Flux.fromIterable(roles).concatMap(this::roleRepresentation).collectList()
-                .flatMap(reps -> {
-                    ArrayNode body = json.createArrayNode();
-                    reps.forEach(body::add);
-                    return bearer().flatMap(t -> call(http.post()
-                            .uri(admin("/users/" + userId + "/role-mappings/realm")).headers(h -> h.setBearerAuth(t))
-                            .contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(body)),
-                            "role-mapping"));
-                }).then();
-    }
-
-    private Mono<JsonNode> roleRepresentation(Role role) {
-        String known = roleIds.get(role);
-        Mono<String> id = known != null ? Mono.just(known)
-                : bearer().flatMap(t -> call(http.get().uri(admin("/roles/" + role.claim()))
-                        .headers(h -> h.setBearerAuth(t)), "role"))
-                .map(body -> json.readTree(body).path("id").asString())
-                .doOnNext(v -> roleIds.put(role, v));
-        return id.map(v -> {
-            ObjectNode rep = json.createObjectNode();
-            rep.put("id", v);
-            rep.put("name", role.claim());
-            return rep;
-        });
+        return bearer().flatMap(t -> call(http.get().uri(admin("/users/" + userId + "/role-mappings/realm/available"))
+                        .headers(h -> h.setBearerAuth(t)), "available-roles")
+                .zipWith(call(http.get().uri(admin("/users/" + userId + "/role-mappings/realm"))
+                        .headers(h -> h.setBearerAuth(t)), "mapped-roles"))
+                .flatMap(both -> {
+                    ArrayNode wanted = json.createArrayNode();
+                    java.util.Set<String> have = new java.util.HashSet<>();
+                    json.readTree(both.getT2()).forEach(r -> have.add(r.path("name").asString()));
+                    for (JsonNode r : json.readTree(both.getT1())) {
+                        if (roles.stream().anyMatch(role -> role.claim().equals(r.path("name").asString()))) {
+                            wanted.add(r);
+                            have.add(r.path("name").asString());
+                        }
+                    }
+                    if (roles.stream().anyMatch(role -> !have.contains(role.claim()))) {
+                        log.error("Keycloak's realm lacks one of the roles {}", roles);
+                        return Mono.error(Problems.unavailable("accounts_unavailable",
+                                "The account service (Keycloak) is not available"));
+                    }
+                    return wanted.isEmpty() ? Mono.<String>empty()
+                            : call(http.post().uri(admin("/users/" + userId + "/role-mappings/realm"))
+                            .headers(h -> h.setBearerAuth(t)).contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(json.writeValueAsString(wanted)), "role-mapping");
+                })).then();
     }
 
     // ---- plumbing
