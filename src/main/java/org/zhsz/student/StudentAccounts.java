@@ -363,7 +363,14 @@ class StudentAccounts {
                     return done.doOnNext(a -> p.account = a);
                 }, 4, 32)
                 .then()
-                .onErrorResume(e -> undo(made).then(Mono.error(e)));
+                .onErrorResume(e -> undo(made).then(Mono.error(first(e))));
+    }
+
+    /** With delayed errors several calls may have failed: answer with the first (they say the same: 503). */
+    private static Throwable first(Throwable e) {
+        List<Throwable> all = reactor.core.Exceptions.unwrapMultiple(e);
+        return all.stream().filter(x -> x instanceof org.zhsz.platform.ApiException).findFirst()
+                .orElse(all.isEmpty() ? e : all.get(0));
     }
 
     private Mono<Void> undo(List<Account> made) {
