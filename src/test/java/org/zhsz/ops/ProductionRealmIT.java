@@ -2,7 +2,6 @@ package org.zhsz.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -132,7 +131,9 @@ class ProductionRealmIT {
     /** The authorization-code flow with PKCE as the web app starts it, the login form filled in. */
     private static HttpResponse<String> browserLogin(String issuer, String username, String password)
             throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        // cookies by hand: Keycloak marks its login cookies Secure, which browsers send to http://127.0.0.1 (a
+        // secure context) but java.net.CookieManager does not
+        HttpClient browser = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         String verifier = "v".repeat(20) + System.nanoTime() + "-verifier-of-at-least-43-chars";
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -150,8 +151,10 @@ class ProductionRealmIT {
         String formBody = Map.of("username", username, "password", password, "credentialId", "").entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
         return browser.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
