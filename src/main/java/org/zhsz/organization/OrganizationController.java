@@ -162,8 +162,15 @@ class OrganizationController {
             Actor actor, @Valid @RequestBody NewStaff body) {
         return service.createStaff(actor, body.username().toLowerCase(java.util.Locale.ROOT), body.name(),
                         body.subjects() == null ? Set.of() : body.subjects(), body.roles())
-                .map(s -> org.springframework.http.ResponseEntity.status(HttpStatus.CREATED)
-                        .cacheControl(org.springframework.http.CacheControl.noStore()).body(s));
+                .map(s -> {
+                    var created = org.springframework.http.ResponseEntity.status(HttpStatus.CREATED);
+                    if (s.account() != null && s.account().temporaryPassword() != null) {
+                        // a one-time password: never cached, never kept for an Idempotency-Key replay (a retry
+                        // after a lost answer then finds the staff member registered: 409)
+                        created.cacheControl(org.springframework.http.CacheControl.noStore());
+                    }
+                    return created.body(s);
+                });
     }
 
     record StaffPatch(@NotNull Boolean active) {
