@@ -63,20 +63,26 @@ class EmbeddedStoreBackupIT {
         String token = KeycloakServer.token("admin_s1");
 
         List<Write> acked = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
             int client = c;
             Thread t = new Thread(() -> {
-                for (int n = 0; running.get() && n < 900; n++) {
-                    String id = create(port, token, client, n);
-                    acked.add(new Write(client, n, id, System.nanoTime()));
+                try {
+                    for (int n = 0; running.get() && n < 900; n++) {
+                        String id = create(port, token, client, n);
+                        acked.add(new Write(client, n, id, System.nanoTime()));
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e);
                 }
             }, "writer-" + c);
             t.start();
             clients.add(t);
         }
-        Thread.sleep(3000);
+        // the backup starts once every client has had writes acknowledged (however long that takes here)
+        awaitWrites(acked, failures, 5);
 
         // while the app runs, a restore is refused
         assertThat(runSh(Map.of("ZHSZ_DATA_DIR", restored.toString(), "ZHSZ_MANAGEMENT_PORT",
@@ -86,13 +92,15 @@ class EmbeddedStoreBackupIT {
         Result b = runSh(Map.of("ZHSZ_MANAGEMENT_PORT", Integer.toString(management)), "backup", backup.toString());
         assertThat(b.exit()).as(b.output()).isZero();
         assertThat(b.output()).contains("verified");
-        Thread.sleep(1000);
+        int atBackupEnd = acked.size();
+        awaitWrites(acked, failures, atBackupEnd / 3 + 3); // writes go on after the backup too
         running.set(false);
         for (Thread t : clients) {
             t.join(60_000);
         }
+        assertThat(failures).as("writers' failures").isEmpty();
         List<Write> before = acked.stream().filter(w -> w.ackedAt() < backupStarted).toList();
-        assertThat(before).hasSizeGreaterThan(10);
+        assertThat(before).hasSizeGreaterThanOrEqualTo(15);
         assertThat(acked).hasSizeGreaterThan(before.size()); // writes went on during and after the backup
         app.destroy();
         app.waitFor(60, TimeUnit.SECONDS);
@@ -126,6 +134,24 @@ class EmbeddedStoreBackupIT {
             }
             System.out.printf("backup under load: client %d wrote %d, %d acknowledged before the backup, %d in it%n",
                     client, mine.size(), before.stream().filter(w -> w.client() == client).count(), present);
+        }
+    }
+
+    /** Until every one of the three clients has at least {@code each} acknowledged writes. */
+    private static void awaitWrites(List<Write> acked, List<Throwable> failures, int each) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // a guard against a hang
+        while (true) {
+            assertThat(failures).as("writers' failures").isEmpty();
+            boolean enough = true;
+            for (int c = 0; c < 3; c++) {
+                int client = c;
+                enough &= acked.stream().filter(w -> w.client() == client).count() >= each;
+            }
+            if (enough) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("writes acknowledged").isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
