@@ -116,7 +116,7 @@ class ArchiveService {
 
     Mono<ArchiveView> get(Actor actor, String studentId, String term) {
         if (!TermCalendar.isValidCode(term)) {
-            return Mono.error(Problems.invalid("term", "invalid", "term must look like 2026-2027-1"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("term", "invalid", "field.term_format"))));
         }
         return access.require(actor, studentId, DataClass.ARCHIVE, Action.READ)
                 .flatMap(scope -> load(scope, term).flatMap(a -> view(scope, a, scope.isAny(Relationship.SELF,
@@ -202,7 +202,7 @@ class ArchiveService {
 
     private Mono<TermArchive> editable(Actor actor, String studentId, String term, Action action, Long expected) {
         if (!TermCalendar.isValidCode(term)) {
-            return Mono.error(Problems.invalid("term", "invalid", "term must look like 2026-2027-1"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("term", "invalid", "field.term_format"))));
         }
         return access.require(actor, studentId, DataClass.ARCHIVE, action)
                 .flatMap(scope -> load(scope, term))
@@ -238,8 +238,7 @@ class ArchiveService {
                 if (!DIMENSIONS.contains(e.getKey())) {
                     errors.add(new FieldError(e.getKey(), "unknown_dimension", "unknown dimension"));
                 } else if (e.getValue().size() > props.selectionLimit()) {
-                    errors.add(new FieldError(e.getKey(), "too_many", "at most " + props.selectionLimit()
-                            + " records per dimension"));
+                    errors.add(FieldError.of(e.getKey(), "too_many", "field.selection_limit", props.selectionLimit()));
                 } else if (e.getValue().stream().distinct().count() != e.getValue().size()) {
                     errors.add(new FieldError(e.getKey(), "duplicate", "a record is listed twice"));
                 }
@@ -280,13 +279,12 @@ class ArchiveService {
 
     Mono<ArchiveView> selfStatement(Actor actor, String studentId, String term, String text, Long expected) {
         if (text != null && text.codePointCount(0, text.length()) > MAX_STATEMENT) {
-            return Mono.error(Problems.invalid("text", "too_long", "自我陈述 is at most " + MAX_STATEMENT
-                    + " characters"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("text", "too_long", "field.max_length", MAX_STATEMENT))));
         }
         return editable(actor, studentId, term, Action.WRITE, expected).flatMap(a -> {
             return access.scope(actor, studentId).flatMap(scope -> {
                 if (!scope.is(Relationship.SELF)) {
-                    return Mono.error(Problems.forbidden("only the student writes the self-statement"));
+                    return Mono.error(Problems.forbidden("statement.student_only"));
                 }
                 if (a.status() != Status.DRAFT) {
                     return Mono.error(Problems.rule("archive_not_draft", "The self-statement is closed once "
@@ -300,12 +298,12 @@ class ArchiveService {
 
     Mono<ArchiveView> comment(Actor actor, String studentId, String term, String text, Long expected) {
         if (text != null && text.codePointCount(0, text.length()) > MAX_COMMENT) {
-            return Mono.error(Problems.invalid("text", "too_long", "评语 is at most " + MAX_COMMENT + " characters"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("text", "too_long", "field.max_length", MAX_COMMENT))));
         }
         return editable(actor, studentId, term, Action.WRITE, expected).flatMap(a -> access.scope(actor, studentId)
                 .flatMap(scope -> {
                     if (!scope.is(Relationship.HEAD_TEACHER)) {
-                        return Mono.error(Problems.forbidden("only the head teacher writes the comment"));
+                        return Mono.error(Problems.forbidden("comment.head_teacher_only"));
                     }
                     if (a.status() == Status.LOCKED || !a.signatures().isEmpty()) {
                         return Mono.error(Problems.rule("archive_signing", "The comment is closed once signing starts"));
@@ -431,7 +429,7 @@ class ArchiveService {
         return access.require(actor, studentId, DataClass.ARCHIVE, Action.WRITE)
                 .flatMap(scope -> {
                     if (!scope.is(Relationship.HEAD_TEACHER)) {
-                        return Mono.error(Problems.forbidden("only the head teacher requests amendments"));
+                        return Mono.error(Problems.forbidden("amendment.head_teacher_only"));
                     }
                     return load(scope, term).flatMap(a -> {
                         if (a.status() != Status.LOCKED) {

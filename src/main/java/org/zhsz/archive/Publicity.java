@@ -20,6 +20,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.ClassScope;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Ids;
+import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Relationship;
 import org.zhsz.record.RecordDirectory;
@@ -64,7 +65,7 @@ class Publicity {
     Mono<Window> open(Actor actor, String classId, String term, Integer workingDays, LocalDate startOn) {
         int days = workingDays == null ? props.publicityDays() : workingDays;
         if (days < 1 || days > 20) {
-            return Mono.error(Problems.invalid("workingDays", "range", "between 1 and 20 working days"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("workingDays", "range", "field.between", 1, 20))));
         }
         LocalDate start = archives.calendar().firstWorkingDay(startOn == null ? archives.today() : startOn);
         if (start.isBefore(archives.today())) {
@@ -161,7 +162,7 @@ class Publicity {
     Mono<ObjectionView> object(Actor actor, String classId, String term, String studentId, String recordId,
                                String reason) {
         if (reason == null || reason.strip().length() < 5) {
-            return Mono.error(Problems.invalid("reason", "too_short", "give a reason (at least 5 characters)"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("reason", "too_short", "field.min_length", 5))));
         }
         return access.requireClass(actor, classId, DataClass.PUBLICITY, Action.WRITE).flatMap(scope -> {
             String t = term == null ? scope.termCode() : term;

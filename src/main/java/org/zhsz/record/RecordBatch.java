@@ -12,6 +12,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.ApiException;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Ids;
+import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
@@ -44,7 +45,7 @@ class RecordBatch {
 
     Mono<Result> create(Actor actor, String classId, List<String> studentIds, RecordRules.Draft d) {
         if (studentIds != null && (studentIds.isEmpty() || studentIds.size() > MAX_STUDENTS)) {
-            return Mono.error(Problems.invalid("studentIds", "size", "between 1 and " + MAX_STUDENTS + " students"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("studentIds", "size", "field.between", 1, MAX_STUDENTS))));
         }
         if (d.evidence() != null && !d.evidence().isEmpty()) {
             return Mono.error(Problems.invalid("record.evidence", "not_allowed",

@@ -30,6 +30,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.zhsz.platform.ApiException;
 import org.zhsz.platform.FieldError;
+import org.zhsz.platform.Messages;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -46,11 +47,16 @@ public class ProblemMapper {
 
     public static final String TYPE_BASE = "https://zhsz.example.org/problems/";
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+    /** Problems whose first argument is a field or parameter name, shown by its label. */
+    private static final java.util.Set<String> FIELD_NAMED = java.util.Set.of("unknown_field", "wrong_type",
+            "missing_parameter", "invalid_parameter");
 
     private final MessageSource messages;
+    private final Messages texts;
 
-    ProblemMapper(MessageSource messages) {
+    ProblemMapper(MessageSource messages, Messages texts) {
         this.messages = messages;
+        this.texts = texts;
     }
 
     public ProblemDetail toProblem(Throwable error, ServerWebExchange exchange) {
@@ -64,14 +70,23 @@ public class ProblemMapper {
             args = args.clone();
             args[0] = message("resource." + what, new Object[0], what, locale);
         }
-        p.setDetail(message("problem." + m.code, args, m.fallback, locale));
+        if (FIELD_NAMED.contains(m.code) && args.length > 0 && args[0] instanceof String field) {
+            args = args.clone();
+            args[0] = texts.fieldLabel(locale, field);
+        }
+        if ("forbidden".equals(m.code)) {
+            // the machine reason stays in the "reason" property; people read what they were refused
+            args = new Object[]{texts.permission(locale, args.length > 0 && args[0] instanceof String r ? r : null)};
+        }
+        String detail = message("problem." + m.code, args, null, locale);
+        if (detail == null && m.code.startsWith("http_")) {
+            // a status without a problem of its own (e.g. 416 from a range request): its title says it
+            detail = message("problem.http_error", new Object[]{p.getTitle()}, m.fallback, locale);
+        }
+        p.setDetail(detail != null ? detail : m.fallback);
         p.setProperty("code", m.code);
         if (!m.errors.isEmpty()) {
-            List<FieldError> localized = m.errors.stream()
-                    .map(e -> new FieldError(e.field(), e.code(),
-                            message("field." + e.code(), new Object[]{e.field()}, e.message(), locale)))
-                    .toList();
-            p.setProperty("errors", localized);
+            p.setProperty("errors", texts.localize(locale, m.errors));
         }
         if (error instanceof ApiException api) {
             api.properties().forEach(p::setProperty);
@@ -158,7 +173,8 @@ public class ProblemMapper {
                 log.error("Server error", error);
                 return new Mapped(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side");
             }
-            return new Mapped(status, "http_" + status.value(), status.getReasonPhrase());
+            return new Mapped(status, "http_" + status.value(), status.getReasonPhrase(),
+                    new Object[]{status.value()}, List.of());
         }
         if (isClientGone(error)) {
             log.debug("Client went away: {}", error.toString());
