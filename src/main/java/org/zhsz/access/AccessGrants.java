@@ -82,7 +82,7 @@ public class AccessGrants {
                                     saved.reason(), DataClass.MENTAL_HEALTH)).thenReturn(saved))
                             .flatMap(saved -> counselors(s.schoolId())
                                     .flatMap(list -> notifications.send(list, s.schoolId(), "break_glass",
-                                            "紧急调阅心理档案 Break-glass access",
+                                            "紧急调阅心理档案",
                                             actor.displayName() + " 以紧急调阅方式打开了 " + s.name()
                                                     + " 的心理健康档案，理由：" + saved.reason() + "（" + minutes
                                                     + " 分钟内有效）",

@@ -23,9 +23,27 @@ public class Messages {
     private static final Pattern INDEX = Pattern.compile("\\[\\d*]");
 
     private final MessageSource source;
+    private final java.util.Set<String> keys;
 
     Messages(MessageSource source) {
         this.source = source;
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        try {
+            org.springframework.core.io.ClassPathResource base = new org.springframework.core.io.ClassPathResource(
+                    "messages.properties");
+            if (base.exists()) {
+                org.springframework.core.io.support.PropertiesLoaderUtils.loadProperties(base).stringPropertyNames()
+                        .forEach(all::add);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.keys = java.util.Collections.unmodifiableSet(all);
+    }
+
+    /** The codes under a prefix that the bundles name, e.g. {@code keys("action.")} → {@code fitness.read}, … */
+    public List<String> keys(String prefix) {
+        return keys.stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
     }
 
     /**
@@ -58,6 +76,39 @@ public class Messages {
         } catch (NoSuchMessageException e) {
             return false;
         }
+    }
+
+    /** Problems whose first argument is a field or parameter name, shown by its label. */
+    private static final java.util.Set<String> FIELD_NAMED = java.util.Set.of("unknown_field", "wrong_type",
+            "missing_parameter", "invalid_parameter");
+
+    /**
+     * A problem's {@code detail} in the caller's language: {@code problem.<code>} with its arguments made readable
+     * (the resource a 404 names, the field a 400 names, what a 403 refused); {@code fallback} when there is none.
+     */
+    public String detail(Locale locale, String code, Object[] args, String fallback) {
+        Object[] a = args == null ? new Object[0] : args.clone();
+        if ("not_found".equals(code) && a.length > 0 && a[0] instanceof String what) {
+            a[0] = textOr(locale, "resource." + what, what);
+        }
+        if (FIELD_NAMED.contains(code) && a.length > 0 && a[0] instanceof String field) {
+            a[0] = fieldLabel(locale, field);
+        }
+        if ("forbidden".equals(code)) {
+            a = new Object[]{permission(locale, a.length > 0 && a[0] instanceof String r ? r : null)};
+        }
+        return textOr(locale, "problem." + code, fallback, a);
+    }
+
+    /** An error in one sentence for a per-item outcome: the detail, then each field's message. */
+    public String describe(Locale locale, ApiException e) {
+        String detail = detail(locale, e.code(), e.args(), e.getMessage());
+        if (e.errors().isEmpty()) {
+            return detail;
+        }
+        return detail + text(locale, "problem.fields.open") + String.join(text(locale, "problem.fields.joiner"),
+                localize(locale, e.errors()).stream().map(FieldError::message).toList())
+                + text(locale, "problem.fields.close");
     }
 
     /**

@@ -58,10 +58,12 @@ class RecordController {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final org.zhsz.platform.Messages messages;
 
     RecordController(RecordService records, RecordBatch batch, RecordViews views, Evidence evidence,
                      Categories categories, AccessPolicy access, AuditTrail audit,
-                     SchoolClock clock) {
+                     SchoolClock clock, org.zhsz.platform.Messages messages) {
+        this.messages = messages;
         this.records = records;
         this.batch = batch;
         this.views = views;
@@ -194,8 +196,10 @@ class RecordController {
     }
 
     @PostMapping("/classes/{classId}/records/batch")
-    Mono<RecordBatch.Result> batch(Actor actor, @PathVariable String classId, @Valid @RequestBody BatchBody body) {
-        return batch.create(actor, classId, body.studentIds(), body.record().draft());
+    Mono<RecordBatch.Result> batch(Actor actor, @PathVariable String classId, @Valid @RequestBody BatchBody body,
+                                   java.util.Locale locale) {
+        return batch.create(actor, classId, body.studentIds(), body.record().draft())
+                .map(r -> r.localized(messages, locale));
     }
 
     @GetMapping("/classes/{classId}/records/overview")

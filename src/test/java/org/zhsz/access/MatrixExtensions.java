@@ -29,7 +29,23 @@ final class MatrixExtensions {
         rows.addAll(wellbeing());
         rows.addAll(archive());
         rows.addAll(workflows());
+        rows.addAll(dailyUse());
         rows.addAll(closing());
+        return rows;
+    }
+
+    /** Daily use: import templates and jobs, the auditor's action list. */
+    static List<AccessMatrix.Row> dailyUse() {
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        rows.add(get("/api/v1/students/import/template").is(200, "admin_s1", "admin_s2").otherwise(403));
+        rows.add(get("/api/v1/fitness/import/template").is(200, "admin_s1", "admin_s2", "pe_c1", "teacher_s2")
+                .otherwise(403));
+        rows.add(get("/api/v1/fitness/import/template?classId=S1-C1").is(200, "admin_s1", "pe_c1")
+                .is(404, "admin_s2", "teacher_s2").otherwise(403));
+        // an import job is its uploader's only: anyone else (and a job that does not exist) is 404
+        rows.add(get("/api/v1/imports/no-such-import").is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/imports/no-such-import/rejected").is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/audit/actions").is(200, "auditor").otherwise(403));
         return rows;
     }
 

@@ -47,9 +47,6 @@ public class ProblemMapper {
 
     public static final String TYPE_BASE = "https://zhsz.example.org/problems/";
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
-    /** Problems whose first argument is a field or parameter name, shown by its label. */
-    private static final java.util.Set<String> FIELD_NAMED = java.util.Set.of("unknown_field", "wrong_type",
-            "missing_parameter", "invalid_parameter");
 
     private final MessageSource messages;
     private final Messages texts;
@@ -65,20 +62,8 @@ public class ProblemMapper {
         ProblemDetail p = ProblemDetail.forStatus(m.status);
         p.setType(URI.create(TYPE_BASE + m.code.replace('_', '-')));
         p.setTitle(message("title." + m.status.value(), new Object[0], m.status.getReasonPhrase(), locale));
-        Object[] args = m.args;
-        if ("not_found".equals(m.code) && args.length > 0 && args[0] instanceof String what) {
-            args = args.clone();
-            args[0] = message("resource." + what, new Object[0], what, locale);
-        }
-        if (FIELD_NAMED.contains(m.code) && args.length > 0 && args[0] instanceof String field) {
-            args = args.clone();
-            args[0] = texts.fieldLabel(locale, field);
-        }
-        if ("forbidden".equals(m.code)) {
-            // the machine reason stays in the "reason" property; people read what they were refused
-            args = new Object[]{texts.permission(locale, args.length > 0 && args[0] instanceof String r ? r : null)};
-        }
-        String detail = message("problem." + m.code, args, null, locale);
+        // the machine reason of a 403 stays in the "reason" property; people read what they were refused
+        String detail = texts.detail(locale, m.code, m.args, null);
         if (detail == null && m.code.startsWith("http_")) {
             // a status without a problem of its own (e.g. 416 from a range request): its title says it
             detail = message("problem.http_error", new Object[]{p.getTitle()}, m.fallback, locale);
