@@ -109,6 +109,17 @@ public class ImportJobs {
                         .toList()));
     }
 
+    /** The actor's finished imports of the last week that left rows out, newest first. */
+    public reactor.core.publisher.Flux<JobView> recentWithRejections(Actor actor) {
+        return mongo.find(Query.query(Criteria.where("owner").is(actor.username()).and("status").is("DONE")
+                                .and("rejected").gt(0).and("startedAt").gte(clock.now().minus(KEEP)))
+                        .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                                "startedAt")), JobDoc.class)
+                .map(d -> new JobView(d.id(), d.kind(), d.status(), d.read(), d.accepted(), d.rejected(), d.summary(),
+                        d.rejectedRows() == null ? 0 : d.rejectedRows().size(), d.rejectedTruncated(), d.startedAt(),
+                        d.finishedAt()));
+    }
+
     private Mono<JobDoc> own(Actor actor, String id) {
         return mongo.findById(id, JobDoc.class)
                 .filter(d -> d.owner() != null && d.owner().equals(actor.username()))

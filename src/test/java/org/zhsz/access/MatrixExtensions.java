@@ -46,6 +46,7 @@ final class MatrixExtensions {
         rows.add(get("/api/v1/imports/no-such-import").is(404, AccessMatrix.ALL).otherwise(0));
         rows.add(get("/api/v1/imports/no-such-import/rejected").is(404, AccessMatrix.ALL).otherwise(0));
         rows.add(get("/api/v1/audit/actions").is(200, "auditor").otherwise(403));
+        rows.add(get("/api/v1/me/todos").is(200, AccessMatrix.ALL).otherwise(0));
         return rows;
     }
 

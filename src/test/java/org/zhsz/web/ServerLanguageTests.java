@@ -106,6 +106,7 @@ class ServerLanguageTests {
         collect(need, src, "AuditEvent\\.allowed\\(\\s*[a-zA-Z]+,\\s*\"([a-z_.]+[a-z])\"", "action.");
         collect(need, src, "new AuditEvent\\(\\s*[a-zA-Z]+,\\s*\"([a-z_.]+[a-z])\"", "action.");
         collect(need, src, "(?:messages|texts)\\.text(?:Or)?\\(\\s*locale,\\s*\"([a-z_.A-Z$]+[a-zA-Z_])\"", "");
+        collect(need, src, "Todo\\.of\\(\\s*\"([a-z_]+)\",", "todo.");
         need.removeIf(k -> k.endsWith(".")); // a prefix completed at run time (e.g. "import.kind." + kind)
         return need;
     }
