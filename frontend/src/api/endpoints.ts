@@ -28,6 +28,18 @@ const V1 = '/api/v1'
 
 export const meApi = {
   get: () => api.get<Me>(`${V1}/me`),
+  /** the signed-in user's open work from every module, each with the page where it is done */
+  todos: () => api.get<Todo[]>(`${V1}/me/todos`),
+}
+
+/** TodoSource.Todo (GET /api/v1/me/todos): a count, its text in the user's language and where the work is. */
+export interface Todo {
+  code: string
+  count: number
+  page: string
+  query?: Record<string, string>
+  label: string
+  priority: number
 }
 
 export const classesApi = {
@@ -122,6 +134,7 @@ export interface AuditFilter {
 
 export const auditApi = {
   events: (filter: AuditFilter = {}) => api.get<Page<AuditEvent>>(`${V1}/audit/events`, { ...filter }),
+  actions: () => api.get<{ code: string; label: string }[]>(`${V1}/audit/actions`),
   verify: () => api.get<ChainVerification>(`${V1}/audit/verify`),
 }
 

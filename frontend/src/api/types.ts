@@ -165,7 +165,13 @@ export interface AuditEvent {
   username: string
   actorName?: string
   role?: string
+  roleLabel?: string
   action: string
+  /** the action in the user's language */
+  actionLabel?: string
+  studentName?: string
+  reasonCode?: string
+  dataClassLabel?: string
   resourceType?: string
   resourceId?: string
   studentId?: string
@@ -194,11 +200,21 @@ export interface ChainVerification {
 
 /** AuditController.AccessEntry (GET /api/v1/students/{id}/access-log) */
 export interface AccessEntry {
+  /** the last time (= lastAt) */
   at: string
+  firstAt?: string
+  lastAt?: string
+  /** how many times this person read this kind of data (repeated reads are one line) */
+  count?: number
   role?: string
+  roleLabel?: string
   name?: string
   action: string
+  actionLabel?: string
   dataClass?: string
+  dataClassLabel?: string
+  /** a reason the system wrote, as a code (e.g. assigned_task); absent for people's own words */
+  reasonCode?: string
   reason?: string
 }
 

@@ -160,6 +160,7 @@ const en: Messages<typeof zhCN> = {
   home: {
     welcome: 'Hello, {name}',
     shortcuts: 'Shortcuts',
+    todos: { title: 'To do', none: 'Nothing waiting for you.', go: 'Open' },
     student: {
       title: 'My profile',
       inClass: '{name}, {className}',
@@ -286,12 +287,26 @@ const en: Messages<typeof zhCN> = {
     attentionHint: 'The counselor asks you to keep an eye on this student; see “Needs attention” for your tasks',
   },
   accessLog: {
-    intro: 'Every time school staff viewed or exported sensitive information of {name} (health, wellbeing, archive), newest first. Your own views are not listed.',
-    introSelf: 'Every time school staff viewed or exported your sensitive information (health, wellbeing, archive), newest first. Your and your family’s own views are not listed.',
+    intro: 'When school staff viewed or exported sensitive information of {name} (health, wellbeing, archive), newest first. Your own views are not listed. Repeated views of the same kind by the same person are one line, with how often and the first and last time.',
+    introSelf: 'When school staff viewed or exported your sensitive information (health, wellbeing, archive), newest first. Your and your family’s own views are not listed. Repeated views of the same kind by the same person are one line.',
     sentence: '{role} {name} {verb} {what}',
     someone: 'A staff member',
     sensitiveData: 'sensitive information',
     reason: 'Reason: {reason}',
+    repeated: '{n} times, first {first}, last {last}',
+    whatIsThis: 'What is this?',
+    explain: {
+      MENTAL_HEALTH_FLAG:
+        'An attention flag only says “please look out for this student”: no scores, no conversations, no diagnosis. Only when the counselor assigns a care task in the student’s plan can the head teacher or a teacher see the flag and their own task, so that the child gets a little more care day to day.',
+      MENTAL_HEALTH:
+        'The mental-health file holds screening answers, the one-person-one-plan file, sessions and referrals. Only the school’s counselors read it; in an emergency a school admin may open it after stating a reason (break-glass), which is always listed here and told to the counselors.',
+      HEALTH_FITNESS: 'Health and fitness data are the fitness test results (height, weight, vital capacity, runs…). PE teachers, the head teacher, counselors and school admins read them for teaching and health care.',
+      FITNESS_SCORE: 'The fitness total and rating are one score and a band such as “excellent” or “pass”, without the single results. Teachers may see them to know the student.',
+      SPECIAL_CONSTITUTION: 'A special-constitution record includes medical documents, used to keep the student safe in PE and tests. Only the family, school admins and counselors read the documents themselves.',
+      SPECIAL_CONSTITUTION_GUIDANCE: 'Special-constitution guidance only tells PE and head teachers what to watch in class (e.g. no strenuous exercise), without medical documents.',
+      ARCHIVE: 'The term archive is the selected, published and signed record of the term. Head teachers, school admins and teachers read it when reviewing, signing and guiding; for admissions only a high school the family released it to can.',
+      PROFILE_PRIVATE: 'Registration and guardian details (student number, date of birth, guardians’ contacts) are read by school admins and head teachers for the register.',
+    },
     empty: 'Nobody has viewed this sensitive information yet.',
     emergency: 'Break-glass',
     noStudent: 'There is no student to show.',
@@ -308,7 +323,14 @@ const en: Messages<typeof zhCN> = {
     studentId: 'Student ID',
     actorUsername: 'User',
     action: 'Action',
-    actionPlaceholder: 'e.g. student.create, or mental_health.*',
+    actionPlaceholder: 'Choose or search an action, e.g. break-glass',
+    resourceTypes: {
+      student: 'Student', record: 'Record', class: 'Class', school: 'School', consent: 'Consent', archive: 'Archive', alert: 'Alert',
+      plan: 'Plan', evidence: 'Evidence', dossier: 'Dossier PDF', response: 'Questionnaire', campaign: 'Screening', grant: 'Grant', audit: 'Audit trail',
+      health_flags: 'Health flags', fitness_result: 'Fitness result', student_fitness: 'Fitness results', publicity: 'Publicity', objection: 'Objection', notice: 'Notice',
+      term: 'Term', staff: 'Staff', assignment: 'Assignment', import: 'Import', export: 'Export', basis: 'Statutory basis', referral: 'Referral', session: 'Session',
+      other: 'Other',
+    },
     range: 'Period',
     from: 'From',
     to: 'To',

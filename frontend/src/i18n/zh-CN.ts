@@ -156,6 +156,7 @@ export default {
   home: {
     welcome: '{name}，您好',
     shortcuts: '常用功能',
+    todos: { title: '待办事项', none: '暂无待办，一切就绪。', go: '去处理' },
     student: {
       title: '我的档案',
       inClass: '{name}，{className}',
@@ -282,12 +283,26 @@ export default {
     attentionHint: '心理教师提示需要多加关注，具体安排见“需要关注”页面',
   },
   accessLog: {
-    intro: '这里列出学校工作人员查看、导出{name}的健康、心理、档案等敏感信息的每一次记录（本人和家长自己的查看不在其中）。',
-    introSelf: '这里列出学校工作人员查看、导出你的健康、心理、档案等敏感信息的每一次记录（你和家长自己的查看不在其中）。',
+    intro: '这里列出学校工作人员查看、导出{name}的健康、心理、档案等敏感信息的记录（本人和家长自己的查看不在其中）。同一个人多次查看同一类信息合并为一行，注明次数和首次、最近的时间。',
+    introSelf: '这里列出学校工作人员查看、导出你的健康、心理、档案等敏感信息的记录（你和家长自己的查看不在其中）。同一个人多次查看同一类信息合并为一行。',
     sentence: '{role} {name} {verb} {what}',
     someone: '工作人员',
     sensitiveData: '敏感信息',
     reason: '理由：{reason}',
+    repeated: '共 {n} 次，首次 {first}，最近 {last}',
+    whatIsThis: '这是什么？',
+    explain: {
+      MENTAL_HEALTH_FLAG:
+        '心理关注提示只是一句“请多关心这位学生”，不含任何测评分数、谈话内容或诊断。只有心理教师在一人一案中安排了关怀任务时，班主任或任课教师才能看到这条提示和分派给自己的任务，目的是让孩子在日常里多得到一份关心。',
+      MENTAL_HEALTH:
+        '心理健康档案包括筛查问卷的作答、一人一案、辅导和转介记录。只有本校心理教师可以查看；遇到紧急情况，学校管理员可以在写明理由后“紧急调阅”，每次都会记录在这里并通知心理教师。',
+      HEALTH_FITNESS: '体质健康数据指体测各项成绩（身高、体重、肺活量、跑步等）。体育教师、班主任、心理教师和学校管理员因教学和健康管理需要可以查看。',
+      FITNESS_SCORE: '体测总分和等级只是一个分数和“优秀、良好、及格”这样的等级，不含各项成绩。任课教师因了解学生情况可以查看。',
+      SPECIAL_CONSTITUTION: '特异体质记录包括医院证明等材料，用于在体育课和测试中保护学生。只有家长、学校管理员和心理教师可以查看材料本身。',
+      SPECIAL_CONSTITUTION_GUIDANCE: '特异体质提示只告诉体育教师和班主任上课时要注意什么（例如避免剧烈运动），不包含病历材料。',
+      ARCHIVE: '综评档案是每学期遴选、公示、签字后的综合素质评价档案。班主任、学校管理员和任课教师在审核、签字和指导时会查看；招生时只有获得授权的招生学校能看到。',
+      PROFILE_PRIVATE: '学籍和监护人信息包括学籍号、出生日期、监护人联系方式，只有学校管理员和班主任因学籍管理需要查看。',
+    },
     empty: '目前没有人查看过这些敏感信息。',
     emergency: '紧急调阅',
     noStudent: '没有可查看的学生。',
@@ -304,7 +319,14 @@ export default {
     studentId: '学生编号',
     actorUsername: '操作人账号',
     action: '操作',
-    actionPlaceholder: '如 student.create，或 mental_health.*',
+    actionPlaceholder: '选择或搜索操作，如“紧急调阅”',
+    resourceTypes: {
+      student: '学生', record: '写实记录', class: '班级', school: '学校', consent: '同意记录', archive: '综评档案', alert: '心理预警',
+      plan: '一人一案', evidence: '佐证材料', dossier: '档案 PDF', response: '筛查问卷', campaign: '心理筛查', grant: '授权', audit: '审计日志',
+      health_flags: '特异体质', fitness_result: '体测成绩', student_fitness: '体测成绩', publicity: '公示', objection: '异议', notice: '告知书',
+      term: '学期', staff: '教职工', assignment: '任课安排', import: '导入', export: '导出', basis: '法定依据', referral: '转介', session: '辅导记录',
+      other: '其他',
+    },
     range: '时间范围',
     from: '开始时间',
     to: '结束时间',

@@ -125,6 +125,50 @@ class ArchiveService {
                                 scope.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.ARCHIVE)).thenReturn(v))));
     }
 
+    /**
+     * Where one student's archive stands, for a class list: phase, who has signed and who is next, open objections.
+     * No content (no records, statement or comment).
+     */
+    record ArchiveSummary(String studentId, String studentName, String studentNo, String phase, Status status,
+                          int selectedCount, List<String> signed, List<String> nextSignatures, long openObjections,
+                          Long version) {
+    }
+
+    /**
+     * A class's archives for a term in one read: one audited event for the class (what was shown is where each
+     * archive stands, not what is in it); opening a student's archive is audited for that student.
+     */
+    Mono<List<ArchiveSummary>> classArchives(Actor actor, String classId, String term) {
+        if (term != null && !TermCalendar.isValidCode(term)) {
+            return Mono.error(Problems.invalid(List.of(FieldError.of("term", "invalid", "field.term_format"))));
+        }
+        return access.requireClass(actor, classId, DataClass.ARCHIVE, Action.READ).flatMap(scope -> {
+            String t = term == null ? scope.termCode() : term;
+            return Mono.zip(students.inClass(classId).collectList(),
+                            mongo.find(Query.query(Criteria.where("classId").is(classId).and("term").is(t)),
+                                    TermArchive.class).collectMap(TermArchive::studentId),
+                            mongo.find(Query.query(Criteria.where("term").is(t).and("status").is("OPEN")),
+                                    Objection.class).filter(o -> classId.equals(o.classId()))
+                                    .collect(java.util.stream.Collectors.groupingBy(Objection::studentId,
+                                            java.util.stream.Collectors.counting())))
+                    .map(z -> z.getT1().stream()
+                            .sorted(java.util.Comparator.comparing(StudentView::studentNo,
+                                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                            .map(s -> {
+                                TermArchive a = z.getT2().getOrDefault(s.id(), fresh(s.schoolId(), s.id(), classId, t));
+                                int selected = a.status() == Status.LOCKED && a.snapshot() != null
+                                        && a.snapshot().records() != null ? a.snapshot().records().size()
+                                        : a.selection().values().stream().mapToInt(List::size).sum();
+                                return new ArchiveSummary(s.id(), s.name(), s.studentNo(), phase(a), a.status(),
+                                        selected, a.signatures().stream().map(x -> x.role().name()).toList(),
+                                        a.status() == Status.LOCKED ? List.of() : nextSignatures(a),
+                                        z.getT3().getOrDefault(s.id(), 0L), a.version());
+                            }).toList())
+                    .flatMap(list -> audit.record(new AuditEvent(actor, "archive.class_list", "class", classId, null,
+                            scope.schoolId(), AuditEvent.Outcome.ALLOWED, null, null)).thenReturn(list));
+        });
+    }
+
     private Mono<ArchiveView> view(StudentScope scope, TermArchive a, boolean withSelectable) {
         if (a.status() == Status.LOCKED) {
             return openObjections(a).map(n -> new ArchiveView(a.studentId(), a.term(),
