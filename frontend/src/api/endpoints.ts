@@ -13,6 +13,7 @@ import type {
   AssignmentView,
   ClassView,
   Guardian,
+  ImportJob,
   ImportReport,
   Me,
   Page,
@@ -116,8 +117,15 @@ export const studentsApi = {
     api.post<Student>(`${V1}/students/${encodeURIComponent(id)}/transfer`, body, { ifMatch: version }),
   putGuardians: (id: string, guardians: Guardian[], version?: number) =>
     api.put<Student>(`${V1}/students/${encodeURIComponent(id)}/guardians`, guardians, { ifMatch: version }),
-  importRoster: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
-    api.upload<ImportReport>(`${V1}/students/import`, file, { field: 'file', onProgress, signal }),
+  importRoster: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal, job?: string) =>
+    api.upload<ImportReport>(`${V1}/students/import`, file, { field: 'file', query: { job }, onProgress, signal }),
+  importTemplate: () => api.download(`${V1}/students/import/template`),
+}
+
+/** Imports as jobs: progress while one runs, the rejected rows (with a reason column) afterwards. */
+export const importsApi = {
+  job: (id: string) => api.get<ImportJob>(`${V1}/imports/${encodeURIComponent(id)}`),
+  rejected: (id: string) => api.download(`${V1}/imports/${encodeURIComponent(id)}/rejected`),
 }
 
 export interface AuditFilter {
