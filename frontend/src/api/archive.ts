@@ -157,7 +157,10 @@ export interface Board {
   startOn: string
   endOn: string
   open: boolean
+  /** in 学号 order */
   students: BoardEntry[]
+  /** whether the reader may object (the school, which decides objections, may not) */
+  canObject?: boolean
 }
 
 export interface Objection {
@@ -195,6 +198,8 @@ export interface Released {
   studentId: string
   name: string
   schoolId: string
+  /** the student's school by name */
+  schoolName?: string
   until: string
 }
 

@@ -150,6 +150,7 @@ const en: Messages<typeof zhCN> = {
     assignments: 'Teaching assignments',
     terms: 'Terms',
     exports: 'Export center',
+    admissions: 'Admissions dossiers',
     countyStats: 'County statistics',
     audit: 'Audit trail',
     accessLog: 'Access log',

@@ -146,6 +146,7 @@ export default {
     assignments: '任课安排',
     terms: '学期管理',
     exports: '导出中心',
+    admissions: '招生档案查阅',
     countyStats: '县级统计',
     audit: '审计日志',
     accessLog: '访问记录',

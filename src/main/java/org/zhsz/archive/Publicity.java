@@ -99,15 +99,20 @@ class Publicity {
     }
 
     /** One student on the board: name, class, and the selected records — nothing else. */
-    record BoardEntry(String studentId, String name, Map<String, List<BoardRecord>> selected, long openObjections) {
+    record BoardEntry(String studentId, String name, Map<String, List<BoardRecord>> selected, long openObjections,
+                      @com.fasterxml.jackson.annotation.JsonIgnore String studentNo) {
     }
 
     record BoardRecord(String recordId, String dimensionLabel, String categoryName, String title, LocalDate occurredOn,
                        String levelLabel, String award) {
     }
 
+    /**
+     * The class's board, its students in 学号 order (the number itself is not shown). {@code canObject}: whether the
+     * reader may raise an objection (classmates, their parents and teachers; not the school, which decides them).
+     */
     record Board(String classId, String term, String termName, LocalDate startOn, LocalDate endOn, boolean open,
-                 List<BoardEntry> students) {
+                 List<BoardEntry> students, boolean canObject) {
     }
 
     Mono<Board> board(Actor actor, String classId, String term) {
@@ -124,7 +129,10 @@ class Publicity {
                         return Flux.fromIterable(list).concatMap(a -> entry(a)).collectList()
                                 .map(entries -> new Board(classId, t, TermCalendar.displayName(t), p.startOn(),
                                         p.endOn(), !archives.today().isAfter(p.endOn()) && p.closedEarlyAt() == null,
-                                        entries.stream().sorted((x, y) -> x.name().compareTo(y.name())).toList()));
+                                        entries.stream().sorted(java.util.Comparator.comparing(BoardEntry::studentNo,
+                                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                                                .thenComparing(BoardEntry::name)).toList(),
+                                        access.permits(scope.relationships(), DataClass.PUBLICITY, Action.WRITE)));
                     });
         });
     }
@@ -148,7 +156,7 @@ class Publicity {
                             sel.put(d, list);
                         }
                     }
-                    return new BoardEntry(s.id(), s.name(), sel, t.getT3());
+                    return new BoardEntry(s.id(), s.name(), sel, t.getT3(), s.studentNo());
                 });
     }
 
