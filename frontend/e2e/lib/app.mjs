@@ -145,7 +145,7 @@ export class App {
 }
 
 /** Words a Chinese page may show: brand and instrument names, file formats, units. */
-export const ENGLISH_ALLOWED = new Set(['PHQ', 'GAD', 'PDF', 'PNG', 'JPEG', 'CSV', 'XLSX', 'XLS', 'EXCEL', 'QR', 'KG', 'CM', 'ML', 'BMI', 'ZHSZ'])
+export const ENGLISH_ALLOWED = new Set(['PHQ', 'GAD', 'PDF', 'PNG', 'JPEG', 'CSV', 'XLSX', 'XLS', 'EXCEL', 'WPS', 'UTF', 'GBK', 'KB', 'MB', 'QR', 'KG', 'CM', 'ML', 'BMI', 'ZHSZ'])
 
 export function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`)
