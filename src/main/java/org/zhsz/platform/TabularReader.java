@@ -78,8 +78,14 @@ public final class TabularReader {
      * as Excel shows them, dates as ISO yyyy-MM-dd like the XLSX path.
      */
     static void readXls(Path file, RowHandler handler) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-             org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(in)) {
+        org.apache.poi.hssf.usermodel.HSSFWorkbook wb;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            // not a readable Excel 97-2003 workbook (truncated, encrypted, an older BIFF): the file, not the server
+            throw Problems.badRequest("legacy_xls_unreadable", "This .xls file could not be read");
+        }
+        try (wb) {
             if (wb.getNumberOfSheets() == 0) {
                 return;
             }
@@ -96,7 +102,7 @@ public final class TabularReader {
                     } else if (isDate(cell)) {
                         v = cell.getLocalDateTimeCellValue().toLocalDate().toString();
                     } else {
-                        v = formatter.formatCellValue(cell, evaluator);
+                        v = format(formatter, evaluator, cell);
                     }
                     cells.add(v == null ? "" : v.trim());
                 }
@@ -105,74 +111,23 @@ public final class TabularReader {
                 }
                 handler.row(row.getRowNum() + 1, cells);
             }
-        } catch (org.apache.poi.EncryptedDocumentException | IllegalArgumentException
-                 | org.apache.poi.util.RecordFormatException e) {
-            throw Problems.badRequest("legacy_xls_unreadable", "This .xls file could not be read");
         }
     }
 
-    static Charset detectCharset(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return StandardCharsets.UTF_8;
-        }
+    /** As Excel shows the cell; a formula POI cannot evaluate shows its last computed value. */
+    private static String format(org.apache.poi.ss.usermodel.DataFormatter formatter,
+                                 org.apache.poi.ss.usermodel.FormulaEvaluator evaluator,
+                                 org.apache.poi.ss.usermodel.Cell cell) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("GB18030");
+            return formatter.formatCellValue(cell, evaluator);
+        } catch (RuntimeException e) {
+            return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                    && cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    ? formatter.formatRawCellContents(cell.getNumericCellValue(), -1, "General")
+                    : cell.toString();
         }
     }
 
-    static void readCsv(Path file, RowHandler handler) throws IOException {
-        Charset cs = detectCharset(file);
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(3);
-            byte[] bom = raw.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
-                raw.reset();
-            }
-            Reader reader = new InputStreamReader(raw, cs);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
-            try (CSVParser parser = CSVParser.parse(reader, format)) {
-                int n = 0;
-                for (CSVRecord rec : parser) {
-                    n++;
-                    List<String> cells = new ArrayList<>(rec.size());
-                    rec.forEach(cells::add);
-                    if (cells.stream().allMatch(String::isBlank)) {
-                        continue;
-                    }
-                    handler.row(n, cells);
-                }
-            } catch (java.io.UncheckedIOException e) {
-                throw Problems.badRequest("unreadable_file", "The CSV file could not be read");
-            }
-        }
-    }
-
-    static void readXlsx(Path file, RowHandler handler) throws IOException {
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                return;
-            }
-            try (InputStream sheet = sheets.next()) {
-                XMLReader xml = SAXHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                        new Collector(handler), new IsoDateFormatter(), false));
-                xml.parse(new InputSource(sheet));
-            }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException
-                 | org.apache.poi.UnsupportedFileFormatException e) {
-            throw Problems.badRequest("unreadable_file", "The spreadsheet could not be read");
-        }
-    }
-
-    /** Dates leave as ISO yyyy-MM-dd whatever the cell's display format, so importers parse one form. */
     private static boolean isDate(org.apache.poi.ss.usermodel.Cell cell) {
         org.apache.poi.ss.usermodel.CellType type = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
                 ? cell.getCachedFormulaResultType() : cell.getCellType();

@@ -1,9 +1,10 @@
 /**
- * Chinese everywhere, and the daily-use pages per role: every page a role works with shows no English word (ids and
- * codes aside), the home page lists the role's to-dos with counts that link to the work, the review queue approves
- * by filter in one go with an outcome per record, the auditor reads actions in words, admissions read school names.
+ * Chinese everywhere, and the daily-use pages per role (scenarios 14–16 share this): every page a role works with
+ * shows no English word (ids and codes aside), the home page lists the role's to-dos with counts that link to the
+ * work, the review queue approves by filter in one go with an outcome per record, a roster with bad rows is reported
+ * in Chinese and offered back, admissions read their page's name and schools by name.
  */
-const PAGES = {
+export const PAGES = {
   head_c1: ['/', '/records', '/records/review', '/archive/signoff', '/archive/publicity', '/fitness/entry', '/wellbeing/tasks', '/classes'],
   pe_c1: ['/', '/fitness/entry', '/fitness/stats'],
   counselor_s1: ['/', '/wellbeing/alerts', '/wellbeing/cases', '/wellbeing/screenings'],
@@ -14,12 +15,9 @@ const PAGES = {
   student_c1a: ['/', '/records', '/wellbeing/my', '/access-log', '/consents'],
 }
 
-export default {
-  name: 'chinese-pages',
-  title: '各角色：页面全中文，首页待办，批量审核，招生学校名称',
-  viewport: 'desktop',
-  async run({ app, page, step, assert }) {
-    for (const [user, paths] of Object.entries(PAGES)) {
+
+export async function walk(users, { app, page, step, assert }) {
+    for (const [user, paths] of Object.entries(PAGES).filter(([u]) => users.includes(u))) {
       await step(`${user}: pages in Chinese`, async () => {
         await page.context().clearCookies()
         await app.login(user)
@@ -70,5 +68,4 @@ export default {
         })
       }
     }
-  },
 }
