@@ -114,6 +114,68 @@ public final class TabularReader {
         }
     }
 
+    static Charset detectCharset(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException e) {
+            return Charset.forName("GB18030");
+        }
+    }
+
+    static void readCsv(Path file, RowHandler handler) throws IOException {
+        Charset cs = detectCharset(file);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(3);
+            byte[] bom = raw.readNBytes(3);
+            if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+                raw.reset();
+            }
+            Reader reader = new InputStreamReader(raw, cs);
+            CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+            try (CSVParser parser = CSVParser.parse(reader, format)) {
+                int n = 0;
+                for (CSVRecord rec : parser) {
+                    n++;
+                    List<String> cells = new ArrayList<>(rec.size());
+                    rec.forEach(cells::add);
+                    if (cells.stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    handler.row(n, cells);
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw Problems.badRequest("unreadable_file", "The CSV file could not be read");
+            }
+        }
+    }
+
+    static void readXlsx(Path file, RowHandler handler) throws IOException {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                return;
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader xml = SAXHelper.newXMLReader();
+                xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
+                        new Collector(handler), new IsoDateFormatter(), false));
+                xml.parse(new InputSource(sheet));
+            }
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException
+                 | org.apache.poi.UnsupportedFileFormatException e) {
+            throw Problems.badRequest("unreadable_file", "The spreadsheet could not be read");
+        }
+    }
+
+    /** Dates leave as ISO yyyy-MM-dd whatever the cell's display format, so importers parse one form. */
     /** As Excel shows the cell; a formula POI cannot evaluate shows its last computed value. */
     private static String format(org.apache.poi.ss.usermodel.DataFormatter formatter,
                                  org.apache.poi.ss.usermodel.FormulaEvaluator evaluator,
