@@ -3,12 +3,14 @@ package org.zhsz.access;
 import static org.zhsz.platform.Relationship.ADMISSIONS_RELEASED;
 import static org.zhsz.platform.Relationship.ARTS_TEACHER;
 import static org.zhsz.platform.Relationship.BREAK_GLASS;
+import static org.zhsz.platform.Relationship.COUNTY_BUREAU;
 import static org.zhsz.platform.Relationship.GUARDIAN;
 import static org.zhsz.platform.Relationship.HEAD_TEACHER;
 import static org.zhsz.platform.Relationship.LABOUR_TEACHER;
 import static org.zhsz.platform.Relationship.PE_TEACHER;
 import static org.zhsz.platform.Relationship.SCHOOL_ADMIN;
 import static org.zhsz.platform.Relationship.SCHOOL_COUNSELOR;
+import static org.zhsz.platform.Relationship.SCHOOL_DOCTOR;
 import static org.zhsz.platform.Relationship.SELF;
 import static org.zhsz.platform.Relationship.SUBJECT_TEACHER;
 
@@ -38,7 +40,7 @@ final class AccessRules {
 
     static {
         rule(DataClass.PROFILE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
-                ADMISSIONS_RELEASED));
+                ADMISSIONS_RELEASED, SCHOOL_DOCTOR));
         rule(DataClass.PROFILE, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
         rule(DataClass.PROFILE_PRIVATE, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR,
                 SCHOOL_ADMIN));
@@ -51,15 +53,17 @@ final class AccessRules {
         rule(DataClass.GENERAL_RECORDS, Action.EXPORT, EnumSet.of(SCHOOL_ADMIN));
 
         rule(DataClass.HEALTH_FITNESS, Action.READ, EnumSet.of(SELF, GUARDIAN, PE_TEACHER, HEAD_TEACHER,
-                SCHOOL_COUNSELOR, SCHOOL_ADMIN));
+                SCHOOL_COUNSELOR, SCHOOL_ADMIN, SCHOOL_DOCTOR));
         rule(DataClass.HEALTH_FITNESS, Action.WRITE, EnumSet.of(PE_TEACHER, SCHOOL_ADMIN));
         rule(DataClass.HEALTH_FITNESS, Action.EXPORT, EnumSet.of(SCHOOL_ADMIN));
-        rule(DataClass.FITNESS_SCORE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
+        rule(DataClass.FITNESS_SCORE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
 
-        rule(DataClass.SPECIAL_CONSTITUTION, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
-        rule(DataClass.SPECIAL_CONSTITUTION, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
+        rule(DataClass.SPECIAL_CONSTITUTION, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
+        rule(DataClass.SPECIAL_CONSTITUTION, Action.WRITE, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
         rule(DataClass.SPECIAL_CONSTITUTION_GUIDANCE, Action.READ, EnumSet.of(SELF, GUARDIAN, PE_TEACHER,
-                HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
+                HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN, SCHOOL_DOCTOR));
 
         rule(DataClass.MENTAL_HEALTH, Action.READ, EnumSet.of(SCHOOL_COUNSELOR, BREAK_GLASS));
         rule(DataClass.MENTAL_HEALTH, Action.WRITE, EnumSet.of(SCHOOL_COUNSELOR));
@@ -80,6 +84,22 @@ final class AccessRules {
         rule(DataClass.PUBLICITY, Action.REVIEW, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
 
         rule(DataClass.ACCESS_LOG, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_ADMIN));
+
+        // health (issue 15): vision and attendance. The school doctor records and reads the school's health data;
+        // the head teacher reads the class's; other teachers of the class learn only that a check-up is advised.
+        rule(DataClass.VISION, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
+        rule(DataClass.VISION, Action.WRITE, EnumSet.of(SCHOOL_DOCTOR, SCHOOL_ADMIN));
+        rule(DataClass.VISION, Action.EXPORT, EnumSet.of(SCHOOL_DOCTOR, SCHOOL_ADMIN));
+        rule(DataClass.VISION_ADVICE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
+        rule(DataClass.ATTENDANCE, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR,
+                SCHOOL_ADMIN, SCHOOL_DOCTOR));
+        rule(DataClass.ATTENDANCE, Action.WRITE, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
+        // 复课: closing a sick absence's follow-up
+        rule(DataClass.ATTENDANCE, Action.REVIEW, EnumSet.of(HEAD_TEACHER, SCHOOL_DOCTOR, SCHOOL_ADMIN));
+        rule(DataClass.ATTENDANCE_OVERVIEW, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
+        rule(DataClass.HEALTH_STATS, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR, COUNTY_BUREAU));
     }
 
     private AccessRules() {

@@ -9,9 +9,11 @@ import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ClassScope;
+import org.zhsz.platform.CountyScope;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Relationship;
+import org.zhsz.platform.SchoolScope;
 import org.zhsz.platform.StudentScope;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,6 +83,41 @@ class PolicyService implements AccessPolicy {
     @Override
     public Mono<Set<String>> visibleClassIds(Actor actor) {
         return resolver.visibleClassIds(actor);
+    }
+
+    @Override
+    public Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action) {
+        return resolver.forSchool(actor, schoolId)
+                .switchIfEmpty(Mono.defer(() -> denyScope(actor, "school", schoolId, null, dataClass, action,
+                        "no_such_school").then(Mono.error(Problems.notFound("school", schoolId)))))
+                .flatMap(scope -> switch (AccessRules.decide(scope.relationships(), dataClass, action)) {
+                    case ALLOW -> Mono.just(scope);
+                    case NOT_FOUND -> denyScope(actor, "school", schoolId, schoolId, dataClass, action, "out_of_scope")
+                            .then(Mono.error(Problems.notFound("school", schoolId)));
+                    case FORBIDDEN -> denyScope(actor, "school", schoolId, schoolId, dataClass, action,
+                            "not_permitted").then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase()
+                            + "." + action.name().toLowerCase())));
+                });
+    }
+
+    @Override
+    public Mono<CountyScope> requireCounty(Actor actor, DataClass dataClass, Action action) {
+        String county = actor.countyId();
+        Set<Relationship> rels = RelationshipResolver.countyRelationships(actor, county);
+        if (county != null && AccessRules.permits(rels, dataClass, action)) {
+            return Mono.just(new CountyScope(county, rels));
+        }
+        // county aggregates are no secret: whoever may not read them is refused, never told "not found"
+        return denyScope(actor, "county", county, null, dataClass, action, "not_permitted")
+                .then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase() + "."
+                        + action.name().toLowerCase())));
+    }
+
+    private Mono<Void> denyScope(Actor actor, String type, String id, String schoolId, DataClass dc, Action action,
+                                 String why) {
+        meters.counter("zhsz.authz.denials", "data_class", dc.name().toLowerCase(), "reason", why).increment();
+        return audit.record(new AuditEvent(actor, "access." + action.name().toLowerCase(), type, id, null,
+                schoolId, AuditEvent.Outcome.DENIED, why, dc));
     }
 
     private Mono<Void> deny(Actor actor, String studentId, String schoolId, DataClass dc, Action action, String why) {

@@ -14,6 +14,7 @@ import org.zhsz.platform.ClassScope;
 import org.zhsz.platform.Relationship;
 import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.SchoolScope;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
@@ -119,6 +120,9 @@ class RelationshipResolver {
         if (actor.has(Role.SCHOOL_ADMIN)) {
             rels.add(Relationship.SCHOOL_ADMIN);
         }
+        if (actor.has(Role.SCHOOL_DOCTOR)) {
+            rels.add(Relationship.SCHOOL_DOCTOR);
+        }
         if (!actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER, Role.COUNSELOR)) {
             return Mono.just(rels);
         }
@@ -185,6 +189,46 @@ class RelationshipResolver {
         return result;
     }
 
+    /**
+     * Empty when the school does not exist. Staff relationships come from the actor's role in their own school (and
+     * a counselor's assignment this term); county roles from the school's county; any account of the school is a
+     * member (in scope, allowed nothing by itself).
+     */
+    Mono<SchoolScope> forSchool(Actor actor, String schoolId) {
+        return organization.school(schoolId).flatMap(school -> {
+            Mono<Set<Relationship>> rels = Mono.just(EnumSet.noneOf(Relationship.class));
+            if (actor.inSchool(schoolId)) {
+                rels = organization.currentTerm(schoolId)
+                        .flatMap(t -> staffRelationships(actor, schoolId, null, t.code()))
+                        .defaultIfEmpty(EnumSet.noneOf(Relationship.class))
+                        .map(r -> {
+                            Set<Relationship> all = EnumSet.noneOf(Relationship.class);
+                            all.addAll(r);
+                            all.add(Relationship.SCHOOL_MEMBER);
+                            return all;
+                        });
+            }
+            return rels.map(r -> {
+                r.addAll(countyRelationships(actor, school.countyId()));
+                return new SchoolScope(school.id(), school.countyId(), r);
+            });
+        });
+    }
+
+    /** The bureau's and the auditor's relationships to a county: only their own. */
+    static Set<Relationship> countyRelationships(Actor actor, String countyId) {
+        Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
+        if (actor.countyId() != null && actor.countyId().equals(countyId)) {
+            if (actor.has(Role.BUREAU_ADMIN)) {
+                rels.add(Relationship.COUNTY_BUREAU);
+            }
+            if (actor.has(Role.AUDITOR)) {
+                rels.add(Relationship.COUNTY_AUDITOR);
+            }
+        }
+        return rels;
+    }
+
     Flux<Grant> activeGrants(String username, String studentId) {
         var now = clock.now();
         return grants.findByGranteeAndStudentId(username, studentId).filter(g -> g.activeAt(now));
@@ -194,7 +238,7 @@ class RelationshipResolver {
     Mono<Set<String>> visibleClassIds(Actor actor) {
         Set<String> ids = new HashSet<>();
         Mono<Set<String>> result = Mono.just(ids);
-        if (actor.schoolId() != null && actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR)) {
+        if (actor.schoolId() != null && actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR, Role.SCHOOL_DOCTOR)) {
             result = result.flatMap(s -> organization.currentTerm(actor.schoolId())
                     .flatMapMany(t -> organization.classesOfSchool(actor.schoolId(), t.code()))
                     .map(ClassView::id).collectList().map(l -> {

@@ -28,4 +28,13 @@ public interface AccessPolicy {
 
     /** Ids of the classes the actor may see in the current term. */
     Mono<Set<String>> visibleClassIds(Actor actor);
+
+    /**
+     * School-level check (a school's statistics, day overview, imports): emits the actor's relationships to the
+     * school, or errors with a 404 (no such school, or not the actor's school nor county) or a 403.
+     */
+    Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action);
+
+    /** County-level check (the county's aggregates) for the actor's own county: emits the scope, or errors 403. */
+    Mono<CountyScope> requireCounty(Actor actor, DataClass dataClass, Action action);
 }

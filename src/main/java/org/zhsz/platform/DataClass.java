@@ -25,5 +25,15 @@ public enum DataClass {
     /** 公示: the class's selected records during publicity, and objections to them (class-level) */
     PUBLICITY,
     /** who read or exported this student's sensitive data */
-    ACCESS_LOG
+    ACCESS_LOG,
+    /** vision screening (视力筛查) values, categories, screening myopia and advice */
+    VISION,
+    /** only whether a vision check-up is advised, no values (other teachers of the class) */
+    VISION_ADVICE,
+    /** daily attendance with 晨午检 symptoms and sick-absence follow-ups (复课) */
+    ATTENDANCE,
+    /** a school's day at a glance with names: registered classes, absences, follow-ups, 控辍保学 streaks */
+    ATTENDANCE_OVERVIEW,
+    /** health aggregates (vision rates, sick absences by symptom): a school's or, k-suppressed, a county's */
+    HEALTH_STATS
 }

@@ -5,11 +5,15 @@ public enum Relationship {
     SELF, GUARDIAN,
     HEAD_TEACHER, PE_TEACHER, ARTS_TEACHER, LABOUR_TEACHER, SUBJECT_TEACHER,
     SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+    /** the school's doctor (校医): school-wide, for health data only */
+    SCHOOL_DOCTOR,
     /** a student of the same class (class-level scopes only: publicity) */
     CLASSMATE,
     /** a guardian of a student of the same class (class-level scopes only: publicity) */
     CLASSMATE_GUARDIAN,
     COUNTY_BUREAU, COUNTY_AUDITOR,
+    /** anyone whose account belongs to the school (school-level scopes only): in scope, allowed nothing by itself */
+    SCHOOL_MEMBER,
     /** admissions officer holding a current release of this student's dossier */
     ADMISSIONS_RELEASED,
     /** a school admin holding a current break-glass grant for the mental-health file */
