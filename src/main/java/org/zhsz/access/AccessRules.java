@@ -99,7 +99,8 @@ final class AccessRules {
         // 复课: closing a sick absence's follow-up
         rule(DataClass.ATTENDANCE, Action.REVIEW, EnumSet.of(HEAD_TEACHER, SCHOOL_DOCTOR, SCHOOL_ADMIN));
         rule(DataClass.ATTENDANCE_OVERVIEW, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
-        rule(DataClass.HEALTH_STATS, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR, COUNTY_BUREAU));
+        rule(DataClass.HEALTH_STATS, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
+        rule(DataClass.HEALTH_AGGREGATES, Action.READ, EnumSet.of(COUNTY_BUREAU));
     }
 
     private AccessRules() {

@@ -87,6 +87,12 @@ class PolicyService implements AccessPolicy {
 
     @Override
     public Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action) {
+        if (schoolId == null) {
+            // "my school" asked by an account that has none (county roles): refused, not hidden
+            return denyScope(actor, "school", null, null, dataClass, action, "no_school")
+                    .then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase() + "."
+                            + action.name().toLowerCase())));
+        }
         return resolver.forSchool(actor, schoolId)
                 .switchIfEmpty(Mono.defer(() -> denyScope(actor, "school", schoolId, null, dataClass, action,
                         "no_such_school").then(Mono.error(Problems.notFound("school", schoolId)))))

@@ -203,7 +203,7 @@ final class VisionRules {
     static Glasses glasses(String text) {
         String t = text.trim().toUpperCase(Locale.ROOT);
         return switch (t) {
-            case "NONE", "无", "否", "不戴" -> Glasses.NONE;
+            case "NONE", "无", "否", "不戴", "不戴镜" -> Glasses.NONE;
             case "FRAME", "框架眼镜", "框架镜" -> Glasses.FRAME;
             case "CONTACT", "隐形眼镜" -> Glasses.CONTACT;
             case "ORTHO_K", "ORTHO-K", "OK镜", "角膜塑形镜" -> Glasses.ORTHO_K;

@@ -34,6 +34,8 @@ public enum DataClass {
     ATTENDANCE,
     /** a school's day at a glance with names: registered classes, absences, follow-ups, 控辍保学 streaks */
     ATTENDANCE_OVERVIEW,
-    /** health aggregates (vision rates, sick absences by symptom): a school's or, k-suppressed, a county's */
-    HEALTH_STATS
+    /** a school's exact health statistics (vision rates by grade and sex, trend) */
+    HEALTH_STATS,
+    /** the county's health aggregates, small cells suppressed, no names (vision rates, sick absences by symptom) */
+    HEALTH_AGGREGATES
 }

@@ -88,7 +88,7 @@ class AccessRulesTests {
     @Test
     void countyRolesNeverGetIndividualData() {
         for (DataClass dc : DataClass.values()) {
-            if (dc == DataClass.HEALTH_STATS) {
+            if (dc == DataClass.HEALTH_AGGREGATES) {
                 continue; // aggregates, k-suppressed for the county (HealthAccessRulesTests)
             }
             for (Action a : Action.values()) {
