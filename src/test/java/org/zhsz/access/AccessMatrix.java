@@ -169,7 +169,7 @@ public final class AccessMatrix {
                 .otherwise(404));
         rows.add(get("/api/v1/schools/S1/processing-bases").is(200, "admin_s1", "counselor_s1").otherwise(404));
         rows.addAll(MatrixExtensions.rows());
-        return rows;
+        return HealthMatrixRows.withSchoolDoctor(rows);
     }
 
     /** Runs one cell; returns the status. */
