@@ -1,7 +1,9 @@
 import features from './features.zh-CN'
+import health from './health.zh-CN'
 /** 简体中文 (the default). Every key here must exist in en.ts too (i18n.spec.ts checks). */
 export default {
   ...features,
+  ...health,
   app: {
     title: '综合素质评价平台',
     shortTitle: '综评平台',
@@ -78,6 +80,7 @@ export default {
       bureau_admin: '教育局管理员',
       admissions_officer: '招生工作人员',
       auditor: '审计员',
+      school_doctor: '校医',
     },
     stage: { PRIMARY: '小学', JUNIOR: '初中', SENIOR: '高中' },
     sex: { M: '男', F: '女' },
@@ -102,6 +105,9 @@ export default {
       MENTAL_HEALTH_FLAG: '心理关注提示',
       ARCHIVE: '综合素质评价档案',
       ACCESS_LOG: '访问记录',
+      VISION: '视力筛查结果',
+      VISION_ADVICE: '视力复查提示',
+      ATTENDANCE: '出勤与晨午检记录',
     },
     purpose: {
       MENTAL_HEALTH_SCREENING: '心理健康筛查',

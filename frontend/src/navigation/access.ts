@@ -8,7 +8,7 @@ import type { Role } from '@/api/types'
 export const ALL_SIGNED_IN = 'all' as const
 
 const STAFF: Role[] = ['teacher', 'head_teacher', 'counselor', 'school_admin']
-const SCHOOL_PEOPLE: Role[] = ['student', 'parent', 'teacher', 'head_teacher', 'counselor', 'school_admin']
+const SCHOOL_PEOPLE: Role[] = ['student', 'parent', 'teacher', 'head_teacher', 'counselor', 'school_admin', 'school_doctor']
 
 export const PAGE_ACCESS = {
   home: ALL_SIGNED_IN,
@@ -37,6 +37,14 @@ export const PAGE_ACCESS = {
   // 体质健康
   'fitness-entry': ['teacher', 'head_teacher', 'school_admin'],
   'fitness-stats': ['teacher', 'head_teacher', 'school_admin'],
+  // 健康: vision, the daily register with 晨午检, follow-ups (the school doctor's pages), the county, the family
+  'health-vision': ['school_doctor', 'school_admin', 'head_teacher'],
+  'health-vision-stats': ['school_doctor', 'school_admin'],
+  'health-follow-ups': ['school_doctor', 'school_admin'],
+  'health-register': ['head_teacher', 'school_admin'],
+  'health-overview': ['school_admin', 'school_doctor'],
+  'health-county': ['bureau_admin'],
+  'health-family': ['student', 'parent'],
   // 心理健康: content for counselors only; others see counts, flags and their own tasks
   'wellbeing-alerts': ['counselor'],
   'wellbeing-cases': ['counselor'],

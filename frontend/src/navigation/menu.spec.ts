@@ -20,6 +20,7 @@ describe('role → menu', () => {
       'home',
       'my-profile',
       'records',
+      'health-family',
       'wellbeing-my-screenings',
       'publicity',
       'archive-signoff',
@@ -77,9 +78,17 @@ describe('role → menu', () => {
       expect(canOpen('student-profile', [role])).toBe(false)
       expect(canOpen('class-roster', [role])).toBe(false)
     }
-    expect(pagesOf(menuFor(['bureau_admin']))).toEqual(['home', 'county-stats'])
+    expect(pagesOf(menuFor(['bureau_admin']))).toEqual(['home', 'health-county', 'county-stats'])
     expect(pagesOf(menuFor(['auditor']))).toEqual(['home', 'audit'])
     expect(pagesOf(menuFor(['admissions_officer']))).toEqual(['home', 'exports'])
+  })
+
+  it('gives the school doctor the health pages, never records, wellbeing or archives', () => {
+    const pages = pagesOf(menuFor(['school_doctor']))
+    expect(pages).toEqual(['home', 'health-vision', 'health-follow-ups', 'health-overview', 'health-vision-stats'])
+    expect(canOpen('student-profile', ['school_doctor'])).toBe(true)
+    expect(pagesOf(menuFor(['head_teacher']))).toEqual(expect.arrayContaining(['health-register', 'health-vision']))
+    expect(pagesOf(menuFor(['parent']))).toContain('health-family')
   })
 
   it('drops empty groups and shows only home for unknown roles', () => {
