@@ -86,13 +86,18 @@ class PolicyService implements AccessPolicy {
     }
 
     @Override
-    public Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action) {
-        if (schoolId == null) {
+    public Mono<SchoolScope> requireOwnSchool(Actor actor, DataClass dataClass, Action action) {
+        if (actor.schoolId() == null) {
             // "my school" asked by an account that has none (county roles): refused, not hidden
             return denyScope(actor, "school", null, null, dataClass, action, "no_school")
                     .then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase() + "."
                             + action.name().toLowerCase())));
         }
+        return requireSchool(actor, actor.schoolId(), dataClass, action);
+    }
+
+    @Override
+    public Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action) {
         return resolver.forSchool(actor, schoolId)
                 .switchIfEmpty(Mono.defer(() -> denyScope(actor, "school", schoolId, null, dataClass, action,
                         "no_such_school").then(Mono.error(Problems.notFound("school", schoolId)))))
@@ -107,7 +112,7 @@ class PolicyService implements AccessPolicy {
     }
 
     @Override
-    public Mono<CountyScope> requireCounty(Actor actor, DataClass dataClass, Action action) {
+    public Mono<CountyScope> requireOwnCounty(Actor actor, DataClass dataClass, Action action) {
         String county = actor.countyId();
         Set<Relationship> rels = RelationshipResolver.countyRelationships(actor, county);
         if (county != null && AccessRules.permits(rels, dataClass, action)) {

@@ -71,7 +71,7 @@ class NationalExport {
         if (grade != null && (grade < 1 || grade > 12)) {
             return Mono.error(Problems.invalid("grade", "out_of_range", "grade must be 1–12"));
         }
-        return access.requireSchool(actor, actor.schoolId(), DataClass.HEALTH_FITNESS, Action.EXPORT)
+        return access.requireOwnSchool(actor, DataClass.HEALTH_FITNESS, Action.EXPORT)
                 .flatMap(scope -> {
                     String school = scope.schoolId();
                     String filename = "国家学生体质健康标准数据上报_" + school + "_" + year

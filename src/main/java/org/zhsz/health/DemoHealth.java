@@ -37,8 +37,9 @@ import reactor.core.publisher.Mono;
  * Health demo data for S1 (and S2's class, for the county's figures and trend): this school year's vision screening
  * of both S1 classes except 七年级(1)班's numbers 36–40 (still to screen), student_c1a with screening
  * myopia (the family is advised to see a doctor), S2's class this year and last; and the daily register of the last
- * three weeks of school days for both S1 classes (today is left to register), with sick absences, their follow-ups
- * (closed by 复课, the two most recent left open) and a student absent three days in a row. Deterministic, inserted
+ * three weeks of school days for both S1 classes (today is left to register), with sick absences (student_c1a one
+ * day a week ago), their follow-ups (closed by 复课, the two most recent left open) and a student absent three days
+ * in a row. Deterministic, inserted
  * only where missing.
  */
 @Component
@@ -200,6 +201,11 @@ class DemoHealth implements ApplicationRunner {
                 for (int k = 0; k < n; k++) {
                     StudentView s = members.get(1 + rnd.nextInt(members.size() - 1));
                     absences.put(s.id(), absence(s.id(), rnd));
+                }
+                if (classId.equals(DemoMode.C1) && i == schoolDays.size() - 6) {
+                    // 马思远 (student_c1a) was off sick for a day a week ago and came back the next
+                    absences.put(MYOPIC_STUDENT, new Absence(MYOPIC_STUDENT, Type.SICK, List.of("FEVER", "COUGH"),
+                            "家长来电：发热，已就诊"));
                 }
                 if (classId.equals(DemoMode.C2) && i >= schoolDays.size() - 3) {
                     absences.put(STREAK_STUDENT, new Absence(STREAK_STUDENT, Type.PERSONAL, List.of(),

@@ -71,7 +71,7 @@ class VisionExport {
         if (grade != null && (grade < 1 || grade > 12)) {
             return Mono.error(Problems.invalid("grade", "out_of_range", "grade must be 1–12"));
         }
-        return access.requireSchool(actor, actor.schoolId(), DataClass.VISION, Action.EXPORT).flatMap(scope -> {
+        return access.requireOwnSchool(actor, DataClass.VISION, Action.EXPORT).flatMap(scope -> {
             String school = scope.schoolId();
             return organization.classesOfSchool(school, year + "-1").collectMap(ClassView::id, ClassView::name)
                     .flatMap(classNames -> screenings.findBySchoolIdAndSchoolYear(school, year)

@@ -95,7 +95,7 @@ class VisionImport {
 
     /** The actor's school, if they may record its screenings (else 403). */
     Mono<SchoolScope> scope(Actor actor) {
-        return access.requireSchool(actor, actor.schoolId(), DataClass.VISION, Action.WRITE);
+        return access.requireOwnSchool(actor, DataClass.VISION, Action.WRITE);
     }
 
     Mono<Report> importFile(Actor actor, Path file, String yearParam, Locale locale) {

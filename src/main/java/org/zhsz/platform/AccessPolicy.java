@@ -35,6 +35,9 @@ public interface AccessPolicy {
      */
     Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action);
 
+    /** {@link #requireSchool} for the actor's own school (the token's); 403 when the actor belongs to none. */
+    Mono<SchoolScope> requireOwnSchool(Actor actor, DataClass dataClass, Action action);
+
     /** County-level check (the county's aggregates) for the actor's own county: emits the scope, or errors 403. */
-    Mono<CountyScope> requireCounty(Actor actor, DataClass dataClass, Action action);
+    Mono<CountyScope> requireOwnCounty(Actor actor, DataClass dataClass, Action action);
 }
