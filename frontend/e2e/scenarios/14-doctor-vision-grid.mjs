@@ -13,8 +13,13 @@ export default {
       await app.visible(page.locator('[data-testid=doctor-home]'), "the school doctor's to-dos")
       await app.see('未筛查', '[data-testid=doctor-home]')
       await app.see('因病缺勤追踪', '[data-testid=doctor-home]')
-      const n = (await page.locator('[data-testid=doctor-unscreened] .n').textContent())?.trim()
-      assert(/^\d+$/.test(n ?? ''), `a count of students still to screen (got ${n})`)
+      await page.waitForFunction(
+        () => /^\d+$/.test(document.querySelector('[data-testid=doctor-unscreened] .n')?.textContent?.trim() ?? ''),
+        null,
+        { timeout: 20_000 },
+      )
+      const n = Number((await page.locator('[data-testid=doctor-unscreened] .n').textContent())?.trim())
+      assert(n >= 0 && n <= 80, `a count of students still to screen (got ${n})`)
       await app.shot('doctor-home')
     })
 

@@ -30,7 +30,7 @@ export default {
       await page.locator('[data-testid=type-SICK]').click()
       await tick('FEVER')
       await tick('COUGH')
-      await page.locator('[data-testid=absence-note] input').fill('家长来电：发热38.5℃，已就诊')
+      await page.locator('input[data-testid=absence-note]').fill('家长来电：发热38.5℃，已就诊')
       await app.shot('sick-absence')
       await page.locator('[data-testid=absence-done]').click()
     })

@@ -27,6 +27,9 @@ export default {
     await step('the attendance shows the rate and the absences', async () => {
       await app.see('出勤情况', '#main-content')
       await app.see('出勤率', '[data-testid=attendance-summary]')
+      // the demo's 马思远 was off sick one day a week ago, with fever and cough
+      await app.see('病假', '[data-testid=attendance-summary]')
+      await app.see('发热、咳嗽', '[data-testid=attendance-summary]')
       await app.visible(page.locator('[data-testid=attendance-summary]'), 'the attendance summary')
       await page.locator('[data-testid=attendance-summary]').scrollIntoViewIfNeeded()
       await app.shot('attendance')
