@@ -27,7 +27,7 @@ export default {
       severe: '重度视力不良',
     },
     categoryShort: { normal: '正常', mild: '轻度', moderate: '中度', severe: '重度' },
-    glasses: { NONE: '不戴镜', FRAME: '框架眼镜', CONTACT: '隐形眼镜', ORTHO_K: '角膜塑形镜（OK镜）' },
+    glasses: { NONE: '不戴镜', FRAME: '框架眼镜', CONTACT: '隐形眼镜', ORTHO_K: '角膜塑形镜' },
     advice: {
       NONE: '视力正常',
       RECHECK: '建议复查',

@@ -23,6 +23,15 @@ public interface AccessPolicy {
     /** Pure decision for an already-resolved scope, for list filtering without one lookup per student. */
     boolean permits(Set<Relationship> relationships, DataClass dataClass, Action action);
 
+    /** The actor's relationships to a class this term, without deciding or auditing (empty when out of scope). */
+    Mono<ClassScope> classScope(Actor actor, String classId);
+
+    /**
+     * The actor's relationships to a school, without deciding or auditing (empty when the school does not exist or
+     * the actor has none there), e.g. for counting a home page's to-dos.
+     */
+    Mono<SchoolScope> schoolScope(Actor actor, String schoolId);
+
     /** Class-level check: emits the class's relationships for the actor, or errors 404/403. */
     Mono<ClassScope> requireClass(Actor actor, String classId, DataClass dataClass, Action action);
 

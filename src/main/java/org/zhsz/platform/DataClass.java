@@ -1,6 +1,6 @@
 package org.zhsz.platform;
 
-/** The kinds of data the access policy distinguishes (DESIGN.md §5). */
+/** The kinds of data the access policy distinguishes (docs/access-model.md). */
 public enum DataClass {
     /** name, sex, class: what a classmate's teacher may know */
     PROFILE,
@@ -26,6 +26,8 @@ public enum DataClass {
     PUBLICITY,
     /** who read or exported this student's sensitive data */
     ACCESS_LOG,
+    /** the login accounts of a class's students and guardians (creating them hands out one-time passwords) */
+    ACCOUNTS,
     /** vision screening (视力筛查) values, categories, screening myopia and advice */
     VISION,
     /** only whether a vision check-up is advised, no values (other teachers of the class) */

@@ -171,6 +171,10 @@ final class HealthMatrixRows {
         cell(m, 403, "POST /api/v1/classes/S1-C1/publicity/close");
         cell(m, 403, "GET /api/v1/students/S1-C1-01/dossier.pdf");
         cell(m, 403, "GET /api/v1/students/S1-C2-01/dossier.pdf");
+        cell(m, 403, "GET /api/v1/classes/S1-C1/archives");
+        // in scope and refused: a class's login accounts (the school admin and head teacher hand them out)
+        cell(m, 403, "GET /api/v1/classes/S1-C1/accounts");
+        cell(m, 403, "POST /api/v1/classes/S1-C1/accounts");
         return m;
     }
 

@@ -15,6 +15,7 @@ export default {
       await app.visible(page.locator('[data-testid=tile-S1-C1-10]'), 'a tile per student')
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       assert(overflow <= 1, `no sideways scrolling on a phone (page is ${overflow}px wider than the screen)`)
+      await app.noEnglish()
       await app.shot('register')
     })
 

@@ -1,7 +1,7 @@
 /**
  * (b) The school doctor opens 七年级(1)班's vision grid, records a student who was not screened yet (uncorrected
  * vision and the autorefractor's sphere and cylinder for both eyes), saves the class, and the row shows its
- * category and the advice; the home page counts the students still to screen and the open follow-ups.
+ * category and the advice; the home page's to-dos count the students still to screen and the open follow-ups.
  */
 export default {
   name: 'doctor-vision-grid',
@@ -10,16 +10,12 @@ export default {
     const sid = 'S1-C1-40'
     await step('sign in as doctor_s1: the home page shows the to-dos', async () => {
       await app.login('doctor_s1')
-      await app.visible(page.locator('[data-testid=doctor-home]'), "the school doctor's to-dos")
-      await app.see('未筛查', '[data-testid=doctor-home]')
-      await app.see('因病缺勤追踪', '[data-testid=doctor-home]')
-      await page.waitForFunction(
-        () => /^\d+$/.test(document.querySelector('[data-testid=doctor-unscreened] .n')?.textContent?.trim() ?? ''),
-        null,
-        { timeout: 20_000 },
-      )
-      const n = Number((await page.locator('[data-testid=doctor-unscreened] .n').textContent())?.trim())
-      assert(n >= 0 && n <= 80, `a count of students still to screen (got ${n})`)
+      const unscreened = await app.visible(page.locator('[data-testid=todo-vision_not_screened]'), 'the screening to-do')
+      const label = ((await unscreened.textContent()) ?? '').trim()
+      assert(/学年还有 \d+ 名学生未做视力筛查/.test(label), `the to-do counts the students still to screen (${label})`)
+      await app.visible(page.locator('[data-testid=todo-sick_absence_follow_ups_open]'), 'the follow-up to-do')
+      await app.see('待登记复课', '[data-testid=todos]')
+      await app.noEnglish()
       await app.shot('doctor-home')
     })
 
@@ -30,6 +26,7 @@ export default {
       await app.visible(page.locator(`input[data-testid=vi-${sid}-right-uncorrected]`), 'the right eye of the last student')
       await app.see('右眼', '[data-testid=vision-grid]')
       await app.see('球镜S', '[data-testid=vision-grid]')
+      await app.noEnglish()
       await app.shot('grid')
     })
 
@@ -54,6 +51,13 @@ export default {
       await app.visible(page.locator(`[data-testid=vision-category-${sid}]`, { hasText: '中度' }), 'the moderate category')
       await app.visible(page.locator(`[data-testid=vision-advice-${sid}]`, { hasText: '建议就医' }), 'the advice to see a doctor')
       await app.shot('saved')
+    })
+
+    await step("the doctor's other pages are in Chinese", async () => {
+      for (const path of ['/health/vision/stats', '/health/follow-ups', '/health/overview']) {
+        await app.open(path)
+        await app.noEnglish()
+      }
     })
   },
 }

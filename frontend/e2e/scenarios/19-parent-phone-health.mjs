@@ -21,6 +21,7 @@ export default {
       await app.see('视力筛查只是初步检查', '#main-content')
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       assert(overflow <= 1, `no sideways scrolling on a phone (page is ${overflow}px wider than the screen)`)
+      await app.noEnglish()
       await app.shot('vision')
     })
 
