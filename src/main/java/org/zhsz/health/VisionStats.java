@@ -122,10 +122,8 @@ class VisionStats {
                         .defaultIfEmpty(scope.countyId())
                         .flatMap(name -> screenings.findBySchoolIdInAndSchoolYearIn(schools.keySet(), trendYears(year))
                                 .reduceWith(() -> new Tally(year, true), Tally::add)
-                                .map(t -> t.finish("county", scope.countyId(), name, schools, Map.of()))))
-                .flatMap(s -> audit.record(AuditEvent.allowed(actor, "vision.stats.read", "county", scope.countyId(),
-                        null, null).withDataClass(DataClass.HEALTH_AGGREGATES).withReason("year=" + year))
-                        .thenReturn(s)));
+                                .map(t -> t.finish("county", scope.countyId(), name, schools, Map.of())))));
+        // small cells suppressed, no one's data: not audited, like the county's fitness figures
     }
 
     static List<String> trendYears(String year) {
