@@ -1,0 +1,199 @@
+package org.zhsz.platform.store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+
+/**
+ * mongo-java-server's in-memory database, except that a stored document is never changed once a reader may hold
+ * it. Its own in-memory collection updates documents in place, while a query's reply keeps references to the stored
+ * documents and is encoded after the collection's lock is released (and a cursor's later batches even later). An
+ * update racing with that encoding made the encoder fail ({@code ConcurrentModificationException}: the reply is
+ * dropped and the connection closed, so the driver clears its whole connection pool and every operation checking
+ * out a connection at that moment fails — the load test's 500s), or handed the reader a document half old and half
+ * new. Here an update first swaps each document it is about to change for a private deep copy and changes only that
+ * copy; readers keep the version they were given. Everything else is the library's {@code MemoryDatabase} /
+ * {@code MemoryCollection}.
+ */
+final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
+
+    CopyOnWriteMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
+        super(databaseName, cursorRegistry);
+        initializeNamespacesAndIndexes();
+    }
+
+    @Override
+    protected Collection openOrCreateCollection(String collectionName, CollectionOptions options) {
+        return new Collection(this, collectionName, options, cursorRegistry);
+    }
+
+    @Override
+    protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                     boolean sparse) {
+        return new MemoryUniqueIndex(indexName, keys, sparse);
+    }
+
+    @Override
+    protected long getStorageSize() {
+        return 0;
+    }
+
+    @Override
+    protected long getFileSize() {
+        return 0;
+    }
+
+    /** A collection whose updates are copy-on-write (every method runs under the collection's monitor). */
+    static final class Collection extends AbstractSynchronizedMongoCollection<Integer> {
+
+        private final List<Document> documents = new ArrayList<>();
+        private final Queue<Integer> emptyPositions = new ArrayDeque<>();
+        private final AtomicInteger dataSize = new AtomicInteger();
+        /** True while an update or findAndModify runs: the documents it is handed are private copies. */
+        private boolean writing;
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                   CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery,
+                                                     ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert,
+                                                     Oplog oplog) {
+            writing = true;
+            try {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                writing = false;
+            }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            writing = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                writing = false;
+            }
+        }
+
+        /** Replaces the stored document at {@code position} by a deep copy and returns the copy. */
+        private Document privateCopy(int position) {
+            Document copy = documents.get(position).cloneDeeply();
+            documents.set(position, copy);
+            return copy;
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            IntStream positions = IntStream.range(0, documents.size());
+            if (isNaturalDescending(orderBy)) {
+                int n = documents.size();
+                positions = IntStream.range(0, n).map(i -> n - 1 - i);
+            }
+            Stream<Document> stream = positions.filter(p -> documents.get(p) != null)
+                    .mapToObj(p -> writing && documentMatchesQuery(documents.get(p), query) ? privateCopy(p)
+                            : documents.get(p));
+            return matchDocumentsFromStream(stream, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Iterable<Integer> positions, Document orderBy,
+                                             int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            if (!writing) {
+                return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
+            }
+            List<Document> candidates = new ArrayList<>();
+            for (Integer p : positions) {
+                Document d = documents.get(p);
+                if (d != null) {
+                    candidates.add(documentMatchesQuery(d, query) ? privateCopy(p) : d);
+                }
+            }
+            return matchDocumentsFromStream(candidates.stream(), query, orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector);
+        }
+
+        @Override
+        protected void updateDataSize(int sizeDelta) {
+            dataSize.addAndGet(sizeDelta);
+        }
+
+        @Override
+        protected int getDataSize() {
+            return dataSize.get();
+        }
+
+        @Override
+        protected Integer addDocumentInternal(Document document) {
+            Integer position = emptyPositions.poll();
+            if (position == null) {
+                position = documents.size();
+                documents.add(document);
+            } else {
+                documents.set(position, document);
+            }
+            return position;
+        }
+
+        @Override
+        public synchronized int count() {
+            return documents.size() - emptyPositions.size();
+        }
+
+        @Override
+        public synchronized boolean isEmpty() {
+            return documents.isEmpty() || super.isEmpty();
+        }
+
+        @Override
+        protected Integer findDocumentPosition(Document document) {
+            int position = documents.indexOf(document);
+            return position < 0 ? null : position;
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+            return IntStream.range(0, documents.size()).filter(p -> documents.get(p) != null)
+                    .mapToObj(p -> new DocumentWithPosition<>(documents.get(p), p));
+        }
+
+        @Override
+        protected void removeDocument(Integer position) {
+            documents.set(position, null);
+            emptyPositions.add(position);
+        }
+
+        @Override
+        protected Document getDocument(Integer position) {
+            return documents.get(position);
+        }
+
+        @Override
+        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+            // the changed document is the private copy already stored at its position
+        }
+    }
+}
