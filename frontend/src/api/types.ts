@@ -178,10 +178,14 @@ export interface AuditEvent {
 
 /** AuditQueries.Break: the first broken link found */
 export interface ChainBreak {
-  chain: string
+  chain?: string
   seq: number
   eventId?: string
   problem: string
+  /** stable kind of break (missing, changed, inserted, root_mismatch, seal_*, checkpoint, …); absent from older servers */
+  code?: string
+  /** the stream (chain/instance) of the event; absent for events written before streams */
+  stream?: string
 }
 
 /** AuditQueries.Verification (GET /api/v1/audit/verify) */
@@ -190,6 +194,11 @@ export interface ChainVerification {
   eventsChecked: number
   chains: string[]
   firstBreak?: ChainBreak
+  sealed?: number
+  pending?: number
+  seals?: number
+  checkpoints?: number
+  lastCheckpoint?: string
 }
 
 /** AuditController.AccessEntry (GET /api/v1/students/{id}/access-log) */
