@@ -42,6 +42,8 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * bench/run.sh org.zhsz.bench.LoadTest [seconds=60] [clients=32]
  *     the app in a child JVM (-Xmx512m, own embedded store, demo county, local JWKS): RSS and CPU are its own
+ * bench/run.sh org.zhsz.bench.LoadTest [seconds] [clients] --jfr
+ *     the same, the app's JVM recording a CPU profile to bench/results/loadtest-app.jfr
  * bench/run.sh org.zhsz.bench.LoadTest 60 32 --url http://localhost:8080 [--keycloak http://127.0.0.1:8180] [--pid N]
  *     against ./run.sh, with real Keycloak tokens (password grant of zhsz-cli, demo password); RSS/CPU with --pid
  * </pre>
@@ -154,8 +156,10 @@ public final class LoadTest {
         String url = null;
         String keycloak = "http://127.0.0.1:8180";
         long pid = -1;
+        boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--jfr" -> jfr = true;
                 case "--url" -> url = args[++i];
                 case "--keycloak" -> keycloak = args[++i];
                 case "--pid" -> pid = Long.parseLong(args[++i]);
@@ -171,9 +175,14 @@ public final class LoadTest {
         Ctx ctx;
         if (url == null) {
             signer = new BenchApp.Signer();
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
-                    signer.jwksUri());
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m"));
+            if (jfr) { // a CPU profile of the app alone: bench/results/loadtest-app.jfr
+                cmd.add("-XX:StartFlightRecording=filename=" + APP_LOG.resolveSibling("loadtest-app.jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
+                    signer.jwksUri()));
             child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));

@@ -30,7 +30,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * dropped and the connection closed, so the driver clears its whole connection pool and every operation checking
  * out a connection at that moment fails — the load test's 500s), or handed the reader a document half old and half
  * new. Here an update first swaps each document it is about to change for a private deep copy and changes only that
- * copy; readers keep the version they were given. Everything else is the library's {@code MemoryDatabase} /
+ * copy; readers keep the version they were given. Non-unique indexes, which the library ignores, serve queries by
+ * their first field ({@link PrefixIndex}). Everything else is the library's {@code MemoryDatabase} /
  * {@code MemoryCollection}.
  */
 final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
@@ -49,6 +50,16 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
     protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                      boolean sparse) {
         return new MemoryUniqueIndex(indexName, keys, sparse);
+    }
+
+    /** Non-unique indexes serve queries by their first field ({@link PrefixIndex}); the library ignores them. */
+    @Override
+    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+        Collection c = (Collection) resolveCollection(collectionName, true);
+        PrefixIndex index = new PrefixIndex(indexName, keys, sparse, c::documentAt);
+        c.prefixIndexes.add(index);
+        return index;
     }
 
     @Override
@@ -184,6 +195,14 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
         protected void removeDocument(Integer position) {
             documents.set(position, null);
             emptyPositions.add(position);
+        }
+
+        /** The non-unique indexes made for this collection (tests). */
+        final List<PrefixIndex> prefixIndexes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** The document stored at a position, or null (for the prefix indexes; under the collection's lock). */
+        Document documentAt(int position) {
+            return position < documents.size() ? documents.get(position) : null;
         }
 
         @Override
