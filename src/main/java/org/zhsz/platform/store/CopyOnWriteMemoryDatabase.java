@@ -57,9 +57,7 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
     protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
         Collection c = (Collection) resolveCollection(collectionName, true);
-        PrefixIndex index = new PrefixIndex(indexName, keys, sparse, c::documentAt);
-        c.prefixIndexes.add(index);
-        return index;
+        return new PrefixIndex(indexName, keys, sparse, c::documentAt);
     }
 
     @Override
@@ -147,6 +145,34 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
                     fieldSelector);
         }
 
+        /**
+         * A query the non-unique indexes can serve goes through the one that selects the fewest documents (the
+         * library would take the first index that can serve it, whatever it costs); a query by {@code _id}, or one
+         * they cannot serve, is left to the library (its unique indexes, or a scan).
+         */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            if (query.containsKey("_id") || prefixIndexes.isEmpty()) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Iterable<Integer> best = null;
+            int bestSize = Integer.MAX_VALUE;
+            for (PrefixIndex index : prefixIndexes) {
+                if (index.canHandle(query)) {
+                    java.util.Collection<Integer> positions = index.getPositions(query);
+                    if (positions.size() < bestSize) {
+                        best = positions;
+                        bestSize = positions.size();
+                    }
+                }
+            }
+            if (best == null) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocuments(query, best, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
         @Override
         protected void updateDataSize(int sizeDelta) {
             dataSize.addAndGet(sizeDelta);
@@ -197,8 +223,23 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
             emptyPositions.add(position);
         }
 
-        /** The non-unique indexes made for this collection (tests). */
+        /** The non-unique indexes of this collection. */
         final List<PrefixIndex> prefixIndexes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized void addIndex(Index<Integer> index) {
+            boolean known = prefixIndexes.stream().anyMatch(i -> i.getName().equals(index.getName()));
+            super.addIndex(index); // an index of a name that exists already is ignored
+            if (index instanceof PrefixIndex p && !known) {
+                prefixIndexes.add(p);
+            }
+        }
+
+        @Override
+        public synchronized void dropIndex(String indexName) {
+            super.dropIndex(indexName);
+            prefixIndexes.removeIf(i -> i.getName().equals(indexName));
+        }
 
         /** The document stored at a position, or null (for the prefix indexes; under the collection's lock). */
         Document documentAt(int position) {

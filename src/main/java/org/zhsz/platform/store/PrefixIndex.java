@@ -153,7 +153,7 @@ final class PrefixIndex extends Index<Integer> {
     }
 
     @Override
-    public Iterable<Integer> getPositions(Document query) {
+    public java.util.Collection<Integer> getPositions(Document query) {
         Object s = selector(query);
         served++;
         TreeSet<Integer> out = new TreeSet<>();
