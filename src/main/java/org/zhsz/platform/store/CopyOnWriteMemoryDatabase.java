@@ -173,6 +173,71 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
             return matchDocuments(query, best, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
+        /**
+         * Sorting as the library sorts (stable, by each key with its value order), but with every document's sort
+         * values read once instead of at each comparison (the library splits the key path with a regular
+         * expression per comparison), and, when the query has a limit, keeping only the first skip + limit
+         * documents in a bounded heap instead of sorting all: the auditor's newest-first page over a county's
+         * trail sorted tens of thousands of events per request.
+         */
+        @Override
+        protected QueryResult matchDocumentsFromStream(java.util.stream.Stream<Document> stream, Document query,
+                                                       Document orderBy, int numberToSkip, int limit, int batchSize,
+                                                       Document fieldSelector) {
+            if (orderBy == null || orderBy.isEmpty() || orderBy.keySet().iterator().next().equals("$natural")) {
+                return super.matchDocumentsFromStream(stream, query, orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
+            }
+            List<String> keys = new ArrayList<>(orderBy.keySet());
+            List<java.util.Comparator<Object>> orders = new ArrayList<>();
+            for (String k : keys) {
+                orders.add(((Number) orderBy.get(k)).intValue() > 0 ? de.bwaldvogel.mongo.backend.ValueComparator.asc()
+                        : de.bwaldvogel.mongo.backend.ValueComparator.desc());
+            }
+            java.util.Comparator<Keyed> byKeys = (a, b) -> {
+                for (int i = 0; i < orders.size(); i++) {
+                    int c = orders.get(i).compare(a.values()[i], b.values()[i]);
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return Integer.compare(a.index(), b.index()); // stable, as the library's sort
+            };
+            int[] counter = {0};
+            java.util.stream.Stream<Keyed> keyed = stream.filter(d -> documentMatchesQuery(d, query)).map(d -> {
+                Object[] v = new Object[keys.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = de.bwaldvogel.mongo.backend.Utils.getSubdocumentValueCollectionAware(d, keys.get(i));
+                }
+                return new Keyed(v, counter[0]++, d);
+            });
+            long want = limit > 0 ? (long) Math.max(0, numberToSkip) + limit : -1;
+            List<Keyed> ordered;
+            if (want > 0 && want < Integer.MAX_VALUE) {
+                java.util.PriorityQueue<Keyed> heap = new java.util.PriorityQueue<>((int) Math.min(want, 1024) + 1,
+                        byKeys.reversed());
+                keyed.forEach(k -> {
+                    heap.add(k);
+                    if (heap.size() > want) {
+                        heap.poll();
+                    }
+                });
+                ordered = new ArrayList<>(heap);
+                ordered.sort(byKeys);
+            } else {
+                ordered = new ArrayList<>(keyed.toList());
+                ordered.sort(byKeys);
+            }
+            int from = Math.min(ordered.size(), Math.max(0, numberToSkip));
+            int to = limit > 0 ? (int) Math.min(ordered.size(), (long) from + limit) : ordered.size();
+            // the library applies the projection and builds the reply (the documents match already)
+            return super.matchDocumentsFromStream(ordered.subList(from, to).stream().map(Keyed::document), query,
+                    null, 0, 0, batchSize, fieldSelector);
+        }
+
+        private record Keyed(Object[] values, int index, Document document) {
+        }
+
         @Override
         protected void updateDataSize(int sizeDelta) {
             dataSize.addAndGet(sizeDelta);
