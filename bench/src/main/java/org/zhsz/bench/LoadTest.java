@@ -303,9 +303,10 @@ public final class LoadTest {
         String sec = "Load test";
         String what = clients + " clients, " + seconds + " s, " + (url == null ? "in-process app (child JVM)" : url);
         BenchResults.row(sec, "mixed throughput, req/s (" + what + ")", f0(all.ok.get() / wall), "", "", "");
+        double p99 = all.h.getValueAtPercentile(99) / 1000.0;
         BenchResults.row(sec, "mixed p50 / p95 / p99 (ms)", f1(all.h.getValueAtPercentile(50) / 1000.0) + " / "
-                + f1(all.h.getValueAtPercentile(95) / 1000.0) + " / " + f1(all.h.getValueAtPercentile(99) / 1000.0),
-                "", "", "");
+                + f1(all.h.getValueAtPercentile(95) / 1000.0) + " / " + f1(p99), "", "",
+                clients == 32 ? BenchResults.goal(p99 < 150) + " (p99 < 150 ms at 32 clients)" : "");
         BenchResults.row(sec, "errors", Long.toString(all.errors.get()) + (WARMUP_ERRORS.get() > 0
                 ? " (+ " + WARMUP_ERRORS.get() + " in the warm-up)" : ""), "", "",
                 BenchResults.goal(all.errors.get() + WARMUP_ERRORS.get() == 0) + " (0)");
@@ -314,7 +315,7 @@ public final class LoadTest {
         if (pid > 0) {
             BenchResults.row(sec, "app peak RSS (VmHWM, MB)", f0(hwm), "", "", "");
             BenchResults.row(sec, "app CPU per request, mix (ms)", String.format(Locale.ROOT, "%.2f", cpuPerReq), "",
-                    "", "");
+                    "", BenchResults.goal(cpuPerReq <= 3) + " (≤ 3 ms)");
         }
 
         if (child != null) {
