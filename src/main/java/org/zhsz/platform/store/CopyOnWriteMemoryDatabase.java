@@ -52,6 +52,75 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
         return new MemoryUniqueIndex(indexName, keys, sparse);
     }
 
+    /**
+     * The driver's {@code countDocuments} is an aggregation ({@code $match}, optional {@code $skip}/{@code $limit},
+     * {@code $group} counting): the library runs every aggregation over the whole collection. That one is answered
+     * as a count through the collection's query path (its indexes) instead; the result has the aggregation's shape.
+     */
+    @Override
+    public Document handleCommand(io.netty.channel.Channel channel, String command, Document query,
+                                  de.bwaldvogel.mongo.backend.DatabaseResolver databaseResolver,
+                                  de.bwaldvogel.mongo.oplog.Oplog oplog) {
+        if ("aggregate".equalsIgnoreCase(command) && query.get("aggregate") instanceof String name) {
+            Document count = countOf(name, query.get("pipeline"));
+            if (count != null) {
+                return count;
+            }
+        }
+        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+    }
+
+    /** Counting pipelines answered through the query path (tests). */
+    volatile long countsServed;
+
+    /** The answer to a counting pipeline, or null when the pipeline is anything else. */
+    private Document countOf(String collectionName, Object pipeline) {
+        if (!(pipeline instanceof List<?> stages) || stages.size() < 2 || stages.size() > 4) {
+            return null;
+        }
+        Document filter = null;
+        int skip = 0;
+        int limit = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            if (!(stages.get(i) instanceof Document st) || st.size() != 1) {
+                return null;
+            }
+            String op = st.keySet().iterator().next();
+            Object arg = st.get(op);
+            boolean last = i == stages.size() - 1;
+            if (i == 0 && op.equals("$match") && arg instanceof Document m) {
+                filter = m;
+            } else if (!last && op.equals("$skip") && arg instanceof Number n && skip == 0 && limit == 0) {
+                skip = n.intValue();
+            } else if (!last && op.equals("$limit") && arg instanceof Number n && limit == 0) {
+                limit = n.intValue();
+            } else if (last && op.equals("$group") && arg instanceof Document g && g.size() == 2
+                    && g.get("n") instanceof Document sum && sum.size() == 1 && sum.get("$sum") instanceof Number one
+                    && one.intValue() == 1 && g.containsKey("_id") && !(g.get("_id") instanceof Document)
+                    && !(g.get("_id") instanceof String s && s.startsWith("$"))) {
+                Object id = g.get("_id");
+                if (filter == null) {
+                    return null;
+                }
+                var collection = resolveCollection(collectionName, false);
+                countsServed++;
+                int n = 0;
+                if (collection != null) {
+                    synchronized (collection) {
+                        n = collection.count(filter, skip, limit);
+                    }
+                }
+                List<Document> batch = n == 0 ? List.of() : List.of(new Document("_id", id).append("n", n));
+                Document cursor = new Document("firstBatch", batch).append("id", 0L)
+                        .append("ns", getDatabaseName() + "." + collectionName);
+                return new Document("cursor", cursor).append("ok", 1.0);
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Non-unique indexes serve queries by their first field ({@link PrefixIndex}); the library ignores them. */
     @Override
     protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
@@ -258,6 +327,11 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
                 documents.set(position, document);
             }
             return position;
+        }
+
+        @Override
+        public synchronized int count(Document query, int skip, int limit) {
+            return super.count(query, skip, limit); // the query path reads the indexes: under the lock
         }
 
         @Override

@@ -180,6 +180,43 @@ class CopyOnWriteStoreTests {
         }
     }
 
+    /** The driver's countDocuments (an aggregation) is answered through the indexes, with the library's result. */
+    @Test
+    void countDocumentsIsAnsweredThroughTheIndexesWithTheSameCounts() throws Exception {
+        JournaledMemoryBackend backend = JournaledMemoryBackend.open(dir.resolve("zhsz"), false, 1L << 40);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        var address = server.getLocalAddress();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
+                + address.getPort())) {
+            MongoCollection<org.bson.Document> c = client.getDatabase("db").getCollection("c");
+            Mono.from(c.createIndex(new org.bson.Document("student", 1).append("at", -1))).block();
+            List<org.bson.Document> docs = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                docs.add(new org.bson.Document("_id", "d" + i).append("student", "s" + i % 7).append("at", i)
+                        .append("kind", i % 3 == 0 ? "read" : "write"));
+            }
+            Mono.from(c.insertMany(docs)).block();
+            var db = (CopyOnWriteMemoryDatabase) backend.resolveDatabase("db");
+            long before = db.countsServed;
+            assertThat(Mono.from(c.countDocuments(Filters.eq("student", "s3"))).block()).isEqualTo(43);
+            assertThat(Mono.from(c.countDocuments(Filters.and(Filters.eq("student", "s3"), Filters.eq("kind",
+                    "read")))).block()).isEqualTo(docs.stream().filter(d -> d.get("student").equals("s3")
+                    && d.get("kind").equals("read")).count());
+            assertThat(Mono.from(c.countDocuments(Filters.eq("student", "s3"),
+                    new com.mongodb.client.model.CountOptions().skip(40).limit(10))).block()).isEqualTo(3);
+            assertThat(Mono.from(c.countDocuments(Filters.eq("student", "nobody"))).block()).isZero();
+            assertThat(Mono.from(c.countDocuments()).block()).isEqualTo(300);
+            assertThat(db.countsServed - before).isEqualTo(5);
+            // other aggregations still run as the library runs them
+            assertThat(Flux.from(c.aggregate(List.of(new org.bson.Document("$match", new org.bson.Document("kind",
+                    "read")), new org.bson.Document("$group", new org.bson.Document("_id", "$student")
+                    .append("n", new org.bson.Document("$sum", 1)))))).collectList().block()).hasSize(7);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     /** A document whose fields a and b are always written equal; odd versions carry a review (a field added). */
     private static org.bson.Document doc(int i, long k) {
         org.bson.Document d = new org.bson.Document("_id", "d" + i).append("a", k);
