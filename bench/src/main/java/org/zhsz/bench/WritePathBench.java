@@ -33,6 +33,15 @@ public final class WritePathBench {
                     json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build();
             java.util.function.IntFunction<java.net.http.HttpRequest> fullReq = n -> LoadGen.post(
                     app.url("/api/v1/students/" + students[n % 40] + "/records"), token, json).build();
+            String only = System.getProperty("only"); // -Donly=full|bare: one path for a while, e.g. to profile it
+            if (only != null) {
+                var r = only.equals("bare") ? bareReq : fullReq;
+                load.run("warm " + only, clients, Duration.ofSeconds(1), Duration.ofSeconds(10), r);
+                AuthzBench.Fig fig = AuthzBench.fig(load, only, clients, Duration.ofSeconds(2), measure, r);
+                System.out.printf("%s: %.0f req/s, %.2f ms CPU per request%n", only, fig.r().throughput(),
+                        fig.cpuMs());
+                System.exit(0);
+            }
             // both paths warmed first (the JIT otherwise favours whichever ran last)
             for (int w = 0; w < 2; w++) {
                 load.run("warm bare", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), bareReq);
