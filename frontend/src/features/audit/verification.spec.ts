@@ -17,7 +17,7 @@ describe('audit chain breaks in the UI language', () => {
     expect(breakKind('an event that no seal accounts for', 'inserted')).toBe('inserted')
     expect(breakKind('content does not match its hash (event changed)', 'something_newer')).toBe('changed')
     expect(
-      describeBreak({ seq: 0, problem: 'checkpoint x.json: the checkpoint\'s signature is invalid', code: 'checkpoint_invalid' }, t),
+      describeBreak({ seq: 0, problem: '检查点文件 x.json 无效（签名或内容被修改）', problemCode: 'checkpoint_invalid' }, t),
     ).toBe('audit.brokenDetail {"chain":"–","seq":0,"problem":"audit.problems.checkpoint_invalid"}')
   })
 

@@ -1,8 +1,9 @@
 import type { ChainBreak } from '@/api/types'
 
 /**
- * The server describes a broken audit chain in English for operators ("missing event (seq 7 absent:
- * deleted?)"); the auditor's page names the kind of break in the UI language and keeps the original beside it.
+ * The server names a broken audit chain by a stable code (problemCode) and describes it in the reader's language;
+ * older servers described it in English only ("missing event (seq 7 absent: deleted?)"). The auditor's page names
+ * the kind of break in the UI language and keeps the server's description beside it.
  */
 export const BREAK_KINDS = [
   'missing',
@@ -39,7 +40,7 @@ export function describeBreak(
   b: ChainBreak,
   t: (key: string, params?: Record<string, unknown>) => string,
 ): string {
-  const kind = breakKind(b.problem, b.code)
+  const kind = breakKind(b.problem, b.problemCode)
   const problem = kind ? t(`audit.problems.${kind}`) : b.problem
   return t('audit.brokenDetail', { chain: chainLabel(b.chain, t('audit.county')), seq: b.seq, problem })
 }

@@ -84,12 +84,15 @@ public class AuditQueries {
     }
 
     /**
-     * The first problem found: {@code code} names its kind ({@code missing}, {@code changed}, {@code inserted},
-     * {@code relinked}, {@code root_mismatch}, {@code unsealed}, {@code seal_missing}, {@code seal_relinked},
-     * {@code seal_changed}, {@code seal_signature}, {@code checkpoint}, {@code checkpoint_invalid}); {@code problem}
-     * describes it for operators (English); {@code stream} is null for chains written before streams.
+     * The first problem found: {@code problemCode} names its kind ({@code missing}, {@code changed},
+     * {@code inserted}, {@code relinked}, {@code root_mismatch}, {@code unsealed}, {@code seal_missing},
+     * {@code seal_relinked}, {@code seal_changed}, {@code seal_signature}, {@code checkpoint},
+     * {@code checkpoint_invalid}); {@code problem} says it for logs (the API answers it in the reader's language);
+     * {@code stream} is null for chains written before streams; {@code checkpoint} names the checkpoint file
+     * ({@code checkpoint}, {@code checkpoint_invalid}).
      */
-    public record Break(String chain, long seq, String eventId, String problem, String code, String stream) {
+    public record Break(String chain, long seq, String eventId, String problemCode, String problem, String stream,
+                        String checkpoint) {
     }
 
     /**
@@ -122,8 +125,8 @@ public class AuditQueries {
                     for (AuditCheckpoints.Loaded l : loaded) {
                         if (l.problem() != null) {
                             if (invalid == null) {
-                                invalid = new Break(null, 0, null, "checkpoint " + l.file() + ": " + l.problem(),
-                                        "checkpoint_invalid", null);
+                                invalid = new Break(null, 0, null, "checkpoint_invalid",
+                                        "checkpoint " + l.file() + ": " + l.problem(), null, l.file());
                             }
                             continue;
                         }
@@ -153,8 +156,8 @@ public class AuditQueries {
                                     seals += r.seals();
                                     if (first == null && r.firstBreak() != null) {
                                         var f = r.firstBreak();
-                                        first = new Break(f.chain(), f.seq(), f.eventId(), f.detail(), f.code(),
-                                                f.stream());
+                                        first = new Break(f.chain(), f.seq(), f.eventId(), f.code(), f.detail(),
+                                                f.stream(), f.checkpoint());
                                     }
                                 }
                                 lastVerification.set(first == null ? 1 : 0);
@@ -191,6 +194,40 @@ public class AuditQueries {
                                 .limit(paging.size()), StoredEvent.class).collectList(),
                         mongo.count(q, StoredEvent.class))
                 .map(t -> new PageResult<>(t.getT1(), paging.page(), paging.size(), t.getT2()).map(EventView::of));
+    }
+
+    /**
+     * Sensitive reads and exports of one student's data by others, one line per reader, role, action, data class and
+     * reason: how many times and the first and last time, the most recent first. The same read recorded twice (a
+     * page that reads a file and its history) is thus never shown twice.
+     */
+    public Mono<PageResult<AccessGroup>> accessLogGrouped(String studentId, Set<String> excludeUsers, Paging paging) {
+        Query q = Query.query(Criteria.where("studentId").is(studentId).and("outcome").is("ALLOWED")
+                .and("dataClass").in(SENSITIVE).and("username").nin(excludeUsers)
+                .and("action").regex("\\.(read|export|print|download|break_glass)$"));
+        return mongo.find(q, StoredEvent.class)
+                .collect(java.util.LinkedHashMap<List<String>, AccessGroup>::new, (groups, e) -> groups.merge(
+                        java.util.Arrays.asList(e.username(), e.role(), e.action(), e.dataClass(), e.reason()),
+                        new AccessGroup(e.username(), e.actorName(), e.role(), e.action(), e.dataClass(), e.reason(),
+                                1, e.at(), e.at()), AccessGroup::plus))
+                .map(groups -> {
+                    List<AccessGroup> all = new ArrayList<>(groups.values());
+                    all.sort(java.util.Comparator.comparing(AccessGroup::last).reversed());
+                    int from = (int) Math.min(all.size(), paging.offset());
+                    int to = Math.min(all.size(), from + paging.size());
+                    return new PageResult<>(List.copyOf(all.subList(from, to)), paging.page(), paging.size(),
+                            all.size());
+                });
+    }
+
+    /** Repeated reads of the same kind by the same person, folded: how many, first and last. */
+    public record AccessGroup(String username, String actorName, String role, String action, String dataClass,
+                              String reason, long count, Instant first, Instant last) {
+        AccessGroup plus(AccessGroup o) {
+            return new AccessGroup(username, o.last.isAfter(last) && o.actorName != null ? o.actorName : actorName,
+                    role, action, dataClass, reason, count + o.count, o.first.isBefore(first) ? o.first : first,
+                    o.last.isAfter(last) ? o.last : last);
+        }
     }
 
     /** An audit event as the API shows it. */

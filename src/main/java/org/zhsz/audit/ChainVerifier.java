@@ -28,8 +28,12 @@ import java.util.Set;
  */
 final class ChainVerifier {
 
-    /** A problem found; {@code code} is stable (the UI names it), {@code detail} an English description. */
-    record Finding(String chain, String stream, long seq, String eventId, String code, String detail) {
+    /**
+     * A problem found; {@code code} is stable (the UI names it), {@code detail} an English description,
+     * {@code checkpoint} the checkpoint file it contradicts (code {@code checkpoint} only).
+     */
+    record Finding(String chain, String stream, long seq, String eventId, String code, String detail,
+                   String checkpoint) {
     }
 
     /** What a checkpoint says about this chain: the seal {@code n} of {@code stream}, or legacy event {@code seq}. */
@@ -100,8 +104,13 @@ final class ChainVerifier {
     }
 
     private void fail(String stream, long seq, String eventId, String code, String detail) {
+        failAgainst(stream, seq, eventId, code, detail, null);
+    }
+
+    private void failAgainst(String stream, long seq, String eventId, String code, String detail,
+                             String checkpoint) {
         if (first == null) {
-            first = new Finding(chain, stream, seq, eventId, code, detail);
+            first = new Finding(chain, stream, seq, eventId, code, detail, checkpoint);
         }
     }
 
@@ -294,19 +303,20 @@ final class ChainVerifier {
             if (a.stream() == null) {
                 String h = legacyHashes.get(a.n());
                 if (!a.hash().equals(h)) {
-                    fail(null, a.n(), null, "checkpoint", "event " + a.n() + " does not match the checkpoint "
-                            + a.checkpoint() + " (rewritten after it)");
+                    failAgainst(null, a.n(), null, "checkpoint", "event " + a.n() + " does not match the checkpoint "
+                            + a.checkpoint() + " (rewritten after it)", a.checkpoint());
                 }
                 continue;
             }
             List<AuditSeal> list = sealsByStream.getOrDefault(a.stream(), List.of());
             AuditSeal s = a.n() >= 1 && a.n() <= list.size() ? list.get((int) a.n() - 1) : null;
             if (s == null || s.n() != a.n()) {
-                fail(a.stream(), 0, null, "checkpoint", "seal " + a.n() + " of stream " + a.stream()
-                        + " named by the checkpoint " + a.checkpoint() + " is missing (deleted?)");
+                failAgainst(a.stream(), 0, null, "checkpoint", "seal " + a.n() + " of stream " + a.stream()
+                        + " named by the checkpoint " + a.checkpoint() + " is missing (deleted?)", a.checkpoint());
             } else if (!a.hash().equals(s.hash())) {
-                fail(a.stream(), s.from(), null, "checkpoint", "seal " + a.n() + " of stream " + a.stream()
-                        + " does not match the checkpoint " + a.checkpoint() + " (the trail was rewritten after it)");
+                failAgainst(a.stream(), s.from(), null, "checkpoint", "seal " + a.n() + " of stream " + a.stream()
+                        + " does not match the checkpoint " + a.checkpoint() + " (the trail was rewritten after it)",
+                        a.checkpoint());
             }
         }
         return new Result(chain, checked, sealed, pending, sealCount, anchors.size(), first);

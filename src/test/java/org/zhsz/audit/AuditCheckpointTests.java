@@ -101,15 +101,16 @@ class AuditCheckpointTests {
         rewrite(victim, AuditKeys.generate());
         Map<String, Object> unsigned = verify();
         assertThat(unsigned).containsEntry("intact", false);
-        assertThat(firstBreak(unsigned)).containsEntry("code", "seal_signature");
+        assertThat(firstBreak(unsigned)).containsEntry("problemCode", "seal_signature");
 
         // with the key: every seal is valid again; only the checkpoint outside the database disagrees
         rewrite(victim, keys);
         Map<String, Object> v = verify();
         assertThat(v).containsEntry("intact", false);
-        assertThat(firstBreak(v)).containsEntry("code", "checkpoint").containsEntry("chain", "S1")
+        assertThat(firstBreak(v)).containsEntry("problemCode", "checkpoint").containsEntry("chain", "S1")
                 .containsEntry("stream", victim.stream());
-        assertThat((String) firstBreak(v).get("problem")).contains("does not match the checkpoint");
+        assertThat((String) firstBreak(v).get("problem")).contains("与数据库之外保存的检查点")
+                .contains((String) firstBreak(v).get("checkpoint"));
         assertThat(((Number) v.get("checkpoints")).intValue()).isPositive();
     }
 
@@ -131,8 +132,10 @@ class AuditCheckpointTests {
         try {
             Map<String, Object> v = verify();
             assertThat(v).containsEntry("intact", false);
-            assertThat(firstBreak(v)).containsEntry("code", "checkpoint_invalid");
-            assertThat((String) firstBreak(v).get("problem")).contains(file.getFileName().toString());
+            assertThat(firstBreak(v)).containsEntry("problemCode", "checkpoint_invalid");
+            assertThat(firstBreak(v)).containsEntry("checkpoint", file.getFileName().toString());
+            assertThat((String) firstBreak(v).get("problem")).contains("检查点文件")
+                    .contains(file.getFileName().toString());
         } finally {
             Files.writeString(file, json, StandardCharsets.UTF_8); // the other test expects a clean directory
         }

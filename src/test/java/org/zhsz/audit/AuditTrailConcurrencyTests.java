@@ -185,7 +185,7 @@ class AuditTrailConcurrencyTests {
             mongo.insert(AuditTrail.withHash(forged, AuditHasher.leaf(forged))).block();
             AuditQueries.Verification broken = queries.verify(Set.of(school)).block();
             assertThat(broken.intact()).isFalse();
-            assertThat(broken.firstBreak().code()).isEqualTo("inserted");
+            assertThat(broken.firstBreak().problemCode()).isEqualTo("inserted");
             assertThat(broken.firstBreak().seq()).isEqualTo(21);
         } finally {
             survivor.stop();
