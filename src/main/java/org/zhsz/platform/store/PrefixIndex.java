@@ -57,8 +57,18 @@ final class PrefixIndex extends Index<Integer> {
         return out;
     }
 
+    /**
+     * A query value normalized as the index keys stored documents. A dotted field ({@code guardians.username}) is
+     * built as the nested document it names: a document with the literal key "a.b" has no value at path a.b, so
+     * every such query would have looked up the key of documents without the field.
+     */
     private Object normalized(Object queryValue) {
-        return values(new Document(field, queryValue)).get(0);
+        String[] path = field.split("\\.");
+        Object nested = queryValue;
+        for (int i = path.length - 1; i > 0; i--) {
+            nested = new Document(path[i], nested);
+        }
+        return values(new Document(path[0], nested)).get(0);
     }
 
     @Override

@@ -20,7 +20,9 @@ import net.jqwik.api.constraints.IntRange;
  * The embedded store's non-unique indexes ({@link PrefixIndex}) never change a result: the same random inserts,
  * updates (also of the indexed field), replacements and deletes go into a collection with non-unique indexes and
  * one without, and every query — by the indexed field, by {@code $in}, inside {@code $and}, with other conditions,
- * sorted, limited — returns the same documents in the same order from both, also after a restart.
+ * sorted, limited — returns the same documents in the same order from both, also after a restart. Indexed fields
+ * include a dotted path into an array of subdocuments ({@code guardians.username}, as a parent's children are
+ * found) and into a subdocument.
  */
 class PrefixIndexProperties {
 
@@ -56,7 +58,9 @@ class PrefixIndexProperties {
         b.handleCommand(CH, "db", "createIndexes", new Document("createIndexes", "indexed").append("indexes", List.of(
                 new Document("key", new Document("student", 1).append("term", 1)).append("name", "student_term"),
                 new Document("key", new Document("school", 1)).append("name", "school"),
-                new Document("key", new Document("tags", 1)).append("name", "tags"))));
+                new Document("key", new Document("tags", 1)).append("name", "tags"),
+                new Document("key", new Document("guardians.username", 1)).append("name", "guardians"),
+                new Document("key", new Document("meta.owner", 1)).append("name", "owner"))));
         // asked for again (as every start asks): the existing index stays the one in use
         b.handleCommand(CH, "db", "createIndexes", new Document("createIndexes", "indexed").append("indexes", List.of(
                 new Document("key", new Document("school", 1)).append("name", "school"))));
@@ -72,6 +76,9 @@ class PrefixIndexProperties {
             } else if (op < 7) {
                 String id = ids.get(rnd.nextInt(ids.size()));
                 Document set = new Document("student", "s" + rnd.nextInt(6)).append("n", rnd.nextInt(100));
+                if (rnd.nextBoolean()) {
+                    set.append("guardians", guardians(rnd));
+                }
                 both(b, "update", new Document("updates", List.of(new Document("q", new Document("_id", id))
                         .append("u", new Document("$set", set)))));
             } else if (op < 8) {
@@ -122,11 +129,29 @@ class PrefixIndexProperties {
         if (rnd.nextBoolean()) {
             d.append("tags", t);
         }
+        if (rnd.nextInt(4) > 0) {
+            d.append("guardians", guardians(rnd));
+        }
+        if (rnd.nextBoolean()) {
+            d.append("meta", new Document("owner", "o" + rnd.nextInt(3)));
+        }
         return d;
     }
 
+    private static List<Document> guardians(Random rnd) {
+        List<Document> g = new ArrayList<>();
+        for (int i = rnd.nextInt(3); i > 0; i--) {
+            g.add(new Document("name", "n" + i).append("username", "g" + rnd.nextInt(4)));
+        }
+        return g;
+    }
+
     private static Document filter(Random rnd) {
-        return switch (rnd.nextInt(10)) {
+        return switch (rnd.nextInt(13)) {
+            case 10 -> new Document("guardians.username", "g" + rnd.nextInt(5));
+            case 11 -> new Document("guardians.username", new Document("$in", List.of("g" + rnd.nextInt(5),
+                    "g" + rnd.nextInt(5)))).append("school", "S" + rnd.nextInt(3));
+            case 12 -> new Document("meta.owner", "o" + rnd.nextInt(4));
             case 8 -> new Document("school", "S" + rnd.nextInt(3)).append("student", "s" + rnd.nextInt(7));
             case 9 -> new Document("student", new Document("$in", List.of("s" + rnd.nextInt(7), "s" + rnd.nextInt(7))))
                     .append("school", "S" + rnd.nextInt(3)).append("tags", "t" + rnd.nextInt(4));
