@@ -30,7 +30,7 @@ public final class OrgBenchData {
     }
 
     public static Object staff(String username, String schoolId, String name, Set<String> subjects, Instant at) {
-        return new Documents.Staff(username, schoolId, name, subjects, 0L, at, "bench");
+        return new Documents.Staff(username, schoolId, name, subjects, 0L, at, "bench", null);
     }
 
     public static Object assignment(String id, String schoolId, String termCode, String username, String role,
