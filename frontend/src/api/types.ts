@@ -208,10 +208,17 @@ export interface AuditEvent {
 
 /** AuditQueries.Break: the first broken link found */
 export interface ChainBreak {
-  chain: string
+  chain?: string
   seq: number
   eventId?: string
+  /** the break in the reader's language (older servers: an English description) */
   problem: string
+  /** stable kind of break (missing, changed, inserted, root_mismatch, seal_*, checkpoint, …); absent from older servers */
+  problemCode?: string
+  /** the stream (chain/instance) of the event; absent for events written before streams */
+  stream?: string
+  /** the checkpoint file the trail contradicts (checkpoint, checkpoint_invalid) */
+  checkpoint?: string
 }
 
 /** AuditQueries.Verification (GET /api/v1/audit/verify) */
@@ -220,6 +227,11 @@ export interface ChainVerification {
   eventsChecked: number
   chains: string[]
   firstBreak?: ChainBreak
+  sealed?: number
+  pending?: number
+  seals?: number
+  checkpoints?: number
+  lastCheckpoint?: string
 }
 
 /** AuditController.AccessEntry (GET /api/v1/students/{id}/access-log) */

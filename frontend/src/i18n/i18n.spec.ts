@@ -5,6 +5,7 @@ import { initialLocale } from './index'
 import { MENU } from '@/navigation/menu'
 import { ASSIGNMENT_ROLES, DATA_CLASSES, PURPOSES, ROLES, SCHOOL_STAGES, STUDENT_STATUSES } from '@/api/types'
 import { ACCESS_VERBS } from '@/features/access-log/phrasing'
+import { BREAK_KINDS } from '@/features/audit/verification'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -78,7 +79,7 @@ describe('i18n completeness', () => {
       ...['ALLOWED', 'DENIED'].map((o) => `enums.outcome.${o}`),
       ...['BREAK_GLASS', 'ADMISSIONS_RELEASE'].map((k) => `enums.grantKind.${k}`),
       ...[...ACCESS_VERBS, 'other'].map((v) => `accessLog.verbs.${v}`),
-      ...['missing', 'relinked', 'changed'].map((p) => `audit.problems.${p}`),
+      ...BREAK_KINDS.map((p) => `audit.problems.${p}`),
       ...['total', 'created', 'updated', 'unchanged', 'rejected'].map((k) => `import.${k}`),
     ]
     const features = new Set<string>()

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +36,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1")
 class AuditController {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
 
     private final AuditQueries queries;
     private final AccessPolicy access;
@@ -117,10 +121,21 @@ class AuditController {
         return auditorChains(actor).flatMap(queries::verify)
                 .flatMap(v -> trail.record(AuditEvent.allowed(actor, "audit.verify", "audit", null, null, null)
                         .withReason(v.intact() ? "intact" : "broken")).thenReturn(v))
-                .map(v -> v.firstBreak() == null ? v : new AuditQueries.Verification(v.intact(), v.eventsChecked(),
-                        v.chains(), new AuditQueries.Break(v.firstBreak().chain(), v.firstBreak().seq(),
-                        v.firstBreak().eventId(), v.firstBreak().problemCode(), messages.text(locale,
-                        "audit.break." + v.firstBreak().problemCode(), v.firstBreak().seq()))));
+                .map(v -> {
+                    AuditQueries.Break b = v.firstBreak();
+                    if (b == null) {
+                        return v;
+                    }
+                    // the operators' English description goes to the log, the auditor reads the kind in words
+                    log.warn("Audit verification found a break in chain {} (stream {}, seq {}): {}", b.chain(),
+                            b.stream(), b.seq(), b.problem());
+                    return new AuditQueries.Verification(v.intact(), v.eventsChecked(), v.chains(),
+                            new AuditQueries.Break(b.chain(), b.seq(), b.eventId(), b.problemCode(),
+                                    messages.text(locale, "audit.break." + b.problemCode(), b.seq(),
+                                            b.checkpoint() == null ? "" : b.checkpoint()), b.stream(),
+                                    b.checkpoint()),
+                            v.sealed(), v.pending(), v.seals(), v.checkpoints(), v.lastCheckpoint());
+                });
     }
 
     /**

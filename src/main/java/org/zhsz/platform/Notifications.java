@@ -37,6 +37,8 @@ public class Notifications {
     }
 
     @Document("notifications")
+    @org.springframework.data.mongodb.core.index.CompoundIndex(name = "recipient_created",
+            def = "{'recipient': 1, 'createdAt': -1}")
     public record Notification(@Id String id, String recipient, String schoolId, String kind, String title,
                                String body, String link, Instant createdAt, Instant readAt) {
     }

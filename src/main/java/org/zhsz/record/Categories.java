@@ -13,7 +13,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
-import org.zhsz.platform.TtlCache;
+import org.zhsz.platform.LookupCache;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -28,11 +30,12 @@ class Categories {
 
     private final List<Category> defaults;
     private final ReactiveMongoTemplate mongo;
-    private final TtlCache<String, List<Category>> cache;
+    private final LookupCache<String, List<Category>> cache;
 
     Categories(JsonMapper json, ReactiveMongoTemplate mongo,
-               @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl) throws IOException {
-        this.cache = new TtlCache<>(cacheTtl);
+               @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl, MeterRegistry meters)
+            throws IOException {
+        this.cache = LookupCache.of("record.categories", cacheTtl, 10_000, meters);
         this.mongo = mongo;
         try (InputStream in = new ClassPathResource("record/categories.json").getInputStream()) {
             List<Map<String, Object>> raw = json.readValue(in, new TypeReference<List<Map<String, Object>>>() { });

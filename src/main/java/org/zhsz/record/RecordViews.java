@@ -28,6 +28,7 @@ import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * Views over records: the class overview (what is recorded per dimension, who has nothing yet), the head
@@ -185,6 +186,25 @@ class RecordViews {
                 }));
     }
 
+    /**
+     * The facts of the school's current students, read through the student index in chunks of 100: bounded by
+     * the records of the students the school has now, not by every record the school ever stored (graduated
+     * cohorts included), which is what a query by school read.
+     */
+    private Mono<Map<String, Facts>> factsOfStudents(List<StudentView> current, String schoolId) {
+        List<String> ids = current.stream().map(StudentView::id).toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 100) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + 100)));
+        }
+        return reactor.core.publisher.Flux.fromIterable(chunks)
+                .concatMap(c -> facts(Criteria.where("studentId").in(c).and("schoolId").is(schoolId), schoolId))
+                .reduceWith(() -> (Map<String, Facts>) new LinkedHashMap<String, Facts>(), (all, part) -> {
+                    all.putAll(part);
+                    return all;
+                });
+    }
+
     Mono<Skills> skills(Actor actor, String studentId) {
         return access.require(actor, studentId, DataClass.GENERAL_RECORDS, Action.READ)
                 .flatMap(scope -> facts(Criteria.where("studentId").is(studentId), scope.schoolId())
@@ -255,8 +275,9 @@ class RecordViews {
         return organization.currentTerm(schoolId).flatMap(current -> {
             String t = term == null ? current.code() : term;
             return Mono.zip(organization.school(schoolId), organization.classesOfSchool(schoolId, t).collectList(),
-                            students.inSchool(schoolId).filter(s -> s.classId() != null).collectList(),
-                            facts(Criteria.where("schoolId").is(schoolId), schoolId))
+                            students.inSchool(schoolId).filter(s -> s.classId() != null).collectList())
+                    .flatMap(z -> factsOfStudents(z.getT3(), schoolId).map(f -> Tuples.of(z.getT1(), z.getT2(),
+                            z.getT3(), f)))
                     .map(z -> {
                         List<Coverage> classes = new ArrayList<>();
                         for (ClassView c : z.getT2()) {

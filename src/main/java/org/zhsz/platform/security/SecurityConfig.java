@@ -85,7 +85,7 @@ class SecurityConfig {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties props, io.micrometer.core.instrument.MeterRegistry meters) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
         OAuth2TokenValidator<Jwt> audience = token -> {
             List<String> aud = token.getAudience();
@@ -98,7 +98,7 @@ class SecurityConfig {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(5)), new JwtIssuerValidator(props.issuerUri()), audience);
         decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, 10_000);
+        return new VerifiedTokenCache(decoder, validator, 10_000, meters);
     }
 
     /**

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -36,7 +36,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 
 /**
- * The embedded store: mongo-java-server's in-memory backend made durable with a journal and snapshots.
+ * The embedded store: mongo-java-server's in-memory backend (with copy-on-write updates,
+ * {@link CopyOnWriteMemoryDatabase}) made durable with a journal and snapshots.
  *
  * <ul>
  * <li>Every write command is applied and then appended to {@code <base>.journal} (sequence number, database,
@@ -51,7 +52,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
  * Replaying commands needs them to be deterministic given the same state: the application always sets
  * {@code _id} itself (also for upserts), and a command that failed is replayed and fails the same way.
  */
-final class JournaledMemoryBackend extends MemoryBackend {
+final class JournaledMemoryBackend extends AbstractMongoBackend {
 
     private static final Logger log = LoggerFactory.getLogger(JournaledMemoryBackend.class);
     private static final int MAGIC = 0x5A48535A; // "ZHSZ"
@@ -80,6 +81,12 @@ final class JournaledMemoryBackend extends MemoryBackend {
         JournaledMemoryBackend b = new JournaledMemoryBackend(base, fsync, compactBytes);
         b.recover();
         return b;
+    }
+
+    /** The library's in-memory database with copy-on-write updates (see {@link CopyOnWriteMemoryDatabase}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new CopyOnWriteMemoryDatabase(databaseName, getCursorRegistry());
     }
 
     Path journalFile() {
