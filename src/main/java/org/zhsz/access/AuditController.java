@@ -67,9 +67,9 @@ class AuditController {
                                        @RequestParam(required = false) String action,
                                        @RequestParam(required = false) Instant from,
                                        @RequestParam(required = false) Instant to,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.of(page, size);
+                                       @RequestParam(required = false) String page,
+                                       @RequestParam(required = false) String size) {
+        Paging paging = Paging.parse(page, size);
         return auditorChains(actor)
                 .flatMap(chains -> queries.events(new AuditQueries.Filter(chains, studentId, actorUsername, action,
                         from, to), paging));
@@ -87,9 +87,9 @@ class AuditController {
 
     @GetMapping("/students/{id}/access-log")
     Mono<PageResult<AccessEntry>> accessLog(Actor actor, @PathVariable String id,
-                                            @RequestParam(required = false) Integer page,
-                                            @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.of(page, size);
+                                            @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size) {
+        Paging paging = Paging.parse(page, size);
         return access.require(actor, id, DataClass.ACCESS_LOG, Action.READ)
                 .flatMap(scope -> familyAccounts(scope).flatMap(family -> queries.accessLog(id, family, paging)))
                 .map(p -> p.map(e -> new AccessEntry(e.at(), e.role(), e.actorName(), e.action(), e.dataClass(),

@@ -96,9 +96,9 @@ class RecordController {
                                           @RequestParam(required = false) Dimension dimension,
                                           @RequestParam(required = false) RecordStatus status,
                                           @RequestParam(defaultValue = "false") boolean includeVoided,
-                                          @RequestParam(required = false) Integer page,
-                                          @RequestParam(required = false) Integer size) {
-        return records.timeline(actor, id, term, dimension, status, includeVoided, Paging.of(page, size));
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size) {
+        return records.timeline(actor, id, term, dimension, status, includeVoided, Paging.parse(page, size));
     }
 
     @GetMapping("/students/{id}/records/{recordId}")

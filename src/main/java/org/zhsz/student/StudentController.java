@@ -53,9 +53,9 @@ class StudentController {
     Mono<PageResult<StudentResponse>> list(Actor actor, @RequestParam(required = false) String classId,
                                            @RequestParam(required = false) String q,
                                            @RequestParam(required = false) StudentStatus status,
-                                           @RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size) {
-        return service.list(actor, classId, q, status, Paging.of(page, size));
+                                           @RequestParam(required = false) String page,
+                                           @RequestParam(required = false) String size) {
+        return service.list(actor, classId, q, status, Paging.parse(page, size));
     }
 
     @GetMapping("/{id}")
