@@ -33,6 +33,7 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
@@ -74,7 +75,7 @@ class RecordController {
 
     /** The body of a new record. {@code submit}: a student's report goes straight to review. */
     record RecordBody(@NotNull Dimension dimension, @NotBlank String category, @NotBlank @Size(max = 100) String title,
-                      @Size(max = 2000) String description, @NotNull LocalDate occurredOn, BigDecimal hours,
+                      @Size(max = 2000) @MultiLine String description, @NotNull LocalDate occurredOn, BigDecimal hours,
                       Level level, @Size(max = 60) String award, String severity, @Size(max = 20) String skill,
                       List<String> evidence, Boolean submit) {
         RecordRules.Draft draft() {
@@ -106,7 +107,7 @@ class RecordController {
         return records.get(actor, id, recordId);
     }
 
-    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) String description, LocalDate occurredOn,
+    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) @MultiLine String description, LocalDate occurredOn,
                      BigDecimal hours, Level level, @Size(max = 60) String award, String severity,
                      @Size(max = 20) String skill, List<String> evidence, String category) {
     }
@@ -133,7 +134,7 @@ class RecordController {
         return records.submit(actor, id, recordId, ETags.parse(ifMatch));
     }
 
-    record ReviewBody(@NotBlank String decision, @Size(max = 500) String reason) {
+    record ReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/students/{id}/records/{recordId}/review")
@@ -147,7 +148,7 @@ class RecordController {
                 ETags.parse(ifMatch));
     }
 
-    record VoidBody(@NotBlank @Size(max = 500) String reason) {
+    record VoidBody(@NotBlank @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/students/{id}/records/{recordId}/void")

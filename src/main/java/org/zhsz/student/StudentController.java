@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
@@ -85,7 +86,7 @@ class StudentController {
                 body.ethnicity(), body.status(), body.username()), ETags.parse(ifMatch));
     }
 
-    record Transfer(@NotBlank String classId, LocalDate date, @Size(max = 200) String reason) {
+    record Transfer(@NotBlank String classId, LocalDate date, @Size(max = 200) @MultiLine String reason) {
     }
 
     @PostMapping("/{id}/transfer")

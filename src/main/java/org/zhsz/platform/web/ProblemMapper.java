@@ -182,6 +182,13 @@ public class ProblemMapper {
     }
 
     private Mapped mapInput(ServerWebInputException input) {
+        SafeTextModule.UnsafeTextException unsafe = find(input, SafeTextModule.UnsafeTextException.class);
+        if (unsafe != null) {
+            String field = path(unsafe);
+            return new Mapped(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "The request has invalid fields",
+                    new Object[0], List.of(new FieldError(field, unsafe.problem().code(),
+                    org.zhsz.platform.SafeText.message(unsafe.problem()))));
+        }
         UnrecognizedPropertyException unknown = find(input, UnrecognizedPropertyException.class);
         if (unknown != null) {
             String field = path(unknown);
