@@ -68,7 +68,9 @@ class StoreConfig {
         }
         Path base = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.mv$", ""));
         JournaledMemoryBackend backend = JournaledMemoryBackend.open(base, props.embeddedFsync(),
-                props.embeddedCompactBytes());
+                props.embeddedCompactBytes(), JournaledMemoryBackend.FILES,
+                "truncate-journal".equals(props.recovery()) ? JournaledMemoryBackend.Recovery.TRUNCATE_JOURNAL
+                        : JournaledMemoryBackend.Recovery.NONE);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         log.info("Embedded store (in memory, journal {}) listening on {}", backend.journalFile(),

@@ -15,10 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     {@code embeddedPath}) or {@code h2} (mongo-java-server's H2 MVStore file; slower writes)
  * @param embeddedFsync force each journal write to disk (survives power loss, not only a killed process)
  * @param embeddedCompactBytes journal size at which a new snapshot is written (default 64 MB)
+ * @param recovery     what to do with an embedded journal damaged before its end: {@code none} (default: do not
+ *                     start, change nothing) or {@code truncate-journal} (copy the journal aside, cut it at the
+ *                     damage and start with the entries before it) — an operator's decision for one start
  */
 @ConfigurationProperties("zhsz.store")
 public record StoreProperties(String mongodbUri, String database, String embeddedPath, String demoData,
-                              String embeddedEngine, boolean embeddedFsync, Long embeddedCompactBytes) {
+                              String embeddedEngine, boolean embeddedFsync, Long embeddedCompactBytes,
+                              String recovery) {
 
     public StoreProperties {
         if (database == null || database.isBlank()) {
@@ -35,6 +39,12 @@ public record StoreProperties(String mongodbUri, String database, String embedde
         }
         if (embeddedCompactBytes == null || embeddedCompactBytes < 1024) {
             embeddedCompactBytes = 64L * 1024 * 1024;
+        }
+        if (recovery == null || recovery.isBlank()) {
+            recovery = "none";
+        }
+        if (!recovery.equals("none") && !recovery.equals("truncate-journal")) {
+            throw new IllegalArgumentException("zhsz.store.recovery must be none or truncate-journal, not " + recovery);
         }
     }
 }
