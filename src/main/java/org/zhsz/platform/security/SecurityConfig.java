@@ -68,9 +68,24 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The client that fetches Keycloak's signing keys: bounded connect and response times, so a Keycloak that is
+     * down or hangs makes a request fail (503) rather than wait for ever. Also used by the health check.
+     */
+    static org.springframework.web.reactive.function.client.WebClient keysClient(SecurityProperties props) {
+        int millis = (int) props.keysTimeout().toMillis();
+        reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, millis)
+                .responseTimeout(props.keysTimeout());
+        return org.springframework.web.reactive.function.client.WebClient.builder()
+                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
+                .build();
+    }
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri())
+                .webClient(keysClient(props)).build();
         OAuth2TokenValidator<Jwt> audience = token -> {
             List<String> aud = token.getAudience();
             return aud != null && aud.contains(props.audience())

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
  * the RSA signature check and the JSON parsing (about a fifth of a write request's CPU here). The key is the whole
  * token string, so a changed byte is a miss and goes through the full check. On every hit the validators run
  * again ({@code exp}/{@code nbf} with the skew, issuer, audience): an expired token is refused just as without the
- * cache. A token stays at most until its {@code exp}; the map is bounded (cleared when full).
+ * cache. A token stays at most until its {@code exp}; the map is bounded (cleared when full). A failure to fetch
+ * the signing keys leaves as a {@link JwtException} (not a bad token), which the API answers with 503.
  */
 final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
@@ -42,7 +44,12 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
             }
             return Mono.just(known);
         }
-        return delegate.decode(token).doOnNext(jwt -> {
+        return delegate.decode(token)
+                // the keys could not be fetched (Keycloak down or hanging): not the token's fault; as a JwtException
+                // that is not a BadJwtException it becomes an AuthenticationServiceException, answered 503
+                .onErrorMap(e -> !(e instanceof JwtException),
+                        e -> new JwtException("The signing keys could not be fetched: " + e.getMessage(), e))
+                .doOnNext(jwt -> {
             if (jwt.getExpiresAt() == null) {
                 return; // never cache a token without an expiry
             }

@@ -18,11 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param recovery     what to do with an embedded journal damaged before its end: {@code none} (default: do not
  *                     start, change nothing) or {@code truncate-journal} (copy the journal aside, cut it at the
  *                     damage and start with the entries before it) — an operator's decision for one start
+ * @param timeout      how long to wait for the store to be reachable (connect, server selection) before a request
+ *                     is answered 503; also the health check's limit (default 5 s)
+ * @param readTimeout  how long one store round trip may take before a request is answered 503 (default 30 s: a
+ *                     county-wide statistic over a million results is one long read on the embedded store). A store
+ *                     that stops answering altogether is noticed by the driver's heartbeat within about
+ *                     {@code timeout} + 2 s, and requests then in flight fail at once
  */
 @ConfigurationProperties("zhsz.store")
 public record StoreProperties(String mongodbUri, String database, String embeddedPath, String demoData,
                               String embeddedEngine, boolean embeddedFsync, Long embeddedCompactBytes,
-                              String recovery) {
+                              String recovery, java.time.Duration timeout, java.time.Duration readTimeout) {
 
     public StoreProperties {
         if (database == null || database.isBlank()) {
@@ -39,6 +45,12 @@ public record StoreProperties(String mongodbUri, String database, String embedde
         }
         if (embeddedCompactBytes == null || embeddedCompactBytes < 1024) {
             embeddedCompactBytes = 64L * 1024 * 1024;
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            timeout = java.time.Duration.ofSeconds(5);
+        }
+        if (readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
+            readTimeout = java.time.Duration.ofSeconds(30);
         }
         if (recovery == null || recovery.isBlank()) {
             recovery = "none";
