@@ -59,6 +59,7 @@ class DependenciesDownTests {
         r.add("zhsz.security.issuer-uri", KEYCLOAK::issuer);
         r.add("zhsz.security.jwk-set-uri", KEYCLOAK::jwkSetUri);
         r.add("zhsz.security.keys-timeout", () -> "2s");
+        r.add("management.health.keycloak.enabled", () -> "true");
         r.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + PROXY.port() + "/zhsz");
         r.add("zhsz.store.timeout", () -> "2s");
         r.add("zhsz.store.read-timeout", () -> "4s");

@@ -83,6 +83,15 @@ class UploadApiTests {
     }
 
     @Test
+    void anEvidenceFileIsServedSandboxed() throws IOException {
+        String id = stored(uploadEvidence("head_c1", "S1-C1-14", TestImages.plainPng(), "scan.png"));
+        web.mutateWith(jwt("head_c1")).get().uri("/api/v1/students/{s}/evidence/{e}", "S1-C1-14", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Security-Policy", "sandbox")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void aDamagedPhotoIsRefused() {
         byte[] jpeg = TestImages.withSegments(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
         uploadEvidence("head_c1", "S1-C1-14", jpeg, "broken.jpg").expectStatus().isEqualTo(415)

@@ -11,9 +11,11 @@ import reactor.core.publisher.Mono;
  * {@code keycloak} in {@code /actuator/health}: whether the realm's signing keys can be fetched now (within
  * {@code zhsz.security.keys-timeout}). DOWN means new tokens (or a new signing key) cannot be checked; tokens whose
  * key was fetched before keep working. Not part of the readiness group: the public verification page and
- * requests with known keys still work without Keycloak.
+ * requests with known keys still work without Keycloak. {@code management.health.keycloak.enabled=false} turns it
+ * off (the unit-test profile does: it runs without a Keycloak).
  */
 @Component("keycloakHealthIndicator")
+@org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator("keycloak")
 class KeycloakHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final SecurityProperties props;

@@ -32,7 +32,9 @@ import reactor.core.publisher.Mono;
 /**
  * Stateless JWT resource server. Keys come from the realm's JWKS (fetched lazily, so the app starts before
  * Keycloak); {@code iss}, {@code exp}/{@code nbf} and {@code aud} are checked. Everything under /api needs a
- * token except the public dossier verification; the web app's static files are public.
+ * token except the public dossier verification; the web app's static files are public. Every response carries
+ * the Content-Security-Policy of {@link SecurityHeaders}, nosniff, no-referrer, same-origin framing only and a
+ * Permissions-Policy without camera, microphone or location.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -40,8 +42,20 @@ import reactor.core.publisher.Mono;
 class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems,
+                                                  SecurityProperties props,
+                                                  @org.springframework.beans.factory.annotation.Value(
+                                                          "${zhsz.web.content-security-policy:}") String csp) {
         return http
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                SecurityHeaders.contentSecurityPolicy(props.issuerUri(), csp)))
+                        .frameOptions(f -> f.mode(org.springframework.security.web.server.header
+                                .XFrameOptionsServerHttpHeadersWriter.Mode.SAMEORIGIN))
+                        .referrerPolicy(r -> r.policy(org.springframework.security.web.server.header
+                                .ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=(), "
+                                + "usb=()")))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
