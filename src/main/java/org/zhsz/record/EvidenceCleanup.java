@@ -49,6 +49,22 @@ class EvidenceCleanup {
         this.clock = clock;
     }
 
+    /** For a real MongoDB: a student's files (quota), and records by evidence file (cleanup). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void createIndexes() {
+        reactor.core.publisher.Flux.concat(
+                        mongo.indexOps(Evidence.FILES).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                                .on("metadata.studentId", org.springframework.data.domain.Sort.Direction.ASC)
+                                .named("metadata.studentId_1")),
+                        mongo.indexOps("records").createIndex(new org.springframework.data.mongodb.core.index.Index()
+                                .on("evidence", org.springframework.data.domain.Sort.Direction.ASC).named("evidence_1")))
+                .onErrorResume(e -> {
+                    log.warn("Could not create the evidence indexes: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then().block(java.time.Duration.ofSeconds(60));
+    }
+
     @Scheduled(fixedDelayString = "${zhsz.records.evidence.cleanup-every:1h}",
             initialDelayString = "${zhsz.records.evidence.cleanup-every:1h}")
     void run() {
