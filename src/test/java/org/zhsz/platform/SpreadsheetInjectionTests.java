@@ -88,7 +88,7 @@ class SpreadsheetInjectionTests {
     }
 
     @Test
-    void countyStatisticsAsCsvAndXlsx() throws IOException {
+    void schoolAndCountyStatisticsAsCsvAndXlsx() throws IOException {
         String year = TermCalendar.schoolYear(TermCalendar.codeOf(LocalDate.now(SchoolClock.ZONE)));
         String original = (String) as("admin_s2").get().uri("/api/v1/schools/S2").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("name");
@@ -104,6 +104,13 @@ class SpreadsheetInjectionTests {
                 Row first = wb.getSheet("年级性别").getRow(1);
                 assertThat(first.getCell(4).getCellType()).as("受测人数 is a number").isEqualTo(CellType.NUMERIC);
             }
+            // the school's own statistics name the school in every row
+            byte[] schoolCsv = as("admin_s2").get().uri("/api/v1/fitness/stats?format=csv&year=" + year).exchange()
+                    .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+            assertThat(csvTexts(schoolCsv)).contains("'" + SCHOOL);
+            byte[] schoolXlsx = as("admin_s2").get().uri("/api/v1/fitness/stats?format=xlsx&year=" + year)
+                    .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+            assertThat(texts(schoolXlsx)).contains("'" + SCHOOL);
         } finally {
             patchSchool(original);
         }
