@@ -64,6 +64,11 @@ class PolicyService implements AccessPolicy {
     }
 
     @Override
+    public Mono<ClassScope> classScope(Actor actor, String classId) {
+        return resolver.forClass(actor, classId).filter(s -> !s.relationships().isEmpty());
+    }
+
+    @Override
     public Mono<ClassScope> requireClass(Actor actor, String classId, DataClass dataClass, Action action) {
         return resolver.forClass(actor, classId)
                 .switchIfEmpty(Mono.defer(() -> denyClass(actor, classId, null, dataClass, action, "no_such_class")

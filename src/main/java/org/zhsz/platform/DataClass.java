@@ -1,6 +1,6 @@
 package org.zhsz.platform;
 
-/** The kinds of data the access policy distinguishes (DESIGN.md §5). */
+/** The kinds of data the access policy distinguishes (docs/access-model.md). */
 public enum DataClass {
     /** name, sex, class: what a classmate's teacher may know */
     PROFILE,
@@ -25,5 +25,7 @@ public enum DataClass {
     /** 公示: the class's selected records during publicity, and objections to them (class-level) */
     PUBLICITY,
     /** who read or exported this student's sensitive data */
-    ACCESS_LOG
+    ACCESS_LOG,
+    /** the login accounts of a class's students and guardians (creating them hands out one-time passwords) */
+    ACCOUNTS
 }

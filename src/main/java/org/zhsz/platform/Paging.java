@@ -39,7 +39,7 @@ public record Paging(int page, int size) {
         }
         String v = raw.strip();
         if (!v.matches("[+-]?[0-9]{1,40}")) {
-            throw Problems.invalid(name, "integer", name + " must be a whole number");
+            throw Problems.invalid(java.util.List.of(FieldError.of(name, "integer", "field.integer")));
         }
         BigInteger n = new BigInteger(v);
         if (n.signum() < 0 || n.bitLength() > 31) {
@@ -49,11 +49,11 @@ public record Paging(int page, int size) {
     }
 
     private static ApiException pageError() {
-        return Problems.invalid("page", "page_range", "page must be between 0 and " + Integer.MAX_VALUE);
+        return Problems.invalid(java.util.List.of(FieldError.of("page", "range", "field.between", 0, Integer.MAX_VALUE)));
     }
 
     private static ApiException sizeError() {
-        return Problems.invalid("size", "size_range", "size must be between 1 and " + MAX_SIZE);
+        return Problems.invalid(java.util.List.of(FieldError.of("size", "range", "field.between", 1, MAX_SIZE)));
     }
 
     /** Items to skip; computed in 64 bits and capped, so a huge page never wraps around to an early page. */

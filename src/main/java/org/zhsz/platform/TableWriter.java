@@ -86,6 +86,19 @@ public interface TableWriter extends Closeable {
         return dangerous ? "'" + text : text;
     }
 
+    /**
+     * The text before {@link #neutralise}: a cell read back from a sheet this platform wrote (an error-row file
+     * fixed and uploaded again, a filled-in template) loses the apostrophe neutralise put before it; any other
+     * text is returned as it is. {@link TabularReader} applies it to every cell it reads.
+     */
+    static String restore(String cell) {
+        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        String rest = cell.substring(1);
+        return neutralise(rest).equals(rest) ? cell : rest;
+    }
+
     /** A number for a numeric cell: the value, or null when {@code value} is not a number. */
     private static Double number(Object value) {
         return value instanceof Number n ? n.doubleValue() : null;

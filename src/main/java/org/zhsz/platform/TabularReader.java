@@ -40,8 +40,9 @@ import org.xml.sax.XMLReader;
  * memory. CSV may be UTF-8 (with or without BOM) or GB18030/GBK, as Excel in China writes it. Blocking: call
  * it on {@code Schedulers.boundedElastic()}.
  *
- * <p>Broken and hostile files end in a problem, never a 500: an .xls (or any OLE2 file, e.g. an encrypted
- * workbook) or binary data that is neither CSV nor XLSX is a 415; a zip bomb (a part inflating more than 100
+ * <p>Broken and hostile files end in a problem, never a 500: binary data that is neither CSV, XLSX nor an OLE2
+ * file is a 415; an OLE2 file that is not a readable .xls (an encrypted workbook, a Word file, cut short) is a
+ * 400; a zip bomb (a part inflating more than 100
  * times, or past {@link #MAX_PART_BYTES}), more than {@link #MAX_ZIP_ENTRIES} entries, shared strings past
  * {@link #MAX_SHARED_STRINGS_BYTES} or styles past {@link #MAX_STYLES_BYTES} are a 413; anything else POI cannot
  * read (truncated, not a zip, no workbook, a DOCTYPE/entity expansion) is a 400. The POI limits are set once,
@@ -73,14 +74,14 @@ public final class TabularReader {
         void row(int rowNumber, List<String> cells);
     }
 
-    public enum Format { CSV, XLSX }
+    public enum Format { CSV, XLSX, XLS }
 
     private TabularReader() {
     }
 
     /**
-     * XLSX by the ZIP magic number, CSV for text; an OLE2 file (.xls, an encrypted workbook) or binary data is a
-     * 415. The file name is not trusted.
+     * XLSX by the ZIP magic number, legacy XLS by the OLE2 one, CSV for text; other binary data is a 415. The file
+     * name is not trusted.
      */
     public static Format sniff(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -88,24 +89,71 @@ public final class TabularReader {
             if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
                 return Format.XLSX;
             }
-            if (head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && head[2] == 0x11
-                    && (head[3] & 0xff) == 0xE0) {
-                throw Problems.unsupportedMediaType("Old .xls files are not supported; save as .xlsx or CSV");
+            if (head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF
+                    && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0) {
+                return Format.XLS;
             }
             for (byte b : head) {
                 if (b == 0) { // no CSV in UTF-8 or GB18030 has a NUL byte; images, zips cut short, executables do
-                    throw Problems.unsupportedMediaType("Only CSV and XLSX files are accepted");
+                    throw Problems.unsupportedMediaType("Only CSV, XLSX and XLS files are accepted");
                 }
             }
             return Format.CSV;
         }
     }
 
-    public static void read(Path file, RowHandler handler) throws IOException {
-        if (sniff(file) == Format.XLSX) {
-            readXlsx(file, handler);
-        } else {
-            readCsv(file, handler);
+    /**
+     * Reads the rows of a CSV, XLSX or XLS file; a cell {@link TableWriter} neutralised (a leading apostrophe before
+     * {@code = + - @}) is handed over as it was before, so the platform's own sheets upload again unchanged.
+     */
+    public static void read(Path file, RowHandler rows) throws IOException {
+        RowHandler handler = (n, cells) -> rows.row(n, cells.stream().map(TableWriter::restore)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+        switch (sniff(file)) {
+            case XLSX -> readXlsx(file, handler);
+            case XLS -> readXls(file, handler);
+            default -> readCsv(file, handler);
+        }
+    }
+
+    /**
+     * Excel 97-2003 sheets (at most 65,536 rows, so the whole workbook may sit in memory): the first sheet, cells
+     * as Excel shows them, dates as ISO yyyy-MM-dd like the XLSX path.
+     */
+    static void readXls(Path file, RowHandler handler) throws IOException {
+        org.apache.poi.hssf.usermodel.HSSFWorkbook wb;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            // not a readable Excel 97-2003 workbook (truncated, encrypted, an older BIFF): the file, not the server
+            throw Problems.badRequest("legacy_xls_unreadable", "This .xls file could not be read");
+        }
+        try (wb) {
+            if (wb.getNumberOfSheets() == 0) {
+                return;
+            }
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            IsoDateFormatter formatter = new IsoDateFormatter();
+            org.apache.poi.ss.usermodel.FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+                    String v;
+                    if (cell == null) {
+                        v = "";
+                    } else if (isDate(cell)) {
+                        v = cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                    } else {
+                        v = format(formatter, evaluator, cell);
+                    }
+                    cells.add(v == null ? "" : v.trim());
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                handler.row(row.getRowNum() + 1, cells);
+            }
         }
     }
 
@@ -273,6 +321,27 @@ public final class TabularReader {
     }
 
     /** Dates leave as ISO yyyy-MM-dd whatever the cell's display format, so importers parse one form. */
+    /** As Excel shows the cell; a formula POI cannot evaluate shows its last computed value. */
+    private static String format(org.apache.poi.ss.usermodel.DataFormatter formatter,
+                                 org.apache.poi.ss.usermodel.FormulaEvaluator evaluator,
+                                 org.apache.poi.ss.usermodel.Cell cell) {
+        try {
+            return formatter.formatCellValue(cell, evaluator);
+        } catch (RuntimeException e) {
+            return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                    && cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    ? formatter.formatRawCellContents(cell.getNumericCellValue(), -1, "General")
+                    : cell.toString();
+        }
+    }
+
+    private static boolean isDate(org.apache.poi.ss.usermodel.Cell cell) {
+        org.apache.poi.ss.usermodel.CellType type = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return type == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell);
+    }
+
     private static final class IsoDateFormatter extends org.apache.poi.ss.usermodel.DataFormatter {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {

@@ -134,6 +134,9 @@ class SpreadsheetInjectionTests {
             byte[] xlsx = as("admin_s1").get().uri("/api/v1/fitness/export?year=" + year).exchange()
                     .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
             assertThat(texts(xlsx)).contains("'" + NAME, "'" + REASON);
+            byte[] template = as("admin_s1").get().uri("/api/v1/fitness/import/template?classId=S1-C1&year=" + year)
+                    .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+            assertThat(texts(template)).as("the fitness import template lists the class").contains("'" + NAME);
             try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
                 Sheet results = wb.getSheet("体测成绩");
                 int height = -1;
@@ -152,6 +155,25 @@ class SpreadsheetInjectionTests {
         } finally {
             as("admin_s1").patch().uri("/api/v1/students/S1-C1-16").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("name", original)).exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void rejectedRowsGoBackNeutralisedAndUploadAgainUnchanged() throws IOException {
+        ImportJobs.Rejected rejected = new ImportJobs.Rejected("roster", List.of("学籍号", "姓名"),
+                List.of(new ImportJobs.RejectedRow(2, List.of("G001", NAME), List.of()),
+                        new ImportJobs.RejectedRow(3, List.of("G002", "-1.5"), List.of())));
+        byte[] xlsx = RejectedRowsSheet.write(rejected, "未导入", "原因", errors -> REASON);
+        assertThat(texts(xlsx)).contains("'" + NAME, "'" + REASON, "'-1.5");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("rejected", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            List<List<String>> rows = new ArrayList<>();
+            TabularReader.read(file, (n, cells) -> rows.add(cells));
+            assertThat(rows.get(1)).startsWith("G001", NAME);
+            assertThat(rows.get(2)).startsWith("G002", "-1.5");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 }

@@ -57,7 +57,7 @@ class TextInputApiTests {
                 .jsonPath("$.code").isEqualTo("validation_failed")
                 .jsonPath("$.errors[0].field").isEqualTo(field)
                 .jsonPath("$.errors[0].code").isEqualTo(code)
-                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("title "));
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("标题"));
         assertThat(records("S1-C1-06")).isEqualTo(before);
     }
 
@@ -77,7 +77,7 @@ class TextInputApiTests {
     @Test
     void theMessageIsInTheCallersLanguage() {
         record("S1-C1-06", "\\u200B", "x").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].message").isEqualTo("title 只含有看不见的字符（如零宽空格），请填写实际内容");
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("标题只含有看不见的字符（如零宽空格），请填写实际内容");
     }
 
     @Test

@@ -82,7 +82,7 @@ class EvidenceLifecycleTests {
             long before = evidence.usedBytes("S1-C1-19").block();
             upload("S1-C1-19", TestImages.plainPng()).expectStatus().isEqualTo(413)
                     .expectBody().jsonPath("$.code").isEqualTo("evidence_quota_exceeded")
-                    .jsonPath("$.detail").value(d -> assertThat((String) d).contains("200 MB"))
+                    .jsonPath("$.detail").value(d -> assertThat((String) d).contains("200 兆字节"))
                     .jsonPath("$.quotaBytes").isEqualTo(200L * 1024 * 1024);
             assertThat(evidence.usedBytes("S1-C1-19").block()).isEqualTo(before);
             // another student's quota is their own
