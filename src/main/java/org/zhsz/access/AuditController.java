@@ -87,9 +87,9 @@ class AuditController {
                                         @RequestParam(required = false) String action,
                                         @RequestParam(required = false) Instant from,
                                         @RequestParam(required = false) Instant to,
-                                        @RequestParam(required = false) Integer page,
-                                        @RequestParam(required = false) Integer size, Locale locale) {
-        Paging paging = Paging.of(page, size);
+                                        @RequestParam(required = false) String page,
+                                        @RequestParam(required = false) String size, Locale locale) {
+        Paging paging = Paging.parse(page, size);
         return auditorChains(actor)
                 .flatMap(chains -> queries.events(new AuditQueries.Filter(chains, studentId, actorUsername, action,
                         from, to), paging))
@@ -149,9 +149,9 @@ class AuditController {
 
     @GetMapping("/students/{id}/access-log")
     Mono<PageResult<AccessEntry>> accessLog(Actor actor, @PathVariable String id,
-                                            @RequestParam(required = false) Integer page,
-                                            @RequestParam(required = false) Integer size, Locale locale) {
-        Paging paging = Paging.of(page, size);
+                                            @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size, Locale locale) {
+        Paging paging = Paging.parse(page, size);
         return access.require(actor, id, DataClass.ACCESS_LOG, Action.READ)
                 .flatMap(scope -> familyAccounts(scope).flatMap(family -> queries.accessLogGrouped(id, family,
                         paging)))

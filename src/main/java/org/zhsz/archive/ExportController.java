@@ -23,6 +23,7 @@ import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Role;
 import org.zhsz.student.StudentDirectory;
@@ -87,7 +88,7 @@ class ExportController {
     }
 
     record Release(@NotEmpty @Size(max = 2000) List<String> studentIds, @NotBlank String officer,
-                   @NotNull @Future Instant until, @Size(max = 300) String reason) {
+                   @NotNull @Future Instant until, @Size(max = 300) @MultiLine String reason) {
     }
 
     /** Releases chosen dossiers to an admissions officer until a date: read-only, audited, expiring. */

@@ -31,6 +31,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.Messages;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.Problems;
+import org.zhsz.platform.SafeText;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -117,8 +118,9 @@ class FitnessController {
         return exchange.getMultipartData().flatMap(parts -> {
             Part reason = parts.getFirst("reason");
             Part file = parts.getFirst("file");
-            return service.exempt(actor, id, year, reason instanceof FormFieldPart f ? f.value() : null,
-                    file instanceof FilePart fp ? fp : null, expected);
+            String text = reason instanceof FormFieldPart f ? f.value() : null;
+            SafeText.require("reason", text, true); // a form field, so not checked by the JSON decoder
+            return service.exempt(actor, id, year, text, file instanceof FilePart fp ? fp : null, expected);
         }).map(FitnessController::tagged);
     }
 

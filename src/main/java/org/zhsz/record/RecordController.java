@@ -33,6 +33,7 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
@@ -78,7 +79,7 @@ class RecordController {
 
     /** The body of a new record. {@code submit}: a student's report goes straight to review. */
     record RecordBody(@NotNull Dimension dimension, @NotBlank String category, @NotBlank @Size(max = 100) String title,
-                      @Size(max = 2000) String description, @NotNull LocalDate occurredOn, BigDecimal hours,
+                      @Size(max = 2000) @MultiLine String description, @NotNull LocalDate occurredOn, BigDecimal hours,
                       Level level, @Size(max = 60) String award, String severity, @Size(max = 20) String skill,
                       List<String> evidence, Boolean submit) {
         RecordRules.Draft draft() {
@@ -100,9 +101,9 @@ class RecordController {
                                           @RequestParam(required = false) Dimension dimension,
                                           @RequestParam(required = false) RecordStatus status,
                                           @RequestParam(defaultValue = "false") boolean includeVoided,
-                                          @RequestParam(required = false) Integer page,
-                                          @RequestParam(required = false) Integer size) {
-        return records.timeline(actor, id, term, dimension, status, includeVoided, Paging.of(page, size));
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size) {
+        return records.timeline(actor, id, term, dimension, status, includeVoided, Paging.parse(page, size));
     }
 
     @GetMapping("/students/{id}/records/{recordId}")
@@ -110,7 +111,7 @@ class RecordController {
         return records.get(actor, id, recordId);
     }
 
-    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) String description, LocalDate occurredOn,
+    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) @MultiLine String description, LocalDate occurredOn,
                      BigDecimal hours, Level level, @Size(max = 60) String award, String severity,
                      @Size(max = 20) String skill, List<String> evidence, String category) {
     }
@@ -137,7 +138,7 @@ class RecordController {
         return records.submit(actor, id, recordId, ETags.parse(ifMatch));
     }
 
-    record ReviewBody(@NotBlank String decision, @Size(max = 500) String reason) {
+    record ReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/students/{id}/records/{recordId}/review")
@@ -154,7 +155,7 @@ class RecordController {
     record ReviewItem(@NotBlank String studentId, @NotBlank String recordId, Long version) {
     }
 
-    record BatchReviewBody(@NotBlank String decision, @Size(max = 500) String reason,
+    record BatchReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine String reason,
                            @NotNull @Size(min = 1, max = 200) List<@Valid ReviewItem> items) {
     }
 
@@ -222,7 +223,7 @@ class RecordController {
                 "return_reasons.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
     }
 
-    record VoidBody(@NotBlank @Size(max = 500) String reason) {
+    record VoidBody(@NotBlank @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/students/{id}/records/{recordId}/void")

@@ -144,7 +144,7 @@ class RecordService {
             return Mono.error(Problems.invalid("evidence", "duplicate", "the same file is listed twice"));
         }
         return Flux.fromIterable(ids)
-                .concatMap(id -> evidence.find(id).filter(e -> studentId.equals(e.studentId()))
+                .concatMap(id -> evidence.claim(id, clock.now()).filter(e -> studentId.equals(e.studentId()))
                         .switchIfEmpty(Mono.error(() -> Problems.invalid("evidence", "unknown",
                                 "no such evidence file for this student: " + id))))
                 .then();

@@ -91,7 +91,7 @@ class Plans {
     record ResponsibleView(String username, String name, String role, String duty) {
     }
 
-    record FollowUpView(LocalDate dueOn, LocalDate doneOn, String note) {
+    record FollowUpView(LocalDate dueOn, LocalDate doneOn, @org.zhsz.platform.MultiLine String note) {
     }
 
     record PlanView(String studentId, String riskLevel, String status, String concerns, String goals,

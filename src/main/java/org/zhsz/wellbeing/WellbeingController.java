@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.Problems;
 
 import jakarta.validation.Valid;
@@ -123,7 +124,7 @@ class WellbeingController {
         return screening.requireCounselor(actor, "alerts.read").then(alerts.list(actor, open, locale));
     }
 
-    record Ack(@Size(max = 1000) String note) {
+    record Ack(@Size(max = 1000) @MultiLine String note) {
     }
 
     @PostMapping("/wellbeing/alerts/{id}/acknowledge")
@@ -145,8 +146,8 @@ class WellbeingController {
         return plans.get(actor, id);
     }
 
-    record PlanBody(@NotBlank String riskLevel, String status, @Size(max = 4000) String concerns,
-                    @Size(max = 4000) String goals, @Size(max = 4000) String interventions,
+    record PlanBody(@NotBlank String riskLevel, String status, @Size(max = 4000) @MultiLine String concerns,
+                    @Size(max = 4000) @MultiLine String goals, @Size(max = 4000) @MultiLine String interventions,
                     List<Plans.ResponsibleView> responsible, List<Plans.TaskView> tasks,
                     List<Plans.FollowUpView> followUps, LocalDate reviewOn) {
     }
@@ -179,7 +180,7 @@ class WellbeingController {
     }
 
     record SessionBody(@NotNull LocalDate date, @NotNull Integer minutes, String kind,
-                       @Size(max = 4000) String note) {
+                       @Size(max = 4000) @MultiLine String note) {
     }
 
     @PostMapping("/students/{id}/wellbeing/sessions")
@@ -209,7 +210,7 @@ class WellbeingController {
         return plans.referrals(actor, id);
     }
 
-    record ReferralPatch(@Size(max = 2000) String outcome, String status, Boolean guardianInformed,
+    record ReferralPatch(@Size(max = 2000) @MultiLine String outcome, String status, Boolean guardianInformed,
                          LocalDate guardianInformedOn) {
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -32,6 +33,8 @@ import reactor.core.publisher.Mono;
  * <li>the size is bounded by evicting entries one by one (no clear-all cliff); a refused token is never kept;</li>
  * <li>hits, misses and evictions are Micrometer meters {@code cache.*} tagged {@code cache=security.verified_tokens}.</li>
  * </ul>
+ * A failure to fetch the signing keys leaves as a {@link JwtException} (not a bad token), which the API answers
+ * with 503.
  */
 final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
@@ -83,7 +86,12 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
     @Override
     public Mono<Jwt> decode(String token) {
         return Mono.defer(() -> {
-            CompletableFuture<Jwt> f = verified.get(token, (t, executor) -> delegate.decode(t).toFuture());
+            CompletableFuture<Jwt> f = verified.get(token, (t, executor) -> delegate.decode(t)
+                    // the keys could not be fetched (Keycloak down or hanging): not the token's fault; as a
+                    // JwtException that is not a BadJwtException it becomes an AuthenticationServiceException (503)
+                    .onErrorMap(e -> !(e instanceof JwtException),
+                            e -> new JwtException("The signing keys could not be fetched: " + e.getMessage(), e))
+                    .toFuture());
             // one full check per token, shared by concurrent callers; one that goes away does not cancel it
             return Mono.fromFuture(f, true).flatMap(jwt -> revalidate(token, jwt));
         });

@@ -20,6 +20,11 @@ class ProblemAdvice {
     @ExceptionHandler(Throwable.class)
     ResponseEntity<ProblemDetail> handle(Throwable error, ServerWebExchange exchange) {
         ProblemDetail problem = mapper.toProblem(error, exchange);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        if (problem.getStatus() == 503) {
+            answer.header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    ProblemErrorWebExceptionHandler.RETRY_AFTER_SECONDS);
+        }
+        return answer.body(problem);
     }
 }
