@@ -26,7 +26,6 @@ import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,10 +59,7 @@ class OrganizationController {
 
     @GetMapping("/schools")
     Flux<SchoolView> schools(Actor actor) {
-        if (actor.hasAny(Role.BUREAU_ADMIN, Role.AUDITOR) && actor.countyId() != null) {
-            return directory.schoolsOfCounty(actor.countyId());
-        }
-        return directory.school(actor.schoolId()).flux();
+        return service.readableSchools(actor);
     }
 
     @GetMapping("/schools/{id}")
@@ -144,10 +140,7 @@ class OrganizationController {
 
     @GetMapping("/staff")
     Flux<StaffView> staff(Actor actor) {
-        if (!actor.hasAny(Role.SCHOOL_ADMIN, Role.TEACHER, Role.HEAD_TEACHER, Role.COUNSELOR)) {
-            return Flux.error(Problems.forbidden("staff.read"));
-        }
-        return service.staffOf(actor.schoolId());
+        return service.staffOf(actor);
     }
 
     record NewStaff(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.@-]{2,64}") String username,

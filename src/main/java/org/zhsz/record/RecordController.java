@@ -36,7 +36,6 @@ import org.zhsz.platform.ETags;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 
 import jakarta.validation.Valid;
@@ -240,31 +239,6 @@ class RecordController {
 
     @PutMapping("/record-categories")
     Mono<List<Category>> replaceCategories(Actor actor, @RequestBody List<@Valid Category> body) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("categories.update"));
-        }
-        List<org.zhsz.platform.FieldError> errors = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < body.size(); i++) {
-            Category c = body.get(i);
-            if (c.dimension() == null || c.code() == null || !c.code().matches("[a-z0-9_]{2,40}")
-                    || c.zh() == null || c.zh().isBlank()) {
-                errors.add(new org.zhsz.platform.FieldError("[" + i + "]", "invalid",
-                        "dimension, code (a-z0-9_) and zh name are required"));
-            } else if (!seen.add(c.dimension() + "/" + c.code())) {
-                errors.add(new org.zhsz.platform.FieldError("[" + i + "].code", "duplicate", "duplicate category"));
-            }
-        }
-        for (Dimension d : Dimension.values()) {
-            if (body.stream().noneMatch(c -> c.dimension() == d)) {
-                errors.add(new org.zhsz.platform.FieldError("$", "missing_dimension",
-                        "every dimension needs at least one category: " + d));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalid(errors));
-        }
-        return categories.replace(actor.schoolId(), body).flatMap(list -> audit.record(AuditEvent.allowed(actor,
-                "categories.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
+        return categories.replace(actor, body);
     }
 }

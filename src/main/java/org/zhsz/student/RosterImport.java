@@ -18,11 +18,13 @@ import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
 import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.organization.Views.ClassView;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Ids;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.TabularReader;
 
@@ -58,11 +60,13 @@ class RosterImport {
     private final StudentRepository students;
     private final OrganizationDirectory organization;
     private final AuditTrail audit;
+    private final AccessPolicy access;
     private final SchoolClock clock;
     private final MeterRegistry meters;
 
     RosterImport(StudentRepository students, OrganizationDirectory organization, AuditTrail audit,
-                 SchoolClock clock, MeterRegistry meters) {
+                 SchoolClock clock, MeterRegistry meters, AccessPolicy access) {
+        this.access = access;
         this.students = students;
         this.organization = organization;
         this.audit = audit;
@@ -79,11 +83,13 @@ class RosterImport {
     private record Row(int number, Map<String, String> values) {
     }
 
+    /** The school's admin imports the whole school's roster (private fields included). */
     Mono<Report> importFile(Actor actor, Path file) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("roster.import"));
-        }
-        String school = actor.schoolId();
+        return access.requireOwnSchool(actor, DataClass.PROFILE_PRIVATE, Action.WRITE)
+                .flatMap(scope -> importFile(actor, scope.schoolId(), file));
+    }
+
+    private Mono<Report> importFile(Actor actor, String school, Path file) {
         return Mono.fromCallable(() -> parse(file))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(rows -> Mono.zip(
