@@ -78,7 +78,13 @@ class MePermissionsTests {
     record Granted(String code, String scope, List<String> ids) {
     }
 
+    private final Map<String, List<Granted>> seen = new java.util.HashMap<>();
+
     private List<Granted> permissions(String user) {
+        return seen.computeIfAbsent(user, this::load);
+    }
+
+    private List<Granted> load(String user) {
         Map<String, Object> me = web.mutateWith(jwt(user)).get().uri("/api/v1/me").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
                 .getResponseBody();
