@@ -1,4 +1,5 @@
 import { canOpen, type PageName } from './access'
+import type { Grants } from './grants'
 
 /** One entry of the left menu: a page (route name) or a group of pages. Titles are i18n keys. */
 export interface MenuItem {
@@ -80,14 +81,14 @@ export const MENU: readonly MenuItem[] = [
   { key: 'consents', title: 'menu.consents', icon: 'DocumentChecked', page: 'consents' },
 ]
 
-/** The menu a user with these realm roles sees: pages they may open, groups only when non-empty. */
-export function menuFor(roles: readonly string[], menu: readonly MenuItem[] = MENU): MenuItem[] {
+/** The menu a user with these permissions sees: pages they may open, groups only when non-empty. */
+export function menuFor(grants: Grants, menu: readonly MenuItem[] = MENU): MenuItem[] {
   const out: MenuItem[] = []
   for (const item of menu) {
     if (item.children) {
-      const children = menuFor(roles, item.children)
+      const children = menuFor(grants, item.children)
       if (children.length > 0) out.push({ ...item, children })
-    } else if (item.page && canOpen(item.page, roles)) {
+    } else if (item.page && canOpen(item.page, grants)) {
       out.push(item)
     }
   }

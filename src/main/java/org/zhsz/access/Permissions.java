@@ -91,6 +91,10 @@ class Permissions {
             new Entry("archive.sign", Level.CLASS, DataClass.ARCHIVE, Action.SIGN, "signing the class's archives"),
             new Entry("archive.approve", Level.CLASS, DataClass.ARCHIVE, Action.APPROVE,
                     "the principal's approval that locks an archive"),
+            new Entry("dossier.download", Level.CLASS, DataClass.ARCHIVE, Action.EXPORT,
+                    "the dossier PDF of the class's students"),
+            new Entry("access-log.read", Level.CLASS, DataClass.ACCESS_LOG, Action.READ,
+                    "the access log of the class's students"),
             // the user's own school as a whole: ids = the school
             new Entry("school.write", Level.SCHOOL, DataClass.SCHOOL, Action.WRITE, "classes and terms"),
             new Entry("school.settings", Level.SCHOOL, DataClass.SCHOOL_SETTINGS, Action.WRITE,

@@ -203,6 +203,12 @@ class RecordController {
         return views.classOverview(actor, classId, term);
     }
 
+    /** What the reader may record for this class (the web app offers only these dimensions). */
+    @GetMapping("/classes/{classId}/records/writable")
+    Mono<RecordViews.Writable> writable(Actor actor, @PathVariable String classId) {
+        return views.writable(actor, classId);
+    }
+
     @GetMapping("/records/review-queue")
     Mono<List<RecordView>> reviewQueue(Actor actor) {
         return views.reviewQueue(actor);

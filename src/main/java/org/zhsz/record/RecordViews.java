@@ -97,6 +97,17 @@ class RecordViews {
         });
     }
 
+    /** The dimensions the reader may record for the class's students (empty: they only read). */
+    record Writable(String classId, List<Dimension> dimensions) {
+    }
+
+    Mono<Writable> writable(Actor actor, String classId) {
+        return access.requireClass(actor, classId, DataClass.GENERAL_RECORDS, Action.READ)
+                .map(scope -> new Writable(classId, access.permits(scope.relationships(), DataClass.GENERAL_RECORDS,
+                        Action.WRITE) ? RecordRules.writable(scope.relationships()).stream().sorted().toList()
+                        : List.of()));
+    }
+
     private static Map<Dimension, Integer> zero() {
         Map<Dimension, Integer> m = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {

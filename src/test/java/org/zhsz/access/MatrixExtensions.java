@@ -66,6 +66,8 @@ final class MatrixExtensions {
                 .is(403, "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/classes/S1-C1/records/overview").is(200, C1_TEACHERS).is(200, "admin_s1", "counselor_s1")
                 .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/classes/S1-C1/records/writable").is(200, C1_TEACHERS).is(200, "admin_s1",
+                "counselor_s1").is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/classes/S1-C1/coverage").is(200, C1_TEACHERS).is(200, "admin_s1", "counselor_s1")
                 .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/records/review-queue").is(200, "head_c1", "admin_s1", "admin_s2").otherwise(403));

@@ -26,6 +26,8 @@ import org.zhsz.support.ZhszTest;
  * is refused (403/404) — so a menu built from the permissions never offers a 403 and never hides a usable page.
  */
 @ZhszTest
+// its own store: the ids in /me (classes, students) must be the demo county's only, whatever other tests add
+@org.springframework.test.context.TestPropertySource(properties = "zhsz.test.isolated=permissions")
 class MePermissionsTests {
 
     @Autowired
@@ -184,6 +186,45 @@ class MePermissionsTests {
             }
         }
         assertThat(wrong).as(String.join("\n", wrong)).isEmpty();
+    }
+
+    static final java.nio.file.Path FIXTURE = java.nio.file.Path.of(System.getProperty("zhsz.project.dir", "."))
+            .resolve("frontend/src/navigation/demo-me.json");
+
+    /**
+     * The web app's menu tests run on what {@code /me} really answers for the demo users (roles, own record,
+     * children, permissions), kept in frontend/src/navigation/demo-me.json; refresh it with
+     * {@code -Dzhsz.docs.update=true}.
+     */
+    @Test
+    void theWebAppsMenuTestsUseWhatTheServerAnswers() throws java.io.IOException {
+        Map<String, Object> all = new java.util.TreeMap<>();
+        for (String user : DemoUsers.usernames()) {
+            Map<String, Object> me = web.mutateWith(jwt(user)).get().uri("/api/v1/me").exchange()
+                    .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                    .returnResult().getResponseBody();
+            Map<String, Object> slim = new LinkedHashMap<>();
+            slim.put("username", user);
+            slim.put("roles", me.get("roles"));
+            if (me.get("studentId") != null) {
+                slim.put("studentId", me.get("studentId"));
+            }
+            if (me.get("children") instanceof List<?> kids) {
+                slim.put("children", kids.stream().map(k -> (Map<?, ?>) k).map(k -> Map.of("studentId",
+                        k.get("studentId"), "classId", k.get("classId"))).toList());
+            }
+            slim.put("permissions", me.get("permissions"));
+            all.put(user, slim);
+        }
+        String expected = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build()
+                .writeValueAsString(all) + "\n";
+        if (Boolean.getBoolean("zhsz.docs.update")) {
+            java.nio.file.Files.writeString(FIXTURE, expected);
+        }
+        assertThat(java.nio.file.Files.readString(FIXTURE)).as("frontend/src/navigation/demo-me.json is out of date: "
+                + "run -Dtest=MePermissionsTests -Dzhsz.docs.update=true").isEqualTo(expected);
     }
 
     /** The ids a user's pages would use for a code's scope: their own student record, class, school, county. */
