@@ -106,8 +106,9 @@ final class AccessRules {
         rule(DataClass.ACCESS_LOG, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_ADMIN));
 
         // ---- the school
-        rule(DataClass.SCHOOL, Action.READ, EnumSet.of(SCHOOL_STAFF, SCHOOL_ADMIN, SCHOOL_COUNSELOR, SCHOOL_STUDENT,
-                SCHOOL_GUARDIAN, COUNTY_BUREAU, COUNTY_AUDITOR));
+        // (a class itself — its name and grade — for its teachers and families too)
+        rule(DataClass.SCHOOL, Action.READ, union(TEACHERS, SCHOOL_STAFF, SCHOOL_ADMIN, SCHOOL_COUNSELOR,
+                SCHOOL_STUDENT, SCHOOL_GUARDIAN, CLASSMATE, CLASSMATE_GUARDIAN, COUNTY_BUREAU, COUNTY_AUDITOR));
         rule(DataClass.SCHOOL, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
         rule(DataClass.SCHOOL_SETTINGS, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_COUNSELOR));
         rule(DataClass.SCHOOL_SETTINGS, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));

@@ -23,9 +23,10 @@ import org.zhsz.organization.Views.SchoolView;
 import org.zhsz.organization.Views.StaffView;
 import org.zhsz.organization.Views.TermView;
 import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
-import org.zhsz.platform.Problems;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -112,9 +113,8 @@ class OrganizationController {
 
     @GetMapping("/classes/{id}")
     Mono<ClassView> schoolClass(Actor actor, @PathVariable String id) {
-        return access.visibleClassIds(actor)
-                .flatMap(ids -> ids.contains(id) ? directory.schoolClassNow(id) : Mono.empty())
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("class", id)));
+        return access.requireClass(actor, id, DataClass.SCHOOL, Action.READ)
+                .flatMap(scope -> directory.schoolClassNow(scope.classId()));
     }
 
     record NewClass(@NotNull SchoolStage stage, @NotNull @Min(2000) @Max(2100) Integer entryYear,
