@@ -104,6 +104,9 @@ final class AccessRules {
         rule(DataClass.CONSENT, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
         rule(DataClass.CONSENT, Action.WRITE, EnumSet.of(SELF, GUARDIAN));
         rule(DataClass.ACCESS_LOG, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_ADMIN));
+        // accounts of a class's students and guardians: the school admin, and the head teacher for their class
+        rule(DataClass.ACCOUNTS, Action.READ, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
+        rule(DataClass.ACCOUNTS, Action.WRITE, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
 
         // ---- the school
         // (a class itself — its name and grade — for its teachers and families too)

@@ -95,6 +95,8 @@ class Permissions {
                     "the dossier PDF of the class's students"),
             new Entry("access-log.read", Level.CLASS, DataClass.ACCESS_LOG, Action.READ,
                     "the access log of the class's students"),
+            new Entry("accounts.manage", Level.CLASS, DataClass.ACCOUNTS, Action.WRITE,
+                    "login accounts of the class's students and guardians (账号卡)"),
             // the user's own school as a whole: ids = the school
             new Entry("school.write", Level.SCHOOL, DataClass.SCHOOL, Action.WRITE, "classes and terms"),
             new Entry("school.settings", Level.SCHOOL, DataClass.SCHOOL_SETTINGS, Action.WRITE,

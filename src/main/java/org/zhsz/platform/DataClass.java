@@ -39,6 +39,8 @@ public enum DataClass {
     CONSENT,
     /** who read or exported this student's sensitive data */
     ACCESS_LOG,
+    /** the login accounts of a class's students and guardians (creating them hands out one-time passwords) */
+    ACCOUNTS,
     /** break-glass grants: opening a student's mental-health file in an emergency */
     BREAK_GLASS_GRANT,
     /** releases of dossiers to admission officers */

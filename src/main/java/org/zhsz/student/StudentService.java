@@ -41,9 +41,11 @@ class StudentService {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final StudentAccounts studentAccounts;
 
     StudentService(StudentRepository students, ReactiveMongoTemplate mongo, OrganizationDirectory organization,
-                   AccessPolicy access, AuditTrail audit, SchoolClock clock) {
+                   AccessPolicy access, AuditTrail audit, SchoolClock clock, StudentAccounts studentAccounts) {
+        this.studentAccounts = studentAccounts;
         this.students = students;
         this.mongo = mongo;
         this.organization = organization;
@@ -193,7 +195,11 @@ class StudentService {
                     Student updated = s.with(name, sex, birth, eth, p.status() == null ? s.status() : p.status(),
                             p.username() == null ? s.username() : blankToNull(p.username()), clock.now(),
                             actor.username());
-                    return students.save(updated)
+                    // leaving (transfer out, graduation) disables the accounts, coming back enables them: first
+                    return studentAccounts.beforeStatusChange(s, updated.status())
+                            .then(students.save(updated))
+                            .onErrorResume(e -> studentAccounts.revertStatusChange(s, updated.status())
+                                    .then(Mono.error(e)))
                             .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("duplicate_student",
                                     "This account is already linked to another student"));
                 })

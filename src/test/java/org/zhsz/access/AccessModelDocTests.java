@@ -47,6 +47,7 @@ class AccessModelDocTests {
             Map.entry(DataClass.PUBLICITY, "公示 of a class, objections"),
             Map.entry(DataClass.CONSENT, "consent decisions"),
             Map.entry(DataClass.ACCESS_LOG, "who read the student's sensitive data"),
+            Map.entry(DataClass.ACCOUNTS, "login accounts of a class's students and guardians"),
             Map.entry(DataClass.BREAK_GLASS_GRANT, "紧急调阅 (break-glass) grants"),
             Map.entry(DataClass.DOSSIER_RELEASE, "releases of dossiers to admissions"),
             Map.entry(DataClass.SCHOOL, "the school: name, address, terms, classes"),

@@ -201,6 +201,19 @@ final class MatrixExtensions {
         // an assignment is decided by its school: one that does not exist is not found, for everyone
         rows.add(AccessMatrix.delete("/api/v1/assignments/no-such-assignment").is(404, AccessMatrix.ALL)
                 .otherwise(0));
+        // staff leaving / coming back (teacher_c2 stays active: nothing changes); decided by the staff member's
+        // school: out of scope for another school's people and the admission office
+        rows.add(AccessMatrix.patch("/api/v1/staff/teacher_c2", Map.of("active", true)).is(200, "admin_s1")
+                .is(404, AccessMatrix.S2_STAFF).is(404, "admissions").otherwise(403));
+        // accounts of a class's students and guardians: the school admin and the class's head teacher; the
+        // allowed call names a student of another class, so it stops at validation before reaching Keycloak
+        rows.add(get("/api/v1/classes/S1-C1/accounts").is(200, "admin_s1", "head_c1")
+                .is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+                .otherwise(404));
+        rows.add(post("/api/v1/classes/S1-C1/accounts", Map.of("studentIds", List.of(C2A)))
+                .is(422, "admin_s1", "head_c1")
+                .is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+                .otherwise(404));
         // notices, consents, bases, grants, notifications
         rows.add(get("/api/v1/notices/MENTAL_HEALTH_SCREENING").is(200, AccessMatrix.ALL).otherwise(0));
         rows.add(post("/api/v1/students/" + C1A + "/consents/no-such-consent/withdraw", Map.of())
