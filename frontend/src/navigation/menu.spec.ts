@@ -162,4 +162,10 @@ describe('feature pages by permission', () => {
     const all = MENU.flatMap((m) => [m, ...(m.children ?? [])])
     expect(all.filter((m) => m.comingSoon).map((m) => m.key)).toEqual([])
   })
+
+  it('names the admissions officer page for what it is (招生档案查阅), not 导出中心', () => {
+    const entry = menuFor(as('admissions')).find((m) => m.page === 'exports')
+    expect(entry?.title).toBe('menu.admissions')
+    expect(menuFor(as('admin_s1')).find((m) => m.page === 'exports')?.title).toBe('menu.exports')
+  })
 })

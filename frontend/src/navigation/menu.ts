@@ -10,6 +10,11 @@ export interface MenuItem {
   children?: MenuItem[]
   /** shown with a "coming soon" tag */
   comingSoon?: boolean
+  /**
+   * the entry's title for a user holding this permission code, whose page is a different job (admission officers
+   * read released dossiers, they export nothing)
+   */
+  titleFor?: Partial<Record<string, string>>
 }
 
 export const MENU: readonly MenuItem[] = [
@@ -74,7 +79,7 @@ export const MENU: readonly MenuItem[] = [
       { key: 'admin-grants', title: 'menu.grants', page: 'admin-grants' },
     ],
   },
-  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports' },
+  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports', titleFor: { 'exports.admissions': 'menu.admissions' } },
   { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats' },
   { key: 'audit', title: 'menu.audit', icon: 'Document', page: 'audit' },
   { key: 'access-log', title: 'menu.accessLog', icon: 'View', page: 'access-log' },
@@ -89,7 +94,8 @@ export function menuFor(grants: Grants, menu: readonly MenuItem[] = MENU): MenuI
       const children = menuFor(grants, item.children)
       if (children.length > 0) out.push({ ...item, children })
     } else if (item.page && canOpen(item.page, grants)) {
-      out.push(item)
+      const own = Object.entries(item.titleFor ?? {}).find(([code]) => grants.can(code))
+      out.push(own ? { ...item, title: own[1] as string } : item)
     }
   }
   return out

@@ -100,7 +100,7 @@ class Permissions {
             // the user's own school as a whole: ids = the school
             new Entry("school.write", Level.SCHOOL, DataClass.SCHOOL, Action.WRITE, "classes and terms"),
             new Entry("school.settings", Level.SCHOOL, DataClass.SCHOOL_SETTINGS, Action.WRITE,
-                    "record categories, processing bases"),
+                    "record categories, processing bases, return reasons"),
             new Entry("students.write", Level.SCHOOL, DataClass.PROFILE, Action.WRITE,
                     "the student registry, roster import"),
             new Entry("staff.read", Level.SCHOOL, DataClass.STAFF, Action.READ, "the staff directory"),

@@ -94,6 +94,11 @@ class PolicyService implements AccessPolicy {
     // ------------------------------------------------------------------------------------------------ class
 
     @Override
+    public Mono<ClassScope> classScope(Actor actor, String classId) {
+        return resolver.forClass(actor, classId).filter(s -> !s.relationships().isEmpty());
+    }
+
+    @Override
     public Mono<ClassScope> requireClass(Actor actor, String classId, DataClass dataClass, Action action) {
         return resolver.forClass(actor, classId)
                 .switchIfEmpty(Mono.defer(() -> deny(actor, new Target("class", classId, null, null), dataClass,

@@ -40,8 +40,11 @@ class ExportController {
     private final Exports exports;
     private final AccessGrants grants;
     private final StudentDirectory students;
+    private final org.zhsz.organization.OrganizationDirectory organization;
 
-    ExportController(Exports exports, AccessGrants grants, StudentDirectory students) {
+    ExportController(Exports exports, AccessGrants grants, StudentDirectory students,
+                     org.zhsz.organization.OrganizationDirectory organization) {
+        this.organization = organization;
         this.exports = exports;
         this.grants = grants;
         this.students = students;
@@ -93,15 +96,17 @@ class ExportController {
         return grants.releasesOfMySchool(actor).collectList();
     }
 
-    record Released(String studentId, String name, String schoolId, Instant until) {
+    /** A released dossier: the student and their school, by name (the ids stay beside them). */
+    record Released(String studentId, String name, String schoolId, String schoolName, Instant until) {
     }
 
     /** The admissions officer's list: dossiers currently released to them. */
     @GetMapping("/admissions/dossiers")
     Mono<List<Released>> admissions(Actor actor) {
         return grants.releasesToMe(actor)
-                .concatMap(g -> students.find(g.studentId()).map(s -> new Released(s.id(), s.name(), s.schoolId(),
-                        g.until())))
+                .concatMap(g -> students.find(g.studentId()).flatMap(s -> organization.school(s.schoolId())
+                        .map(school -> school.name()).defaultIfEmpty("")
+                        .map(schoolName -> new Released(s.id(), s.name(), s.schoolId(), schoolName, g.until()))))
                 .collectList().map(ArrayList::new);
     }
 }

@@ -34,6 +34,8 @@ public interface AccessPolicy {
     Mono<StudentScope> requireOwnRecord(Actor actor, DataClass dataClass, Action action);
 
     // ---- one class
+    /** The actor's relationships to a class this term, without deciding or auditing (empty when out of scope). */
+    Mono<ClassScope> classScope(Actor actor, String classId);
 
     /** Class-level check: emits the class's relationships for the actor, or errors 404/403. */
     Mono<ClassScope> requireClass(Actor actor, String classId, DataClass dataClass, Action action);

@@ -147,7 +147,7 @@ class StudentService {
         List<FieldError> errors = new ArrayList<>(StudentRules.validate(in.studentNo(), in.name(), in.sex(),
                 in.birthDate(), ethnicity, clock.today()));
         if (in.classId() == null) {
-            errors.add(new FieldError("classId", "required", "classId is required"));
+            errors.add(FieldError.of("classId", "required", "field.required"));
         }
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));
@@ -240,14 +240,14 @@ class StudentService {
         for (int i = 0; i < guardians.size(); i++) {
             GuardianInput g = guardians.get(i);
             if (g.name() == null || g.name().isBlank()) {
-                errors.add(new FieldError("[" + i + "].name", "required", "guardian name is required"));
+                errors.add(FieldError.of("[" + i + "].name", "required", "field.guardian_name_required"));
             }
             if (g.phone() != null && !g.phone().matches("[0-9+\\- ]{5,20}")) {
-                errors.add(new FieldError("[" + i + "].phone", "invalid", "invalid phone number"));
+                errors.add(FieldError.of("[" + i + "].phone", "invalid", "field.invalid_phone"));
             }
         }
         if (guardians.size() > 6) {
-            errors.add(new FieldError("$", "too_many", "at most 6 guardians"));
+            errors.add(FieldError.of("$", "too_many", "field.too_many_guardians", 6));
         }
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));

@@ -51,7 +51,7 @@ class AccessModelDocTests {
             Map.entry(DataClass.BREAK_GLASS_GRANT, "紧急调阅 (break-glass) grants"),
             Map.entry(DataClass.DOSSIER_RELEASE, "releases of dossiers to admissions"),
             Map.entry(DataClass.SCHOOL, "the school: name, address, terms, classes"),
-            Map.entry(DataClass.SCHOOL_SETTINGS, "record categories, statutory processing bases"),
+            Map.entry(DataClass.SCHOOL_SETTINGS, "record categories, statutory processing bases, preset return reasons"),
             Map.entry(DataClass.STAFF, "the staff directory"),
             Map.entry(DataClass.ASSIGNMENTS, "teaching assignments"),
             Map.entry(DataClass.MENTAL_HEALTH_TASK, "tasks assigned to the reader in 一人一案 plans"),
