@@ -13,15 +13,17 @@ import { CHROMIUM_ARGS, VIEWPORTS } from './config.mjs'
  * screenshot, the page's HTML and the browser console in the artifacts folder.
  */
 
-/** Loads scenarios/NN-name.mjs in name order; each default-exports { name, title, viewport?, run(ctx) }. */
+/** Loads scenarios/NN-name.mjs in name order; each default-exports { name, title, viewport?, run(ctx) } or a list. */
 export async function loadScenarios(dir) {
   const files = fs.readdirSync(dir).filter((f) => /^\d+-.+\.mjs$/.test(f)).sort()
   const out = []
   for (const f of files) {
     const mod = await import(pathToFileURL(path.join(dir, f)).href)
-    const s = mod.default
-    if (!s || typeof s.run !== 'function' || !s.name) throw new Error(`${f}: default export needs name and run()`)
-    out.push({ ...s, file: f })
+    // a file exports one scenario, or several (e.g. the same walk for each demo role)
+    for (const s of Array.isArray(mod.default) ? mod.default : [mod.default]) {
+      if (!s || typeof s.run !== 'function' || !s.name) throw new Error(`${f}: default export needs name and run()`)
+      out.push({ ...s, file: f })
+    }
   }
   const names = out.map((s) => s.name)
   const dup = names.find((n, i) => names.indexOf(n) !== i)
@@ -139,7 +141,7 @@ async function runOne(browser, scenario, config, state) {
   const started = Date.now()
   let error = null
   try {
-    await withTimeout(scenario.run({ app, page, step, state, assert, config }), config.scenarioTimeout, `scenario ${scenario.name}`)
+    await withTimeout(scenario.run({ app, page, step, state, assert, config }), scenario.timeout ?? config.scenarioTimeout, `scenario ${scenario.name}`)
     if (problems.length) throw new Error(problems.join('\n      '))
   } catch (e) {
     error = e

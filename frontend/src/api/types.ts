@@ -32,6 +32,16 @@ export interface Child {
   schoolId: string
 }
 
+/** Where a permission applies (Permissions.Level). */
+export type PermissionScope = 'student' | 'class' | 'school' | 'county' | 'account'
+
+/** Permissions.Granted: a stable code the access policy granted, and the ids (students, classes, …) it covers. */
+export interface Permission {
+  code: string
+  scope: PermissionScope
+  ids: string[]
+}
+
 /** MeController.Me (GET /api/v1/me) */
 export interface Me {
   username: string
@@ -47,6 +57,8 @@ export interface Me {
   classId?: string
   className?: string
   children?: Child[]
+  /** what the user may do, computed by the access policy (docs/access-model.md) */
+  permissions?: Permission[]
 }
 
 export type SchoolStage = 'PRIMARY' | 'JUNIOR' | 'SENIOR'

@@ -28,6 +28,7 @@ const en: Messages<typeof zhCN> = {
     expandMenu: 'Expand menu',
   },
   common: {
+    readOnlySuffix: ' (read-only)',
     search: 'Search',
     reset: 'Reset',
     save: 'Save',

@@ -24,6 +24,7 @@ export default {
     expandMenu: '展开菜单',
   },
   common: {
+    readOnlySuffix: '（只读）',
     search: '查询',
     reset: '重置',
     save: '保存',

@@ -22,8 +22,6 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
-import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
 
@@ -59,12 +57,10 @@ class AuditController {
         this.students = students;
     }
 
+    /** The chains of the auditor's county: its schools' and the county-level one. */
     private Mono<Set<String>> auditorChains(Actor actor) {
-        if (!actor.has(Role.AUDITOR) || actor.countyId() == null) {
-            return trail.record(new AuditEvent(actor, "audit.read", "audit", null, null, actor.schoolId(),
-                    AuditEvent.Outcome.DENIED, "not_auditor", null)).then(Mono.error(Problems.forbidden("audit.read")));
-        }
-        return organization.schoolsOfCounty(actor.countyId()).map(s -> s.id()).collectList().map(ids -> {
+        return access.requireOwnCounty(actor, DataClass.AUDIT_TRAIL, Action.READ).flatMap(scope -> organization
+                .schoolsOfCounty(scope.countyId()).map(s -> s.id()).collectList()).map(ids -> {
             Set<String> chains = new HashSet<>(ids);
             chains.add(AuditQueries.countyChain());
             return chains;

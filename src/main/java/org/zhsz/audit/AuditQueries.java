@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.SchoolClock;
@@ -27,9 +28,9 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class AuditQueries {
 
-    /** Data classes whose reads and exports a family sees in the access log. */
-    static final Set<String> SENSITIVE = Set.of("HEALTH_FITNESS", "FITNESS_SCORE", "SPECIAL_CONSTITUTION",
-            "SPECIAL_CONSTITUTION_GUIDANCE", "MENTAL_HEALTH", "MENTAL_HEALTH_FLAG", "ARCHIVE", "PROFILE_PRIVATE");
+    /** Data classes whose reads and exports a family sees in the access log ({@link DataClass#inAccessLog()}). */
+    static final Set<String> SENSITIVE = java.util.Arrays.stream(DataClass.values()).filter(DataClass::inAccessLog)
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ReactiveMongoTemplate mongo;
     private final AuditTrail trail;

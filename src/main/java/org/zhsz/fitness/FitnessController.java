@@ -64,7 +64,7 @@ class FitnessController {
 
     @PostMapping("/fitness/score")
     Mono<FitnessService.ScoreResponse> score(Actor actor, @RequestBody FitnessService.ScoreRequest body) {
-        return Mono.fromSupplier(() -> service.preview(actor, body));
+        return service.preview(actor, body);
     }
 
     // ---- the PE teacher's class grid
@@ -231,10 +231,10 @@ class FitnessController {
 
     private Mono<ResponseEntity<Object>> respond(Actor actor, Mono<FitnessStats.Stats> result, String format) {
         String f = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("json", "csv", "xlsx").contains(f)) {
-            return Mono.error(Problems.invalid("format", "invalid", "format must be json, csv or xlsx"));
-        }
         return result.flatMap(s -> {
+            if (!List.of("json", "csv", "xlsx").contains(f)) {
+                return Mono.error(Problems.invalid("format", "invalid", "format must be json, csv or xlsx"));
+            }
             if (f.equals("json")) {
                 return Mono.just(ResponseEntity.ok().<Object>body(s));
             }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Relationship;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.TableWriter;
 import org.zhsz.student.StudentDirectory;
@@ -72,16 +69,17 @@ class FitnessExport {
         this.clock = clock;
     }
 
+    /** The national-format export of the actor's whole school (its admin). */
     Mono<Export> export(Actor actor, String yearParam, Integer grade) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null
-                || !access.permits(EnumSet.of(Relationship.SCHOOL_ADMIN), DataClass.HEALTH_FITNESS, Action.EXPORT)) {
-            return Mono.error(Problems.forbidden("fitness.export"));
-        }
+        return access.requireOwnSchool(actor, DataClass.HEALTH_FITNESS, Action.EXPORT)
+                .flatMap(scope -> export(actor, scope.schoolId(), yearParam, grade));
+    }
+
+    private Mono<Export> export(Actor actor, String school, String yearParam, Integer grade) {
         String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
         if (grade != null && (grade < 1 || grade > 12)) {
             return Mono.error(Problems.invalid("grade", "out_of_range", "grade must be 1–12"));
         }
-        String school = actor.schoolId();
         String filename = "体测成绩_" + school + "_" + year + (grade == null ? "" : "_" + SchoolStage.gradeName(grade))
                 + ".xlsx";
         return audit.record(AuditEvent.allowed(actor, "fitness.export", "school", school, null, school)

@@ -25,7 +25,6 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.TableWriter;
 import org.zhsz.student.StudentDirectory;
@@ -110,23 +109,22 @@ class FitnessStats {
                             .map(c -> c.name()).defaultIfEmpty(classId)
                             .map(name -> t.finish("class", classId, name, Map.of())));
         }
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("fitness.stats"));
-        }
-        String school = actor.schoolId();
-        return organization.school(school).flatMap(s -> store.select(List.of(school), years, null, FIELDS, null)
-                .reduceWith(() -> new Tally(year, false), Tally::add)
-                .map(t -> t.finish("school", school, s.name(), Map.of())));
+        return access.requireOwnSchool(actor, DataClass.FITNESS_STATS, Action.READ)
+                .flatMap(scope -> organization.school(scope.schoolId()))
+                .flatMap(s -> store.select(List.of(s.id()), years, null, FIELDS, null)
+                        .reduceWith(() -> new Tally(year, false), Tally::add)
+                        .map(t -> t.finish("school", s.id(), s.name(), Map.of())));
     }
 
     /** The county (bureau only): aggregates over its schools, small cells suppressed. */
     Mono<Stats> county(Actor actor, String yearParam) {
-        if (!actor.has(Role.BUREAU_ADMIN) || actor.countyId() == null) {
-            return Mono.error(Problems.forbidden("fitness.stats.county"));
-        }
+        return access.requireOwnCounty(actor, DataClass.COUNTY_STATS, Action.READ)
+                .flatMap(scope -> county(scope.countyId(), yearParam));
+    }
+
+    private Mono<Stats> county(String county, String yearParam) {
         String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
         List<String> years = trendYears(year);
-        String county = actor.countyId();
         return organization.schoolsOfCounty(county).collectMap(SchoolView::id, SchoolView::name)
                 .flatMap(schools -> organization.region(county).map(r -> r.name()).defaultIfEmpty(county)
                         .flatMap(name -> store.select(schools.keySet(), years, null, FIELDS, null)

@@ -37,7 +37,6 @@ import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 
 import jakarta.validation.Valid;
@@ -211,16 +210,7 @@ class RecordController {
 
     @PutMapping("/record-return-reasons")
     Mono<List<String>> replaceReturnReasons(Actor actor, @RequestBody List<String> body) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("return_reasons.update"));
-        }
-        List<String> clean = ReturnReasons.clean(body);
-        if (clean == null) {
-            return Mono.error(Problems.invalid(List.of(org.zhsz.platform.FieldError.of("reasons", "invalid",
-                    "field.return_reasons"))));
-        }
-        return returnReasons.replace(actor.schoolId(), clean).flatMap(list -> audit.record(AuditEvent.allowed(actor,
-                "return_reasons.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
+        return returnReasons.replace(actor, body);
     }
 
     record VoidBody(@NotBlank @Size(max = 500) @MultiLine String reason) {
@@ -282,6 +272,12 @@ class RecordController {
         return views.classOverview(actor, classId, term);
     }
 
+    /** What the reader may record for this class (the web app offers only these dimensions). */
+    @GetMapping("/classes/{classId}/records/writable")
+    Mono<RecordViews.Writable> writable(Actor actor, @PathVariable String classId) {
+        return views.writable(actor, classId);
+    }
+
     @GetMapping("/records/review-queue")
     Mono<List<RecordView>> reviewQueue(Actor actor) {
         return views.reviewQueue(actor);
@@ -318,31 +314,6 @@ class RecordController {
 
     @PutMapping("/record-categories")
     Mono<List<Category>> replaceCategories(Actor actor, @RequestBody List<@Valid Category> body) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("categories.update"));
-        }
-        List<org.zhsz.platform.FieldError> errors = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < body.size(); i++) {
-            Category c = body.get(i);
-            if (c.dimension() == null || c.code() == null || !c.code().matches("[a-z0-9_]{2,40}")
-                    || c.zh() == null || c.zh().isBlank()) {
-                errors.add(new org.zhsz.platform.FieldError("[" + i + "]", "invalid",
-                        "dimension, code (a-z0-9_) and zh name are required"));
-            } else if (!seen.add(c.dimension() + "/" + c.code())) {
-                errors.add(new org.zhsz.platform.FieldError("[" + i + "].code", "duplicate", "duplicate category"));
-            }
-        }
-        for (Dimension d : Dimension.values()) {
-            if (body.stream().noneMatch(c -> c.dimension() == d)) {
-                errors.add(new org.zhsz.platform.FieldError("$", "missing_dimension",
-                        "every dimension needs at least one category: " + d));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalid(errors));
-        }
-        return categories.replace(actor.schoolId(), body).flatMap(list -> audit.record(AuditEvent.allowed(actor,
-                "categories.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
+        return categories.replace(actor, body);
     }
 }

@@ -19,6 +19,9 @@ class ProblemAdvice {
 
     @ExceptionHandler(Throwable.class)
     ResponseEntity<ProblemDetail> handle(Throwable error, ServerWebExchange exchange) {
+        if (error instanceof org.zhsz.platform.ApiException) {
+            exchange.getAttributes().put(org.zhsz.platform.ApiException.EXCHANGE_ATTRIBUTE, error);
+        }
         ProblemDetail problem = mapper.toProblem(error, exchange);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
         if (problem.getStatus() == 503) {

@@ -36,6 +36,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(ex);
         }
+        if (ex instanceof org.zhsz.platform.ApiException) {
+            exchange.getAttributes().put(org.zhsz.platform.ApiException.EXCHANGE_ATTRIBUTE, ex);
+        }
         ProblemDetail problem = mapper.toProblem(ex, exchange);
         return write(response, problem, json);
     }
