@@ -34,6 +34,16 @@ export interface Child {
   schoolId: string
 }
 
+/** Where a permission applies (Permissions.Level). */
+export type PermissionScope = 'student' | 'class' | 'school' | 'county' | 'account'
+
+/** Permissions.Granted: a stable code the access policy granted, and the ids (students, classes, …) it covers. */
+export interface Permission {
+  code: string
+  scope: PermissionScope
+  ids: string[]
+}
+
 /** MeController.Me (GET /api/v1/me) */
 export interface Me {
   username: string
@@ -49,6 +59,8 @@ export interface Me {
   classId?: string
   className?: string
   children?: Child[]
+  /** what the user may do, computed by the access policy (docs/access-model.md) */
+  permissions?: Permission[]
 }
 
 export type SchoolStage = 'PRIMARY' | 'JUNIOR' | 'SENIOR'
@@ -210,10 +222,17 @@ export interface AuditEvent {
 
 /** AuditQueries.Break: the first broken link found */
 export interface ChainBreak {
-  chain: string
+  chain?: string
   seq: number
   eventId?: string
+  /** the break in the reader's language (older servers: an English description) */
   problem: string
+  /** stable kind of break (missing, changed, inserted, root_mismatch, seal_*, checkpoint, …); absent from older servers */
+  problemCode?: string
+  /** the stream (chain/instance) of the event; absent for events written before streams */
+  stream?: string
+  /** the checkpoint file the trail contradicts (checkpoint, checkpoint_invalid) */
+  checkpoint?: string
 }
 
 /** AuditQueries.Verification (GET /api/v1/audit/verify) */
@@ -222,6 +241,11 @@ export interface ChainVerification {
   eventsChecked: number
   chains: string[]
   firstBreak?: ChainBreak
+  sealed?: number
+  pending?: number
+  seals?: number
+  checkpoints?: number
+  lastCheckpoint?: string
 }
 
 /** AuditController.AccessEntry (GET /api/v1/students/{id}/access-log) */

@@ -31,6 +31,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.Messages;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.Problems;
+import org.zhsz.platform.SafeText;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,7 +66,7 @@ class FitnessController {
 
     @PostMapping("/fitness/score")
     Mono<FitnessService.ScoreResponse> score(Actor actor, @RequestBody FitnessService.ScoreRequest body) {
-        return Mono.fromSupplier(() -> service.preview(actor, body));
+        return service.preview(actor, body);
     }
 
     // ---- the PE teacher's class grid
@@ -119,8 +120,9 @@ class FitnessController {
         return exchange.getMultipartData().flatMap(parts -> {
             Part reason = parts.getFirst("reason");
             Part file = parts.getFirst("file");
-            return service.exempt(actor, id, year, reason instanceof FormFieldPart f ? f.value() : null,
-                    file instanceof FilePart fp ? fp : null, expected);
+            String text = reason instanceof FormFieldPart f ? f.value() : null;
+            SafeText.require("reason", text, true); // a form field, so not checked by the JSON decoder
+            return service.exempt(actor, id, year, text, file instanceof FilePart fp ? fp : null, expected);
         }).map(FitnessController::tagged);
     }
 
@@ -238,10 +240,10 @@ class FitnessController {
 
     private Mono<ResponseEntity<Object>> respond(Actor actor, Mono<FitnessStats.Stats> result, String format) {
         String f = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("json", "csv", "xlsx").contains(f)) {
-            return Mono.error(Problems.invalid("format", "invalid", "format must be json, csv or xlsx"));
-        }
         return result.flatMap(s -> {
+            if (!List.of("json", "csv", "xlsx").contains(f)) {
+                return Mono.error(Problems.invalid("format", "invalid", "format must be json, csv or xlsx"));
+            }
             if (f.equals("json")) {
                 return Mono.just(ResponseEntity.ok().<Object>body(s));
             }

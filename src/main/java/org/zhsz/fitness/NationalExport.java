@@ -10,9 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Service;
@@ -28,6 +25,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.TableWriter;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentStatus;
 import org.zhsz.student.StudentView;
@@ -113,14 +111,9 @@ class NationalExport {
         lines.sort(Comparator.comparingInt(Line::grade).thenComparingInt(l -> l.schoolClass().classNo())
                 .thenComparing(l -> l.student().studentNo()));
         List<NationalLayout.Column> columns = NationalLayout.columns();
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            wb.setCompressTempFiles(true);
-            Sheet sheet = wb.createSheet("学生体测数据");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < columns.size(); i++) {
-                header.createCell(i).setCellValue(columns.get(i).header());
-            }
-            int rowNo = 1;
+        try (TableWriter w = TableWriter.xlsx(out)) {
+            TableWriter.Sheet sheet = w.sheet("学生体测数据");
+            sheet.row(columns.stream().map(NationalLayout.Column::header).toList());
             for (int from = 0; from < lines.size(); from += BATCH) {
                 List<Line> batch = lines.subList(from, Math.min(lines.size(), from + BATCH));
                 List<String> ids = batch.stream().map(l -> l.student().id()).toList();
@@ -130,19 +123,18 @@ class NationalExport {
                 Map<String, HealthQueries.VisionSummary> vision = health.vision(ids, year)
                         .collectMap(HealthQueries.VisionSummary::studentId).block();
                 for (Line l : batch) {
-                    row(sheet.createRow(rowNo++), columns, l, results.get(l.student().id()),
-                            vision.get(l.student().id()));
+                    sheet.row(row(columns, l, results.get(l.student().id()), vision.get(l.student().id())));
                 }
             }
-            wb.write(out);
-            wb.dispose();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void row(Row row, List<NationalLayout.Column> columns, Line l, FitnessResult r,
-                            HealthQueries.VisionSummary v) {
+    /** The cells of one student's line (null: an empty cell). */
+    private static List<Object> row(List<NationalLayout.Column> columns, Line l, FitnessResult r,
+                                    HealthQueries.VisionSummary v) {
+        List<Object> cells = new ArrayList<>(columns.size());
         StudentView s = l.student();
         FitnessResult.Attempt a = r == null || r.exemption() != null ? null
                 : r.officialAttempt() != null ? r.officialAttempt() : r.first();
@@ -161,20 +153,9 @@ class NationalExport {
                 case "okLens" -> v == null ? null : "ORTHO_K".equals(v.glasses()) ? "是" : "否";
                 default -> field.contains(".") ? vision(v, field) : item(a, field);
             };
-            if (value == null) {
-                continue;
-            }
-            if (value instanceof BigDecimal d) {
-                row.createCell(i).setCellValue(d.doubleValue());
-            } else if (value instanceof Integer n) {
-                row.createCell(i).setCellValue(n);
-            } else {
-                String text = value.toString();
-                if (!text.isEmpty()) {
-                    row.createCell(i).setCellValue(text);
-                }
-            }
+            cells.add(value instanceof Number || value == null || !value.toString().isEmpty() ? value : null);
         }
+        return cells;
     }
 
     private static Object item(FitnessResult.Attempt a, String key) {

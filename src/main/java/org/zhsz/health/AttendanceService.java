@@ -520,7 +520,7 @@ class AttendanceService {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_COUNTY_DAYS) {
             return Mono.error(Problems.invalid("from", "range_too_long", "at most " + MAX_COUNTY_DAYS + " days"));
         }
-        return access.requireOwnCounty(actor, DataClass.HEALTH_AGGREGATES, Action.READ)
+        return access.requireOwnCounty(actor, DataClass.COUNTY_STATS, Action.READ)
                 .flatMap(scope -> organization.schoolsOfCounty(scope.countyId()).map(sc -> sc.id()).collectList()
                         .flatMap(schools -> organization.region(scope.countyId()).map(r -> r.name())
                                 .defaultIfEmpty(scope.countyId())

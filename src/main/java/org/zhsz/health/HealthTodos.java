@@ -43,13 +43,14 @@ class HealthTodos implements TodoSource {
 
     @Override
     public Flux<Todo> todos(Actor actor) {
-        return access.schoolScope(actor, actor.schoolId())
-                .filter(scope -> scope.is(Relationship.SCHOOL_DOCTOR))
-                .flatMapMany(scope -> Flux.merge(unscreened(scope), openFollowUps(scope)));
+        // the doctor's home page only (the school admin may record screenings too, but these are not their to-dos)
+        return access.reachInOwnSchool(actor, DataClass.VISION, Action.WRITE)
+                .filter(scope -> scope.relationships().contains(Relationship.SCHOOL_DOCTOR))
+                .flatMapMany(scope -> Flux.merge(unscreened(scope), openFollowUps(actor)));
     }
 
     private Mono<Todo> unscreened(SchoolScope scope) {
-        if (!access.permits(scope.relationships(), DataClass.VISION, Action.WRITE)) {
+        if (!scope.wholeSchool()) {
             return Mono.empty();
         }
         String year = SchoolYearSpan.of(clock.today());
@@ -61,11 +62,10 @@ class HealthTodos implements TodoSource {
                 .map(n -> Todo.of("vision_not_screened", n, "health-vision", Map.of(), 30, year));
     }
 
-    private Mono<Todo> openFollowUps(SchoolScope scope) {
-        if (!access.permits(scope.relationships(), DataClass.ATTENDANCE_OVERVIEW, Action.READ)) {
-            return Mono.empty();
-        }
-        return followUps.findBySchoolIdAndStatus(scope.schoolId(), FollowUp.Status.OPEN).count()
+    private Mono<Todo> openFollowUps(Actor actor) {
+        return access.reachInOwnSchool(actor, DataClass.ATTENDANCE_OVERVIEW, Action.READ)
+                .filter(SchoolScope::wholeSchool)
+                .flatMap(scope -> followUps.findBySchoolIdAndStatus(scope.schoolId(), FollowUp.Status.OPEN).count())
                 .map(n -> Todo.of("sick_absence_follow_ups_open", n, "health-follow-ups", Map.of(), 31));
     }
 }

@@ -3,16 +3,11 @@ package org.zhsz.health;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -25,6 +20,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.TableWriter;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
@@ -140,50 +136,25 @@ class VisionExport {
     }
 
     static byte[] csv(List<Line> lines) {
-        StringBuilder b = new StringBuilder("\uFEFF");
-        b.append(String.join(",", VisionColumns.EXPORT_HEADER)).append("\r\n");
-        for (Line l : lines) {
-            List<Object> cells = cells(l.student(), l.className(), l.screening());
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                Object v = cells.get(i);
-                b.append(v == null ? "" : v instanceof BigDecimal d ? d.toPlainString()
-                        : v instanceof Number n ? n.toString() : SafeCells.csv(v.toString()));
-            }
-            b.append("\r\n");
-        }
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        return write(lines, TableWriter::csv);
     }
 
     static byte[] xlsx(List<Line> lines) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("视力筛查");
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < VisionColumns.EXPORT_HEADER.size(); i++) {
-                h.createCell(i).setCellValue(VisionColumns.EXPORT_HEADER.get(i));
-            }
-            int r = 1;
+        return write(lines, TableWriter::xlsx);
+    }
+
+    /** Through the platform's writer, which keeps typed text from running as a formula. */
+    private static byte[] write(List<Line> lines, java.util.function.Function<ByteArrayOutputStream, TableWriter> as) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TableWriter w = as.apply(out)) {
+            TableWriter.Sheet sheet = w.sheet("视力筛查");
+            sheet.row(VisionColumns.EXPORT_HEADER);
             for (Line l : lines) {
-                Row row = sheet.createRow(r++);
-                List<Object> cells = cells(l.student(), l.className(), l.screening());
-                for (int i = 0; i < cells.size(); i++) {
-                    Object v = cells.get(i);
-                    if (v == null) {
-                        continue;
-                    }
-                    if (v instanceof Number n) {
-                        row.createCell(i).setCellValue(n.doubleValue());
-                    } else {
-                        row.createCell(i).setCellValue(SafeCells.text(v.toString()));
-                    }
-                }
+                sheet.row(cells(l.student(), l.className(), l.screening()));
             }
-            wb.write(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 }

@@ -116,7 +116,7 @@ class VisionStats {
 
     Mono<Stats> county(Actor actor, String yearParam) {
         String year = SchoolYearSpan.parseOrCurrent(yearParam, clock.today(), "year");
-        return access.requireOwnCounty(actor, DataClass.HEALTH_AGGREGATES, Action.READ).flatMap(scope -> organization
+        return access.requireOwnCounty(actor, DataClass.COUNTY_STATS, Action.READ).flatMap(scope -> organization
                 .schoolsOfCounty(scope.countyId()).collectMap(SchoolView::id, SchoolView::name)
                 .flatMap(schools -> organization.region(scope.countyId()).map(r -> r.name())
                         .defaultIfEmpty(scope.countyId())

@@ -16,6 +16,9 @@ import java.util.Set;
 public record Actor(String userId, String username, String displayName, Set<Role> roles, String schoolId,
                     String countyId) {
 
+    /** The exchange attribute holding the request's actor once it was resolved from the token. */
+    public static final String EXCHANGE_ATTRIBUTE = Actor.class.getName();
+
     public Actor {
         roles = Set.copyOf(roles);
     }

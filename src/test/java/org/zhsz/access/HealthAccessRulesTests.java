@@ -61,9 +61,9 @@ class HealthAccessRulesTests {
             "SCHOOL_ADMIN, HEALTH_STATS, READ, ALLOW",
             "COUNTY_BUREAU, HEALTH_STATS, READ, FORBIDDEN",
             "SCHOOL_COUNSELOR, HEALTH_STATS, READ, FORBIDDEN",
-            "COUNTY_BUREAU, HEALTH_AGGREGATES, READ, ALLOW",
-            "SCHOOL_ADMIN, HEALTH_AGGREGATES, READ, FORBIDDEN",
-            "COUNTY_AUDITOR, HEALTH_AGGREGATES, READ, FORBIDDEN",
+            "COUNTY_BUREAU, COUNTY_STATS, READ, ALLOW",
+            "SCHOOL_ADMIN, COUNTY_STATS, READ, FORBIDDEN",
+            "COUNTY_AUDITOR, COUNTY_STATS, READ, FORBIDDEN",
             // the school doctor and the school's other health data
             "SCHOOL_DOCTOR, HEALTH_FITNESS, READ, ALLOW",
             "SCHOOL_DOCTOR, HEALTH_FITNESS, WRITE, FORBIDDEN",
@@ -87,10 +87,11 @@ class HealthAccessRulesTests {
     }
 
     @Test
-    void membershipAloneAllowsNothing() {
-        for (DataClass dc : DataClass.values()) {
+    void beingStaffOfTheSchoolAloneGivesNoHealthData() {
+        for (DataClass dc : Set.of(DataClass.VISION, DataClass.VISION_ADVICE, DataClass.ATTENDANCE,
+                DataClass.ATTENDANCE_OVERVIEW, DataClass.HEALTH_STATS, DataClass.HEALTH_FITNESS)) {
             for (Action a : Action.values()) {
-                assertThat(AccessRules.decide(EnumSet.of(Relationship.SCHOOL_MEMBER), dc, a)).as(dc + " " + a)
+                assertThat(AccessRules.decide(EnumSet.of(Relationship.SCHOOL_STAFF), dc, a)).as(dc + " " + a)
                         .isEqualTo(FORBIDDEN);
             }
         }

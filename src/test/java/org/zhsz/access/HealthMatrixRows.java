@@ -102,6 +102,7 @@ final class HealthMatrixRows {
         cell(m, 200, "GET /api/v1/students/S1-C1-01");
         cell(m, 200, "GET /api/v1/students/S1-C2-01");
         cell(m, 200, "GET /api/v1/students?classId=S1-C1");
+        cell(m, 200, "GET /api/v1/students");
         cell(m, 200, "GET /api/v1/classes/S1-C1/fitness");
         cell(m, 200, "GET /api/v1/students/S1-C1-01/fitness");
         cell(m, 200, "GET /api/v1/students/S1-C2-05/fitness/{year}/exemption/document");
@@ -120,6 +121,10 @@ final class HealthMatrixRows {
         cell(m, 403, "GET /api/v1/students/S1-C1-01/access-log");
         cell(m, 403, "GET /api/v1/students/S1-C1-01/consents");
         cell(m, 403, "POST /api/v1/schools/S1/processing-bases");
+        cell(m, 403, "GET /api/v1/schools/S1/processing-bases");
+        cell(m, 403, "POST /api/v1/students/S1-C1-01/consents");
+        cell(m, 403, "POST /api/v1/students/S1-C2-01/break-glass");
+        cell(m, 403, "GET /api/v1/classes/S1-C1/records/writable");
         // in scope and refused: 写实记录, evidence and coverage, never the doctor's
         cell(m, 403, "GET /api/v1/students/S1-C1-01/records");
         cell(m, 403, "GET /api/v1/students/S1-C2-01/records");

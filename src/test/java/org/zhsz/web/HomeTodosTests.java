@@ -29,6 +29,8 @@ class HomeTodosTests {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> todos(String user) {
@@ -39,6 +41,25 @@ class HomeTodosTests {
     private static Map<String, Object> find(List<Map<String, Object>> todos, String code) {
         return todos.stream().filter(t -> code.equals(t.get("code"))).findFirst()
                 .orElseThrow(() -> new AssertionError(code + " not among " + todos));
+    }
+
+    /**
+     * Opening the home page is not a refused request: the to-dos ask the policy without auditing, so an auditor's
+     * trail does not fill with DENIED rows for every subject teacher, parent or bureau user who logs in.
+     */
+    @Test
+    void theHomePageLeavesNoDeniedEventForAnyDemoUser() {
+        for (String user : org.zhsz.support.DemoUsers.usernames()) {
+            long before = denials(user);
+            todos(user);
+            assertThat(denials(user)).as("DENIED events after %s opened the home page", user).isEqualTo(before);
+        }
+    }
+
+    private long denials(String user) {
+        return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("username").is(user).and("outcome")
+                        .is("DENIED")), "audit_events").block();
     }
 
     @Test
