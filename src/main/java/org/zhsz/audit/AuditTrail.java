@@ -92,8 +92,6 @@ public class AuditTrail implements SmartLifecycle {
     private final List<AuditCheckpoints.Head> legacyHeads = new ArrayList<>();
     private volatile boolean closing;
     private volatile boolean running;
-    /** stop() closed this instance's streams (last seals): a later start() must not append to them again */
-    private volatile boolean stopped;
     private ScheduledExecutorService sealer;
     // sealer thread only
     private Instant lastHeartbeat = Instant.EPOCH;
@@ -546,13 +544,14 @@ public class AuditTrail implements SmartLifecycle {
         if (running) {
             return;
         }
-        if (stopped) {
-            // started again after a stop (a paused Spring context resumed): the old streams are closed by their
-            // last seals, so go on as a new instance, as after being taken for dead (see heartbeat)
-            String me = instance;
-            streams.values().removeIf(st -> st.id.endsWith("/" + me));
+        if (closing) {
+            // started again after a stop (Spring pauses an idle context and starts it again; a test harness may
+            // too): stop() sealed and closed this id's streams and marked the id closed, so events from now on go
+            // to the streams of a new id (writing on into a closed stream would show as inserted events)
+            streams.clear();
             becomeInstance(newInstanceId());
-            stopped = false;
+            lastHeartbeat = Instant.EPOCH;
+            lastRecovery = Instant.EPOCH;
         }
         closing = false;
         sealer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -603,7 +602,6 @@ public class AuditTrail implements SmartLifecycle {
         } finally {
             sealer.shutdownNow();
             running = false;
-            stopped = true;
         }
     }
 
