@@ -1,11 +1,13 @@
 import type zhCN from './zh-CN'
 import features from './features.en'
+import health from './health.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
 /** English. Typed against zh-CN so a missing key is a compile error as well as a test failure. */
 const en: Messages<typeof zhCN> = {
   ...features,
+  ...health,
   app: {
     title: 'Comprehensive Quality Evaluation Platform',
     shortTitle: 'ZHSZ',
@@ -83,6 +85,7 @@ const en: Messages<typeof zhCN> = {
       bureau_admin: 'Bureau admin',
       admissions_officer: 'Admissions officer',
       auditor: 'Auditor',
+      school_doctor: 'School doctor',
     },
     stage: { PRIMARY: 'Primary', JUNIOR: 'Junior secondary', SENIOR: 'Senior secondary' },
     sex: { M: 'Male', F: 'Female' },
@@ -107,6 +110,9 @@ const en: Messages<typeof zhCN> = {
       MENTAL_HEALTH_FLAG: 'the wellbeing attention flag',
       ARCHIVE: 'the comprehensive-quality archive',
       ACCESS_LOG: 'the access log',
+      VISION: 'the vision screening result',
+      VISION_ADVICE: 'the vision check-up reminder',
+      ATTENDANCE: 'attendance and health checks',
     },
     purpose: {
       MENTAL_HEALTH_SCREENING: 'Mental-health screening',
@@ -250,6 +256,8 @@ const en: Messages<typeof zhCN> = {
     searchPlaceholder: 'Name, account or subject',
     usernameHint: 'The same account name as in the sign-in service.',
     usernameFormat: '2 to 64 letters, digits or _ . - characters',
+    roles: 'Roles',
+    rolesHint: 'Decide what they can use; a head teacher is also a teacher.',
   },
   assignments: {
     person: 'Teacher',

@@ -50,6 +50,9 @@ class AccessModelDocTests {
             Map.entry(DataClass.ACCOUNTS, "login accounts of a class's students and guardians"),
             Map.entry(DataClass.BREAK_GLASS_GRANT, "紧急调阅 (break-glass) grants"),
             Map.entry(DataClass.DOSSIER_RELEASE, "releases of dossiers to admissions"),
+            Map.entry(DataClass.VISION, "视力筛查 values, categories, screening myopia, advice"),
+            Map.entry(DataClass.VISION_ADVICE, "only whether a vision check-up is advised, no values"),
+            Map.entry(DataClass.ATTENDANCE, "daily attendance with 晨午检 symptoms, sick-absence follow-ups (复课)"),
             Map.entry(DataClass.SCHOOL, "the school: name, address, terms, classes"),
             Map.entry(DataClass.SCHOOL_SETTINGS, "record categories, statutory processing bases, preset return reasons"),
             Map.entry(DataClass.STAFF, "the staff directory"),
@@ -58,6 +61,8 @@ class AccessModelDocTests {
             Map.entry(DataClass.RECORD_STATS, "写实记录 coverage of a class or school"),
             Map.entry(DataClass.FITNESS_STATS, "体测 statistics of a school"),
             Map.entry(DataClass.MENTAL_HEALTH_STATS, "k-suppressed mental-health counts of a school"),
+            Map.entry(DataClass.ATTENDANCE_OVERVIEW, "a school's day with names: registers, absences, follow-ups, 控辍保学"),
+            Map.entry(DataClass.HEALTH_STATS, "a school's vision statistics by grade and sex, trend"),
             Map.entry(DataClass.FITNESS_CALCULATOR, "the 体测 standard calculator (stores nothing)"),
             Map.entry(DataClass.COUNTY_STATS, "the county's suppressed aggregates"),
             Map.entry(DataClass.AUDIT_TRAIL, "the county's audit trail")));
