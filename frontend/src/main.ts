@@ -44,7 +44,7 @@ async function start(): Promise<void> {
     bootFailure(errorMessage(e), e)
     return
   }
-  const router = createAppRouter(() => session.roles)
+  const router = createAppRouter(() => session.grants)
   app.use(router)
   await router.isReady()
   app.mount('#app')

@@ -8,19 +8,22 @@ import { CHROMIUM_ARGS, VIEWPORTS } from './config.mjs'
 /**
  * A small sequential runner: one Chromium for the run, a fresh browser context (no cookies, no storage) per
  * scenario, scenarios in file-name order. A scenario fails on a thrown error, an uncaught page error, a console
- * error the scenario did not expect, or an API answer with status 5xx. On failure it leaves a screenshot, the
- * page's HTML and the browser console in the artifacts folder.
+ * error the scenario did not expect, any Content-Security-Policy violation on the app's pages (which no scenario
+ * can allow), an app page served without the policy, or an API answer with status 5xx. On failure it leaves a
+ * screenshot, the page's HTML and the browser console in the artifacts folder.
  */
 
-/** Loads scenarios/NN-name.mjs in name order; each default-exports { name, title, viewport?, run(ctx) }. */
+/** Loads scenarios/NN-name.mjs in name order; each default-exports { name, title, viewport?, run(ctx) } or a list. */
 export async function loadScenarios(dir) {
   const files = fs.readdirSync(dir).filter((f) => /^\d+-.+\.mjs$/.test(f)).sort()
   const out = []
   for (const f of files) {
     const mod = await import(pathToFileURL(path.join(dir, f)).href)
-    const s = mod.default
-    if (!s || typeof s.run !== 'function' || !s.name) throw new Error(`${f}: default export needs name and run()`)
-    out.push({ ...s, file: f })
+    // a file exports one scenario, or several (e.g. the same walk for each demo role)
+    for (const s of Array.isArray(mod.default) ? mod.default : [mod.default]) {
+      if (!s || typeof s.run !== 'function' || !s.name) throw new Error(`${f}: default export needs name and run()`)
+      out.push({ ...s, file: f })
+    }
   }
   const names = out.map((s) => s.name)
   const dup = names.find((n, i) => names.indexOf(n) !== i)
@@ -78,13 +81,27 @@ async function runOne(browser, scenario, config, state) {
     ignoreHTTPSErrors: true,
   })
   context.setDefaultTimeout(config.stepTimeout)
+  // Every page of the app reports Content-Security-Policy violations to the console with a marker the runner
+  // cannot overlook; a scenario cannot allow them (the app must work under its policy)
+  await context.addInitScript((origin) => {
+    if (window.location.origin !== origin) return
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}`)
+    })
+  }, new URL(config.baseUrl).origin)
   const page = await context.newPage()
   const problems = []
   const consoleLines = []
   const allowed = scenario.allowConsoleErrors ?? []
+  const cspViolation = (text) => /^CSP violation:|Content Security Policy/.test(text)
   page.on('pageerror', (e) => problems.push(`uncaught error in the page: ${e.message}`))
   page.on('console', (m) => {
     consoleLines.push(`[${m.type()}] ${m.text()}`)
+    const ours = (m.location()?.url ?? page.url()).startsWith(config.baseUrl) || page.url().startsWith(config.baseUrl)
+    if (cspViolation(m.text()) && ours) {
+      problems.push(`Content-Security-Policy violation: ${m.text()}`)
+      return
+    }
     // the browser reports every non-2xx resource as a console error; answers are judged below instead
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && !allowed.some((r) => r.test(m.text()))) {
       problems.push(`console error: ${m.text()}`)
@@ -92,6 +109,13 @@ async function runOne(browser, scenario, config, state) {
     // a warning is a defect too (e.g. Element Plus deprecations): the console of a finished page stays empty
     if (m.type() === 'warning' && !allowed.some((r) => r.test(m.text()))) {
       problems.push(`console warning: ${m.text()}`)
+    }
+  })
+  // the app's pages must be served with the policy (a test that passes without it proves nothing)
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'document' && r.url().startsWith(config.baseUrl)
+        && !/script-src 'self'/.test(r.headers()['content-security-policy'] ?? '')) {
+      problems.push(`no Content-Security-Policy on ${r.url()}`)
     }
   })
   // requests still open when a scenario fails say what the page was waiting for
@@ -117,7 +141,7 @@ async function runOne(browser, scenario, config, state) {
   const started = Date.now()
   let error = null
   try {
-    await withTimeout(scenario.run({ app, page, step, state, assert, config }), config.scenarioTimeout, `scenario ${scenario.name}`)
+    await withTimeout(scenario.run({ app, page, step, state, assert, config }), scenario.timeout ?? config.scenarioTimeout, `scenario ${scenario.name}`)
     if (problems.length) throw new Error(problems.join('\n      '))
   } catch (e) {
     error = e

@@ -95,6 +95,8 @@ export interface RecordDetail {
   record: StudentRecord
   evidence: EvidenceFile[]
   history: RecordChange[]
+  /** what the viewer may do with the record now, decided by the server: edit, submit, review, void, delete */
+  actions: string[]
 }
 
 /** The body of a new record (RecordController.RecordBody). */
@@ -243,6 +245,7 @@ export const recordsApi = {
 
   batch: (classId: string, body: { studentIds?: string[]; record: RecordInput }, idempotencyKey?: string) =>
     api.create<BatchResult>(`${V1}/classes/${enc(classId)}/records/batch`, body, { idempotencyKey }),
+  writable: (classId: string) => api.get<{ classId: string; dimensions: Dimension[] }>(`${V1}/classes/${enc(classId)}/records/writable`),
   overview: (classId: string, term?: string) => api.get<ClassOverview>(`${V1}/classes/${enc(classId)}/records/overview`, { term }),
   classCoverage: (classId: string, term?: string) => api.get<Coverage>(`${V1}/classes/${enc(classId)}/coverage`, { term }),
   schoolCoverage: (schoolId: string, term?: string) => api.get<SchoolCoverage>(`${V1}/schools/${enc(schoolId)}/coverage`, { term }),

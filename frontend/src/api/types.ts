@@ -10,6 +10,7 @@ export type Role =
   | 'bureau_admin'
   | 'admissions_officer'
   | 'auditor'
+  | 'school_doctor'
 
 export const ROLES: readonly Role[] = [
   'student',
@@ -21,6 +22,7 @@ export const ROLES: readonly Role[] = [
   'bureau_admin',
   'admissions_officer',
   'auditor',
+  'school_doctor',
 ]
 
 /** MeController.Child */
@@ -30,6 +32,16 @@ export interface Child {
   classId: string
   className: string
   schoolId: string
+}
+
+/** Where a permission applies (Permissions.Level). */
+export type PermissionScope = 'student' | 'class' | 'school' | 'county' | 'account'
+
+/** Permissions.Granted: a stable code the access policy granted, and the ids (students, classes, …) it covers. */
+export interface Permission {
+  code: string
+  scope: PermissionScope
+  ids: string[]
 }
 
 /** MeController.Me (GET /api/v1/me) */
@@ -47,6 +59,8 @@ export interface Me {
   classId?: string
   className?: string
   children?: Child[]
+  /** what the user may do, computed by the access policy (docs/access-model.md) */
+  permissions?: Permission[]
 }
 
 export type SchoolStage = 'PRIMARY' | 'JUNIOR' | 'SENIOR'
@@ -208,10 +222,17 @@ export interface AuditEvent {
 
 /** AuditQueries.Break: the first broken link found */
 export interface ChainBreak {
-  chain: string
+  chain?: string
   seq: number
   eventId?: string
+  /** the break in the reader's language (older servers: an English description) */
   problem: string
+  /** stable kind of break (missing, changed, inserted, root_mismatch, seal_*, checkpoint, …); absent from older servers */
+  problemCode?: string
+  /** the stream (chain/instance) of the event; absent for events written before streams */
+  stream?: string
+  /** the checkpoint file the trail contradicts (checkpoint, checkpoint_invalid) */
+  checkpoint?: string
 }
 
 /** AuditQueries.Verification (GET /api/v1/audit/verify) */
@@ -220,6 +241,11 @@ export interface ChainVerification {
   eventsChecked: number
   chains: string[]
   firstBreak?: ChainBreak
+  sealed?: number
+  pending?: number
+  seals?: number
+  checkpoints?: number
+  lastCheckpoint?: string
 }
 
 /** AuditController.AccessEntry (GET /api/v1/students/{id}/access-log) */
@@ -316,6 +342,9 @@ export const DATA_CLASSES = [
   'MENTAL_HEALTH_FLAG',
   'ARCHIVE',
   'ACCESS_LOG',
+  'VISION',
+  'VISION_ADVICE',
+  'ATTENDANCE',
 ] as const
 export type DataClass = (typeof DATA_CLASSES)[number]
 

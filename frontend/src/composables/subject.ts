@@ -8,7 +8,7 @@ import { useSessionStore } from '@/stores/session'
 export function useFamilySubject() {
   const session = useSessionStore()
   return computed<{ studentId: string; name: string; self: boolean } | null>(() => {
-    if (session.hasRole('student') && session.me?.studentId) {
+    if (session.grants.self && session.me?.studentId) {
       return { studentId: session.me.studentId, name: session.me.studentName ?? '', self: true }
     }
     const child = session.selectedChild

@@ -1,11 +1,13 @@
 import type zhCN from './zh-CN'
 import features from './features.en'
+import health from './health.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
 /** English. Typed against zh-CN so a missing key is a compile error as well as a test failure. */
 const en: Messages<typeof zhCN> = {
   ...features,
+  ...health,
   app: {
     title: 'Comprehensive Quality Evaluation Platform',
     shortTitle: 'ZHSZ',
@@ -28,6 +30,7 @@ const en: Messages<typeof zhCN> = {
     expandMenu: 'Expand menu',
   },
   common: {
+    readOnlySuffix: ' (read-only)',
     search: 'Search',
     reset: 'Reset',
     save: 'Save',
@@ -82,6 +85,7 @@ const en: Messages<typeof zhCN> = {
       bureau_admin: 'Bureau admin',
       admissions_officer: 'Admissions officer',
       auditor: 'Auditor',
+      school_doctor: 'School doctor',
     },
     stage: { PRIMARY: 'Primary', JUNIOR: 'Junior secondary', SENIOR: 'Senior secondary' },
     sex: { M: 'Male', F: 'Female' },
@@ -106,6 +110,9 @@ const en: Messages<typeof zhCN> = {
       MENTAL_HEALTH_FLAG: 'the wellbeing attention flag',
       ARCHIVE: 'the comprehensive-quality archive',
       ACCESS_LOG: 'the access log',
+      VISION: 'the vision screening result',
+      VISION_ADVICE: 'the vision check-up reminder',
+      ATTENDANCE: 'attendance and health checks',
     },
     purpose: {
       MENTAL_HEALTH_SCREENING: 'Mental-health screening',
@@ -187,6 +194,21 @@ const en: Messages<typeof zhCN> = {
       studentsByStatus: 'Students by status',
     },
   },
+  accounts: {
+    open: 'Account slips',
+    cards: 'Account slips',
+    title: 'Login accounts of {name}',
+    hint: 'Opens login accounts for the selected students and their guardians and downloads printable account slips (PDF). The first password appears on these slips this once only and must be changed at first login; hand them out in person or at a parents’ meeting, never in a chat group.',
+    summary: '{with} accounts open, {without} not yet (students and guardians)',
+    student: 'Student account',
+    guardians: 'Guardian accounts',
+    none: 'Not opened',
+    noGuardian: 'No guardian on record',
+    selected: '{n} students selected',
+    make: 'Open accounts and download slips',
+    madeNew: '{created} accounts opened; the slips are downloaded. The first passwords are shown this once only.',
+    made: '{created} accounts opened ({existing} already open); the slips are downloaded. The first passwords are shown this once only.',
+  },
   classes: {
     name: 'Class',
     stage: 'Stage',
@@ -249,6 +271,8 @@ const en: Messages<typeof zhCN> = {
     searchPlaceholder: 'Name, account or subject',
     usernameHint: 'The same account name as in the sign-in service.',
     usernameFormat: '2 to 64 letters, digits or _ . - characters',
+    roles: 'Roles',
+    rolesHint: 'Decide what they can use; a head teacher is also a teacher.',
   },
   assignments: {
     person: 'Teacher',
@@ -366,7 +390,20 @@ const en: Messages<typeof zhCN> = {
       missing: 'an event is missing (deleted?)',
       relinked: 'the link to the previous event does not match (previous event changed or replaced)',
       changed: 'the content does not match its hash (event changed)',
+      inserted: 'an event that no seal accounts for (inserted)',
+      root_mismatch: 'these events do not match their seal\'s Merkle root (changed, reordered or replaced)',
+      unsealed: 'an event a running instance did not seal in time (inserted?)',
+      seal_missing: 'a seal is missing (deleted?)',
+      seal_relinked: 'a seal does not link to the previous one (seal changed or replaced)',
+      seal_changed: 'a seal does not match its hash (seal changed)',
+      seal_signature: 'a seal\'s signature is invalid or from an unknown key',
+      checkpoint: 'does not match a checkpoint kept outside the database (rewritten after it)',
+      checkpoint_invalid: 'a checkpoint file is invalid (signature does not match, or unreadable)',
     },
+    sealed: '{n} sealed',
+    pending: '{n} waiting to be sealed',
+    checkpoints: '{n} checkpoints compared, the newest of {at}',
+    noCheckpoints: 'no checkpoint yet',
   },
   consents: {
     intro: 'Before the school processes sensitive personal information of {name}, it explains why here. Where consent is needed, a parent decides for a student under 14; from 14 the student or a parent may. Consent can be withdrawn at any time.',

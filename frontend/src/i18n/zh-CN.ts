@@ -1,7 +1,9 @@
 import features from './features.zh-CN'
+import health from './health.zh-CN'
 /** 简体中文 (the default). Every key here must exist in en.ts too (i18n.spec.ts checks). */
 export default {
   ...features,
+  ...health,
   app: {
     title: '综合素质评价平台',
     shortTitle: '综评平台',
@@ -24,6 +26,7 @@ export default {
     expandMenu: '展开菜单',
   },
   common: {
+    readOnlySuffix: '（只读）',
     search: '查询',
     reset: '重置',
     save: '保存',
@@ -78,6 +81,7 @@ export default {
       bureau_admin: '教育局管理员',
       admissions_officer: '招生工作人员',
       auditor: '审计员',
+      school_doctor: '校医',
     },
     stage: { PRIMARY: '小学', JUNIOR: '初中', SENIOR: '高中' },
     sex: { M: '男', F: '女' },
@@ -102,6 +106,9 @@ export default {
       MENTAL_HEALTH_FLAG: '心理关注提示',
       ARCHIVE: '综合素质评价档案',
       ACCESS_LOG: '访问记录',
+      VISION: '视力筛查结果',
+      VISION_ADVICE: '视力复查提示',
+      ATTENDANCE: '出勤与晨午检记录',
     },
     purpose: {
       MENTAL_HEALTH_SCREENING: '心理健康筛查',
@@ -183,6 +190,21 @@ export default {
       studentsByStatus: '学生学籍状态',
     },
   },
+  accounts: {
+    open: '账号卡',
+    cards: '账号卡',
+    title: '{name} 登录账号',
+    hint: '为选中的学生及其家长开通登录账号，并下载可打印的账号卡（PDF）。初始密码只在这份账号卡上出现一次，首次登录须修改密码；请当面或在家长会上分发，不要在微信群中转发。',
+    summary: '已开通 {with} 个账号，未开通 {without} 个（学生与家长合计）',
+    student: '学生账号',
+    guardians: '家长账号',
+    none: '未开通',
+    noGuardian: '未登记监护人',
+    selected: '已选 {n} 名学生',
+    make: '开通账号并下载账号卡',
+    madeNew: '已开通 {created} 个账号，账号卡已下载。初始密码只显示这一次。',
+    made: '已开通 {created} 个账号（{existing} 个早已开通），账号卡已下载。初始密码只显示这一次。',
+  },
   classes: {
     name: '班级',
     stage: '学段',
@@ -245,6 +267,8 @@ export default {
     searchPlaceholder: '姓名、账号或学科',
     usernameHint: '与统一身份认证中的登录账号一致。',
     usernameFormat: '账号为 2 到 64 位字母、数字或 _ . - 符号',
+    roles: '角色',
+    rolesHint: '决定可使用的功能；班主任同时是任课教师。',
   },
   assignments: {
     person: '教师',
@@ -362,7 +386,20 @@ export default {
       missing: '记录缺失（可能被删除）',
       relinked: '与前一条记录的链接不符（前一条被修改或替换）',
       changed: '内容与哈希不符（记录被修改）',
+      inserted: '多出一条没有封存记录的事件（被插入）',
+      root_mismatch: '这段记录与封存时的默克尔根不符（被修改、调换顺序或替换）',
+      unsealed: '运行中的实例超时未封存的事件（可能被插入）',
+      seal_missing: '封存记录缺失（可能被删除）',
+      seal_relinked: '封存记录与前一封存不相连（封存被修改或替换）',
+      seal_changed: '封存记录与其哈希不符（封存被修改）',
+      seal_signature: '封存记录的签名无效或来自未知密钥',
+      checkpoint: '与数据库外的检查点不符（检查点之后审计记录被改写）',
+      checkpoint_invalid: '检查点文件无效（签名不符或无法读取）',
     },
+    sealed: '{n} 条已封存',
+    pending: '{n} 条等待封存',
+    checkpoints: '已比对 {n} 个检查点，最近一个：{at}',
+    noCheckpoints: '尚无检查点',
   },
   consents: {
     intro: '学校处理{name}的敏感个人信息前，会在这里告知用途。需要同意的事项，14 岁以下由家长决定，满 14 岁可由学生本人或家长决定；同意可以随时撤回。',

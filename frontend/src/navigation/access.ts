@@ -1,65 +1,88 @@
-import type { Role } from '@/api/types'
+import type { PermissionScope } from '@/api/types'
+import type { Grants } from './grants'
 
 /**
- * Which roles may open which page. The menu and the router guard both read this table, so a page is
- * never in someone's menu yet refused by the guard (or the reverse). The API still decides what data
- * each caller sees; this only shapes the UI.
+ * Which permission opens which page. The menu, the router guard, the breadcrumbs and notification links all read
+ * this table, so a page is never in someone's menu yet refused by the guard (or the reverse); the permissions
+ * themselves come from the server (GET /api/v1/me), which decides with the same rules as every request.
+ *
+ * A rule lists permission codes of which any opens the page (`code@scope` when only one scope counts, e.g. a class's
+ * statistics, not a family's own results); `own` restricts student-level codes to the user's own record ('self')
+ * or their children ('child'); `unless` hides a page from users who do the same work elsewhere (a school admin
+ * manages classes on 班级管理, not on 我的班级).
  */
 export const ALL_SIGNED_IN = 'all' as const
 
-const STAFF: Role[] = ['teacher', 'head_teacher', 'counselor', 'school_admin']
-const SCHOOL_PEOPLE: Role[] = ['student', 'parent', 'teacher', 'head_teacher', 'counselor', 'school_admin']
+export interface PageRule {
+  any: readonly string[]
+  own?: 'self' | 'child'
+  unless?: readonly string[]
+}
 
 export const PAGE_ACCESS = {
   home: ALL_SIGNED_IN,
-  'my-profile': ['student'],
-  'child-profile': ['parent'],
-  'my-classes': ['teacher', 'head_teacher', 'counselor'],
-  'class-roster': STAFF,
-  'student-profile': SCHOOL_PEOPLE,
+  'my-profile': { any: ['profile.read'], own: 'self' },
+  'child-profile': { any: ['profile.read'], own: 'child' },
+  'my-classes': { any: ['classes.roster'], unless: ['school.write'] },
+  'class-roster': { any: ['classes.roster'] },
+  'student-profile': { any: ['classes.roster', 'profile.read'] },
 
   // school admin (教务)
-  'admin-classes': ['school_admin'],
-  'admin-students': ['school_admin'],
-  'admin-roster-import': ['school_admin'],
-  'admin-staff': ['school_admin'],
-  'admin-assignments': ['school_admin'],
-  'admin-terms': ['school_admin'],
-  'admin-processing-bases': ['school_admin'],
-  'admin-grants': ['school_admin'],
+  'admin-classes': { any: ['school.write'] },
+  'admin-students': { any: ['students.write'] },
+  'admin-roster-import': { any: ['students.write'] },
+  'admin-staff': { any: ['staff.write'] },
+  'admin-assignments': { any: ['assignments.write'] },
+  'admin-terms': { any: ['school.write'] },
+  'admin-processing-bases': { any: ['school.settings'] },
+  'admin-grants': { any: ['break-glass'] },
 
   // 写实记录
-  records: ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
-  'records-review': ['head_teacher', 'school_admin'],
-  'records-coverage': ['school_admin'],
-  'record-categories': ['school_admin'],
+  records: { any: ['records.read'] },
+  'records-review': { any: ['records.review'] },
+  'records-coverage': { any: ['records.coverage.school'] },
+  'record-categories': { any: ['school.settings'] },
 
   // 体质健康
-  'fitness-entry': ['teacher', 'head_teacher', 'school_admin'],
-  'fitness-stats': ['teacher', 'head_teacher', 'school_admin'],
+  'fitness-entry': { any: ['fitness.scores.read'] },
+  'fitness-stats': { any: ['fitness.read@class', 'fitness.stats.school'] },
+  // 健康: vision, the daily register with 晨午检, follow-ups (the school doctor's pages), the county, the family
+  'health-vision': { any: ['vision.read@class'] },
+  'health-vision-stats': { any: ['health.stats.school'] },
+  'health-follow-ups': { any: ['attendance.overview'] },
+  'health-register': { any: ['attendance.write'] },
+  'health-overview': { any: ['attendance.overview'] },
+  'health-county': { any: ['stats.county'] },
+  'health-family': { any: ['vision.read@student', 'attendance.read@student'] },
   // 心理健康: content for counselors only; others see counts, flags and their own tasks
-  'wellbeing-alerts': ['counselor'],
-  'wellbeing-cases': ['counselor'],
-  'wellbeing-case': ['counselor'],
-  'wellbeing-screenings': ['counselor'],
-  'wellbeing-my-screenings': ['student'],
-  'wellbeing-my-tasks': ['head_teacher', 'teacher'],
-  'wellbeing-school': ['school_admin'],
+  'wellbeing-alerts': { any: ['wellbeing.casework'] },
+  'wellbeing-cases': { any: ['wellbeing.casework'] },
+  'wellbeing-case': { any: ['wellbeing.casework'] },
+  'wellbeing-screenings': { any: ['wellbeing.casework'] },
+  'wellbeing-my-screenings': { any: ['screening.respond'], own: 'self' },
+  'wellbeing-my-tasks': { any: ['wellbeing.tasks'] },
+  'wellbeing-school': { any: ['wellbeing.stats.school'] },
   // 综评档案: the board is open to the class's families and teachers
-  publicity: ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
-  'archive-signoff': ['student', 'parent', 'head_teacher', 'school_admin'],
-  exports: ['school_admin', 'admissions_officer'],
-  'county-stats': ['bureau_admin'],
-  audit: ['auditor'],
-  'access-log': ['student', 'parent'],
-  consents: ['student', 'parent'],
-} as const satisfies Record<string, readonly Role[] | typeof ALL_SIGNED_IN>
+  publicity: { any: ['publicity.read'] },
+  'archive-signoff': { any: ['archive.sign', 'archive.approve'] },
+  exports: { any: ['exports.dossiers', 'exports.admissions'] },
+  'county-stats': { any: ['stats.county'] },
+  audit: { any: ['audit.read'] },
+  'access-log': { any: ['access-log.read'] },
+  consents: { any: ['consents.decide'] },
+} as const satisfies Record<string, PageRule | typeof ALL_SIGNED_IN>
 
 export type PageName = keyof typeof PAGE_ACCESS
 
-export function canOpen(page: string, roles: readonly string[]): boolean {
-  const rule = (PAGE_ACCESS as Record<string, readonly string[] | typeof ALL_SIGNED_IN>)[page]
+export function canOpen(page: string, grants: Grants): boolean {
+  const rule = (PAGE_ACCESS as Record<string, PageRule | typeof ALL_SIGNED_IN>)[page]
   if (rule === undefined) return true // pages outside the table (403, 404) are open to everyone signed in
   if (rule === ALL_SIGNED_IN) return true
-  return rule.some((r) => roles.includes(r))
+  if (rule.unless?.some((code) => grants.can(code))) return false
+  return rule.any.some((wanted) => {
+    const [code, scope] = wanted.split('@') as [string, PermissionScope | undefined]
+    if (rule.own === 'self') return !!grants.self && grants.can(code, 'student', grants.self)
+    if (rule.own === 'child') return grants.children.some((c) => grants.can(code, 'student', c))
+    return grants.can(code, scope)
+  })
 }

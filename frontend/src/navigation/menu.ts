@@ -1,4 +1,5 @@
 import { canOpen, type PageName } from './access'
+import type { Grants } from './grants'
 
 /** One entry of the left menu: a page (route name) or a group of pages. Titles are i18n keys. */
 export interface MenuItem {
@@ -9,7 +10,10 @@ export interface MenuItem {
   children?: MenuItem[]
   /** shown with a "coming soon" tag */
   comingSoon?: boolean
-  /** the entry's title for a role whose page is a different job (admissions read dossiers, they export nothing) */
+  /**
+   * the entry's title for a user holding this permission code, whose page is a different job (admission officers
+   * read released dossiers, they export nothing)
+   */
   titleFor?: Partial<Record<string, string>>
 }
 
@@ -36,6 +40,20 @@ export const MENU: readonly MenuItem[] = [
     children: [
       { key: 'fitness-entry', title: 'menu.fitnessEntry', page: 'fitness-entry' },
       { key: 'fitness-stats', title: 'menu.fitnessStats', page: 'fitness-stats' },
+    ],
+  },
+  {
+    key: 'health',
+    title: 'health.menu.group',
+    icon: 'FirstAidKit',
+    children: [
+      { key: 'health-family', title: 'health.menu.family', page: 'health-family' },
+      { key: 'health-register', title: 'health.menu.register', page: 'health-register' },
+      { key: 'health-vision', title: 'health.menu.vision', page: 'health-vision' },
+      { key: 'health-follow-ups', title: 'health.menu.followUps', page: 'health-follow-ups' },
+      { key: 'health-overview', title: 'health.menu.overview', page: 'health-overview' },
+      { key: 'health-vision-stats', title: 'health.menu.visionStats', page: 'health-vision-stats' },
+      { key: 'health-county', title: 'health.menu.county', page: 'health-county' },
     ],
   },
   {
@@ -75,22 +93,22 @@ export const MENU: readonly MenuItem[] = [
       { key: 'admin-grants', title: 'menu.grants', page: 'admin-grants' },
     ],
   },
-  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports', titleFor: { admissions_officer: 'menu.admissions' } },
+  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports', titleFor: { 'exports.admissions': 'menu.admissions' } },
   { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats' },
   { key: 'audit', title: 'menu.audit', icon: 'Document', page: 'audit' },
   { key: 'access-log', title: 'menu.accessLog', icon: 'View', page: 'access-log' },
   { key: 'consents', title: 'menu.consents', icon: 'DocumentChecked', page: 'consents' },
 ]
 
-/** The menu a user with these realm roles sees: pages they may open, groups only when non-empty. */
-export function menuFor(roles: readonly string[], menu: readonly MenuItem[] = MENU): MenuItem[] {
+/** The menu a user with these permissions sees: pages they may open, groups only when non-empty. */
+export function menuFor(grants: Grants, menu: readonly MenuItem[] = MENU): MenuItem[] {
   const out: MenuItem[] = []
   for (const item of menu) {
     if (item.children) {
-      const children = menuFor(roles, item.children)
+      const children = menuFor(grants, item.children)
       if (children.length > 0) out.push({ ...item, children })
-    } else if (item.page && canOpen(item.page, roles)) {
-      const own = Object.entries(item.titleFor ?? {}).find(([role]) => roles.includes(role))
+    } else if (item.page && canOpen(item.page, grants)) {
+      const own = Object.entries(item.titleFor ?? {}).find(([code]) => grants.can(code))
       out.push(own ? { ...item, title: own[1] as string } : item)
     }
   }

@@ -1,10 +1,11 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
 import { canOpen } from '@/navigation/access'
+import type { Grants } from '@/navigation/grants'
 import { routes } from './routes'
 import { i18n } from '@/i18n'
 
 /** History-mode router; deep links work because the server answers them with index.html (SpaFallbackFilter). */
-export function createAppRouter(roles: () => readonly string[]): Router {
+export function createAppRouter(grants: () => Grants): Router {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
@@ -12,7 +13,7 @@ export function createAppRouter(roles: () => readonly string[]): Router {
   })
   router.beforeEach((to) => {
     const name = typeof to.name === 'string' ? to.name : undefined
-    if (name && !canOpen(name, roles())) {
+    if (name && !canOpen(name, grants())) {
       return { name: 'forbidden', query: { from: to.fullPath } }
     }
     return true

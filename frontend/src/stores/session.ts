@@ -1,12 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { meApi } from '@/api/endpoints'
-import type { Child, Me, Role } from '@/api/types'
+import type { Child, Me, PermissionScope, Role } from '@/api/types'
 import { ROLES } from '@/api/types'
+import { grantsOf, type Grants } from '@/navigation/grants'
 
 const CHILD_KEY = 'zhsz.child'
 
-/** Who is signed in, as GET /api/v1/me describes them; a parent's currently selected child. */
+/**
+ * Who is signed in, as GET /api/v1/me describes them; a parent's currently selected child. What the user may do
+ * comes from the server's `permissions` (`can`, `grants`); roles are only shown, never used to decide.
+ */
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null)
   const loading = ref(false)
@@ -14,13 +18,15 @@ export const useSessionStore = defineStore('session', () => {
   const selectedChildId = ref<string | null>(readChild())
 
   const roles = computed<Role[]>(() => (me.value?.roles ?? []).filter((r): r is Role => ROLES.includes(r as Role)))
-  /** the role shown in the top bar: the most specific one the user has */
+  const grants = computed<Grants>(() => grantsOf(me.value))
+  /** the role shown in the top bar (display only): the most specific one the user has */
   const primaryRole = computed<Role | undefined>(() => {
     const order: Role[] = [
       'school_admin',
       'bureau_admin',
       'head_teacher',
       'counselor',
+      'school_doctor',
       'teacher',
       'admissions_officer',
       'auditor',
@@ -34,8 +40,9 @@ export const useSessionStore = defineStore('session', () => {
     () => children.value.find((c) => c.studentId === selectedChildId.value) ?? children.value[0],
   )
 
-  function hasRole(...wanted: Role[]): boolean {
-    return wanted.some((r) => roles.value.includes(r))
+  /** Is the permission granted (at this scope, for this student/class/school id, when given)? */
+  function can(code: string, scope?: PermissionScope, id?: string | null): boolean {
+    return grants.value.can(code, scope, id)
   }
 
   async function load(): Promise<Me> {
@@ -61,7 +68,26 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { me, loading, error, roles, primaryRole, children, selectedChild, selectedChildId, hasRole, load, selectChild }
+  /** Is the permission granted for this student (on the student, for the family; on their class, for staff)? */
+  function canForStudent(code: string, studentId: string, classId?: string | null): boolean {
+    return grants.value.forStudent(code, studentId, classId)
+  }
+
+  return {
+    me,
+    loading,
+    error,
+    roles,
+    primaryRole,
+    grants,
+    children,
+    selectedChild,
+    selectedChildId,
+    can,
+    canForStudent,
+    load,
+    selectChild,
+  }
 })
 
 function readChild(): string | null {

@@ -107,7 +107,7 @@ falls back to the embedded store.
 "true" when the chart renders its own Secret: no existingSecret, and at least one secret setting given.
 */}}
 {{- define "zhsz.renderSecret" -}}
-{{- if and (not .Values.secrets.existingSecret) (or .Values.mongodb.uri .Values.encryption.keys .Values.accounts.clientSecret (and .Values.signing.enabled (not .Values.signing.existingSecret))) }}true{{- end }}
+{{- if and (not .Values.secrets.existingSecret) (or .Values.mongodb.uri .Values.encryption.keys .Values.audit.signingKey .Values.accounts.clientSecret (and .Values.signing.enabled (not .Values.signing.existingSecret))) }}true{{- end }}
 {{- end }}
 
 {{/*
@@ -173,6 +173,18 @@ Container env entries that come from Secrets, plus app.extraEnv; empty when ther
     secretKeyRef:
       name: {{ $secretName }}
       key: {{ .Values.secrets.keys.encryptionKeys }}
+{{- end }}
+{{- if or (include "zhsz.externalMongo" .) .Values.audit.signingKey }}
+- name: ZHSZ_AUDIT_SIGNING_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secretName }}
+      key: {{ .Values.secrets.keys.auditSigningKey }}
+      optional: true
+{{- end }}
+{{- with .Values.audit.checkpointDir }}
+- name: ZHSZ_AUDIT_CHECKPOINT_DIR
+  value: {{ . | quote }}
 {{- end }}
 {{- if or .Values.secrets.existingSecret .Values.accounts.clientSecret }}
 - name: ZHSZ_PROVISIONING_SECRET

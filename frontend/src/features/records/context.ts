@@ -1,7 +1,5 @@
-import { assignmentsApi } from '@/api/endpoints'
-import { recordsApi, DIMENSIONS, type Category, type Dimension } from '@/api/records'
+import { recordsApi, type Category, type Dimension } from '@/api/records'
 import { useSessionStore } from '@/stores/session'
-import { writableDimensions } from './recordForm'
 
 /** The school's record categories, fetched once per page load (they change rarely; the editor refreshes them). */
 let categories: Promise<Category[]> | null = null
@@ -17,14 +15,12 @@ export function loadCategories(refresh = false): Promise<Category[]> {
 }
 
 /**
- * The dimensions the signed-in staff member may record for a class: all for the school admin and the class's
- * head teacher, otherwise by their assignments there (PE → 身心健康, subject → 学业水平, …, and 思想品德 for all).
+ * The dimensions the signed-in user may record for a class, as the server decides them (by their assignments
+ * there: PE → 身心健康, subject → 学业水平, …, all for the head teacher and the school admin); none without the
+ * permission to record for the class (no request then).
  */
 export async function writableFor(classId: string): Promise<Dimension[]> {
   const session = useSessionStore()
-  if (session.hasRole('school_admin')) return [...DIMENSIONS]
-  const username = session.me?.username
-  if (!username) return []
-  const mine = await assignmentsApi.list({ username, classId })
-  return writableDimensions(mine.filter((a) => a.classId === classId).map((a) => a.role))
+  if (!session.can('records.write', 'class', classId)) return []
+  return (await recordsApi.writable(classId)).dimensions
 }

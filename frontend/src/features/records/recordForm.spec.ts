@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Category } from '@/api/records'
-import { checkForm, emptyForm, groupCategories, toRecordInput, writableDimensions } from './recordForm'
+import { checkForm, emptyForm, groupCategories, toRecordInput } from './recordForm'
 
 const cat = (c: Partial<Category>): Category => ({ dimension: 'MORAL', code: 'x', zh: 'x', privateToFamily: false, severity: false, hours: false, ...c })
 const violation = cat({ code: 'violation', zh: '违纪处分', severity: true, privateToFamily: true })
@@ -12,15 +12,6 @@ describe('record form', () => {
     const g = groupCategories([sportsSkill, violation, volunteer])
     expect([...g.keys()]).toEqual(['MORAL', 'ACADEMIC', 'PHYSICAL', 'ARTS', 'LABOUR', 'SOCIAL_PRACTICE'])
     expect(g.get('MORAL')?.map((c) => c.code)).toEqual(['violation', 'volunteer_service'])
-  })
-
-  it('offers teachers only the dimensions they may write, as the server rules say', () => {
-    expect(writableDimensions(['SUBJECT'])).toEqual(['MORAL', 'ACADEMIC'])
-    expect(writableDimensions(['PE'])).toEqual(['MORAL', 'PHYSICAL'])
-    expect(writableDimensions(['ARTS', 'LABOUR'])).toEqual(['MORAL', 'ARTS', 'LABOUR'])
-    expect(writableDimensions(['HEAD_TEACHER'])).toHaveLength(6)
-    expect(writableDimensions(['SCHOOL_ADMIN'])).toHaveLength(6)
-    expect(writableDimensions(['COUNSELOR'])).toEqual([])
   })
 
   it('sends only the fields the category takes', () => {

@@ -1,10 +1,9 @@
 import { DIMENSIONS, type Category, type Dimension, type Level, type RecordInput, type Severity } from '@/api/records'
-import type { AssignmentRole } from '@/api/types'
 
 /**
- * The record form's rules, mirroring org.zhsz.record.RecordRules so a teacher is not offered what the server will
- * refuse: which dimensions a teacher may write (by their assignments in the class), which fields a category takes
- * (hours, severity for violations, a skill name for skill categories), and the body sent.
+ * The record form's field rules (which fields a category takes: hours, severity for violations, a skill name for
+ * skill categories) and the body sent. Which dimensions a teacher may write comes from the server
+ * (GET /classes/{id}/records/writable).
  */
 export function groupCategories(categories: Category[]): Map<Dimension, Category[]> {
   const out = new Map<Dimension, Category[]>()
@@ -14,19 +13,6 @@ export function groupCategories(categories: Category[]): Map<Dimension, Category
     out.get(c.dimension)!.push(c)
   }
   return out
-}
-
-/** Dimensions a staff member may write for a class, from their assignment roles there (RecordRules.writable). */
-export function writableDimensions(roles: Iterable<AssignmentRole | 'SCHOOL_ADMIN'>): Dimension[] {
-  const set = new Set(roles)
-  if (set.has('HEAD_TEACHER') || set.has('SCHOOL_ADMIN')) return [...DIMENSIONS]
-  const dims = new Set<Dimension>()
-  if (set.has('ARTS')) dims.add('ARTS')
-  if (set.has('LABOUR')) dims.add('LABOUR')
-  if (set.has('PE')) dims.add('PHYSICAL')
-  if (set.has('SUBJECT')) dims.add('ACADEMIC')
-  if (dims.size > 0) dims.add('MORAL') // daily conduct is every teacher's business
-  return DIMENSIONS.filter((d) => dims.has(d))
 }
 
 export interface CategoryFields {

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,8 +22,6 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
-import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
 
@@ -34,6 +34,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1")
 class AuditController {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
 
     private final AuditQueries queries;
     private final AccessPolicy access;
@@ -55,12 +57,10 @@ class AuditController {
         this.students = students;
     }
 
+    /** The chains of the auditor's county: its schools' and the county-level one. */
     private Mono<Set<String>> auditorChains(Actor actor) {
-        if (!actor.has(Role.AUDITOR) || actor.countyId() == null) {
-            return trail.record(new AuditEvent(actor, "audit.read", "audit", null, null, actor.schoolId(),
-                    AuditEvent.Outcome.DENIED, "not_auditor", null)).then(Mono.error(Problems.forbidden("audit.read")));
-        }
-        return organization.schoolsOfCounty(actor.countyId()).map(s -> s.id()).collectList().map(ids -> {
+        return access.requireOwnCounty(actor, DataClass.AUDIT_TRAIL, Action.READ).flatMap(scope -> organization
+                .schoolsOfCounty(scope.countyId()).map(s -> s.id()).collectList()).map(ids -> {
             Set<String> chains = new HashSet<>(ids);
             chains.add(AuditQueries.countyChain());
             return chains;
@@ -83,9 +83,9 @@ class AuditController {
                                         @RequestParam(required = false) String action,
                                         @RequestParam(required = false) Instant from,
                                         @RequestParam(required = false) Instant to,
-                                        @RequestParam(required = false) Integer page,
-                                        @RequestParam(required = false) Integer size, Locale locale) {
-        Paging paging = Paging.of(page, size);
+                                        @RequestParam(required = false) String page,
+                                        @RequestParam(required = false) String size, Locale locale) {
+        Paging paging = Paging.parse(page, size);
         return auditorChains(actor)
                 .flatMap(chains -> queries.events(new AuditQueries.Filter(chains, studentId, actorUsername, action,
                         from, to), paging))
@@ -117,10 +117,21 @@ class AuditController {
         return auditorChains(actor).flatMap(queries::verify)
                 .flatMap(v -> trail.record(AuditEvent.allowed(actor, "audit.verify", "audit", null, null, null)
                         .withReason(v.intact() ? "intact" : "broken")).thenReturn(v))
-                .map(v -> v.firstBreak() == null ? v : new AuditQueries.Verification(v.intact(), v.eventsChecked(),
-                        v.chains(), new AuditQueries.Break(v.firstBreak().chain(), v.firstBreak().seq(),
-                        v.firstBreak().eventId(), v.firstBreak().problemCode(), messages.text(locale,
-                        "audit.break." + v.firstBreak().problemCode(), v.firstBreak().seq()))));
+                .map(v -> {
+                    AuditQueries.Break b = v.firstBreak();
+                    if (b == null) {
+                        return v;
+                    }
+                    // the operators' English description goes to the log, the auditor reads the kind in words
+                    log.warn("Audit verification found a break in chain {} (stream {}, seq {}): {}", b.chain(),
+                            b.stream(), b.seq(), b.problem());
+                    return new AuditQueries.Verification(v.intact(), v.eventsChecked(), v.chains(),
+                            new AuditQueries.Break(b.chain(), b.seq(), b.eventId(), b.problemCode(),
+                                    messages.text(locale, "audit.break." + b.problemCode(), b.seq(),
+                                            b.checkpoint() == null ? "" : b.checkpoint()), b.stream(),
+                                    b.checkpoint()),
+                            v.sealed(), v.pending(), v.seals(), v.checkpoints(), v.lastCheckpoint());
+                });
     }
 
     /**
@@ -134,9 +145,9 @@ class AuditController {
 
     @GetMapping("/students/{id}/access-log")
     Mono<PageResult<AccessEntry>> accessLog(Actor actor, @PathVariable String id,
-                                            @RequestParam(required = false) Integer page,
-                                            @RequestParam(required = false) Integer size, Locale locale) {
-        Paging paging = Paging.of(page, size);
+                                            @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size, Locale locale) {
+        Paging paging = Paging.parse(page, size);
         return access.require(actor, id, DataClass.ACCESS_LOG, Action.READ)
                 .flatMap(scope -> familyAccounts(scope).flatMap(family -> queries.accessLogGrouped(id, family,
                         paging)))

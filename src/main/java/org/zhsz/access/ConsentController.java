@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.MultiLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -62,7 +63,7 @@ class ConsentController {
         return register.schoolBases(actor, id).collectList();
     }
 
-    record NewBasis(@NotBlank String purpose, @NotBlank @Size(max = 300) String reference) {
+    record NewBasis(@NotBlank String purpose, @NotBlank @Size(max = 300) @MultiLine String reference) {
     }
 
     @PostMapping("/schools/{id}/processing-bases")

@@ -132,40 +132,39 @@ public class ConsentRegister {
     }
 
     Mono<List<ConsentView>> list(Actor actor, String studentId) {
-        return access.require(actor, studentId, DataClass.PROFILE_PRIVATE, Action.READ)
+        return access.require(actor, studentId, DataClass.CONSENT, Action.READ)
                 .flatMap(scope -> mongo.find(Query.query(Criteria.where("studentId").is(studentId)), Consent.class)
                         .sort(Comparator.comparing(Consent::at).reversed()).map(ConsentView::of).collectList());
     }
 
     /** Records that the notice was shown and the decision of the student (from 14) or a guardian. */
     Mono<ConsentView> decide(Actor actor, String studentId, String purpose, int noticeVersion, String decision) {
-        if (!"GRANTED".equals(decision) && !"REFUSED".equals(decision)) {
-            return Mono.error(Problems.invalid("decision", "invalid", "decision must be GRANTED or REFUSED"));
-        }
-        return notice(purpose).flatMap(n -> {
-            if (n.version() != noticeVersion) {
-                return Mono.error(Problems.conflict("notice_changed",
-                        "The notice has changed; read the current version " + n.version()));
+        return access.require(actor, studentId, DataClass.CONSENT, Action.WRITE).flatMap(scope -> {
+            if (!"GRANTED".equals(decision) && !"REFUSED".equals(decision)) {
+                return Mono.error(Problems.invalid("decision", "invalid", "decision must be GRANTED or REFUSED"));
             }
-            return access.scope(actor, studentId)
-                    .filter(sc -> sc.isAny(Relationship.SELF, Relationship.GUARDIAN))
-                    .switchIfEmpty(Mono.error(() -> Problems.notFound("student", studentId)))
-                    .flatMap(scope -> students.find(studentId).flatMap(s -> {
-                        int age = Period.between(s.birthDate(), clock.today()).getYears();
-                        boolean self = scope.is(Relationship.SELF) && actor.has(Role.STUDENT);
-                        if (self && age < SELF_CONSENT_AGE) {
-                            return Mono.error(Problems.rule("guardian_consent_required",
-                                    "Students under 14: a guardian must give this consent"));
-                        }
-                        String relation = self ? "本人" : s.guardians().stream()
-                                .filter(g -> actor.username().equals(g.username())).map(g -> g.relation())
-                                .findFirst().orElse("监护人");
-                        Consent c = new Consent(Ids.newId(), s.id(), s.schoolId(), purpose, noticeVersion, decision,
-                                actor.username(), actor.displayName(), relation, clock.now(), null, null);
-                        return mongo.insert(c).flatMap(saved -> audit.record(AuditEvent.allowed(actor,
-                                "consent." + decision.toLowerCase(), "consent", saved.id(), s.id(), s.schoolId())
-                                .withReason(purpose)).thenReturn(ConsentView.of(saved)));
-                    }));
+            return notice(purpose).flatMap(n -> {
+                if (n.version() != noticeVersion) {
+                    return Mono.error(Problems.conflict("notice_changed",
+                            "The notice has changed; read the current version " + n.version()));
+                }
+                return students.find(studentId).flatMap(s -> {
+                    int age = Period.between(s.birthDate(), clock.today()).getYears();
+                    boolean self = scope.is(Relationship.SELF);
+                    if (self && age < SELF_CONSENT_AGE) {
+                        return Mono.error(Problems.rule("guardian_consent_required",
+                                "Students under 14: a guardian must give this consent"));
+                    }
+                    String relation = self ? "本人" : s.guardians().stream()
+                            .filter(g -> actor.username().equals(g.username())).map(g -> g.relation())
+                            .findFirst().orElse("监护人");
+                    Consent c = new Consent(Ids.newId(), s.id(), s.schoolId(), purpose, noticeVersion, decision,
+                            actor.username(), actor.displayName(), relation, clock.now(), null, null);
+                    return mongo.insert(c).flatMap(saved -> audit.record(AuditEvent.allowed(actor,
+                            "consent." + decision.toLowerCase(), "consent", saved.id(), s.id(), s.schoolId())
+                            .withReason(purpose)).thenReturn(ConsentView.of(saved)));
+                });
+            });
         });
     }
 
@@ -184,12 +183,10 @@ public class ConsentRegister {
     }
 
     Mono<ConsentView> withdraw(Actor actor, String studentId, String consentId) {
-        return access.scope(actor, studentId)
-                .filter(sc -> sc.isAny(Relationship.SELF, Relationship.GUARDIAN))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("student", studentId)))
-                .flatMap(scope -> mongo.findOne(Query.query(Criteria.where("_id").is(consentId)
-                        .and("studentId").is(studentId)), Consent.class))
+        return mongo.findOne(Query.query(Criteria.where("_id").is(consentId).and("studentId").is(studentId)),
+                        Consent.class)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("consent", consentId)))
+                .flatMap(c -> access.require(actor, studentId, DataClass.CONSENT, Action.WRITE).thenReturn(c))
                 .flatMap(c -> {
                     if (c.withdrawnAt() != null) {
                         return Mono.just(c);
@@ -209,20 +206,17 @@ public class ConsentRegister {
     }
 
     Flux<BasisView> schoolBases(Actor actor, String schoolId) {
-        if (!actor.inSchool(schoolId) || !actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR)) {
-            return Flux.error(Problems.notFound("school", schoolId));
-        }
-        return mongo.find(Query.query(Criteria.where("schoolId").is(schoolId).and("revokedAt").is(null)),
-                SchoolBasis.class).map(BasisView::of);
+        return access.requireSchool(actor, schoolId, DataClass.SCHOOL_SETTINGS, Action.READ)
+                .flatMapMany(scope -> mongo.find(Query.query(Criteria.where("schoolId").is(scope.schoolId())
+                        .and("revokedAt").is(null)), SchoolBasis.class))
+                .map(BasisView::of);
     }
 
     Mono<BasisView> addSchoolBasis(Actor actor, String schoolId, String purpose, String reference) {
-        if (!actor.inSchool(schoolId) || !actor.has(Role.SCHOOL_ADMIN)) {
-            return Mono.error(actor.inSchool(schoolId) ? Problems.forbidden("basis.create")
-                    : Problems.notFound("school", schoolId));
-        }
-        return notice(purpose).flatMap(n -> mongo.insert(new SchoolBasis(Ids.newId(), schoolId, purpose, "STATUTORY",
-                        reference, actor.username(), clock.now(), null, null)))
+        return access.requireSchool(actor, schoolId, DataClass.SCHOOL_SETTINGS, Action.WRITE)
+                .then(notice(purpose))
+                .flatMap(n -> mongo.insert(new SchoolBasis(Ids.newId(), schoolId, purpose, "STATUTORY", reference,
+                        actor.username(), clock.now(), null, null)))
                 .flatMap(b -> audit.record(AuditEvent.allowed(actor, "basis.create", "basis", b.id(), null, schoolId)
                         .withReason(purpose)).thenReturn(BasisView.of(b)));
     }

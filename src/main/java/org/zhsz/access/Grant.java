@@ -10,6 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * dossier released to an admissions officer. Kept after expiry (it is evidence).
  */
 @Document("access_grants")
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "grantee_student",
+        def = "{'grantee': 1, 'studentId': 1}")
 record Grant(@Id String id, Kind kind, String grantee, String studentId, String schoolId, String reason,
              Instant from, Instant until, String grantedBy, Instant revokedAt, String revokedBy) {
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.MultiLine;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,7 @@ class GrantController {
         this.grants = grants;
     }
 
-    record BreakGlass(@NotBlank @Size(max = 500) String reason, Integer minutes) {
+    record BreakGlass(@NotBlank @Size(max = 500) @MultiLine String reason, Integer minutes) {
     }
 
     /** 紧急调阅: a school admin opens a student's mental-health file for a limited time. */

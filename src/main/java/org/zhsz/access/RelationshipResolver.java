@@ -1,19 +1,24 @@
 package org.zhsz.access;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.zhsz.organization.AssignmentRole;
 import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.organization.Views.AssignmentView;
 import org.zhsz.organization.Views.ClassView;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ClassScope;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Relationship;
 import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.SchoolScope;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
@@ -22,8 +27,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Derives relationships from stored facts only: this term's assignments, guardianship, the student's own
- * account, the school's county and active grants. Nothing a client sends is trusted here.
+ * Derives relationships from stored facts only — this term's assignments, guardianship, the student's own
+ * account, enrolment, the school's county and active grants — by applying the tables of {@link RoleRelationships}.
+ * Nothing a client sends is trusted here; the token contributes only its roles, school and county.
  */
 @Component
 class RelationshipResolver {
@@ -41,6 +47,8 @@ class RelationshipResolver {
         this.clock = clock;
     }
 
+    // ------------------------------------------------------------------------------------------------ student
+
     /** Empty when the student does not exist; a scope with no relationships when out of the actor's scope. */
     Mono<StudentScope> forStudent(Actor actor, String studentId) {
         return students.find(studentId).flatMap(s -> forStudent(actor, s));
@@ -49,23 +57,35 @@ class RelationshipResolver {
     Mono<StudentScope> forStudent(Actor actor, StudentView s) {
         return organization.currentTerm(s.schoolId()).flatMap(term -> {
             Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
-            if (actor.has(Role.STUDENT) && actor.username().equals(s.username())) {
-                rels.add(Relationship.SELF);
+            if (RoleRelationships.hasFamilyRole(actor, Role.STUDENT) && actor.username().equals(s.username())) {
+                rels.add(RoleRelationships.FAMILY.get(Role.STUDENT).toStudent());
             }
-            if (actor.has(Role.PARENT) && s.hasGuardian(actor.username())) {
-                rels.add(Relationship.GUARDIAN);
+            if (RoleRelationships.hasFamilyRole(actor, Role.PARENT) && s.hasGuardian(actor.username())) {
+                rels.add(RoleRelationships.FAMILY.get(Role.PARENT).toStudent());
             }
-            Mono<Set<Relationship>> staff = Mono.just(rels);
-            if (actor.inSchool(s.schoolId())) {
-                staff = staffRelationships(actor, s.schoolId(), s.classId(), term.code()).map(more -> {
-                    rels.addAll(more);
-                    return rels;
-                });
-            }
-            return staff.flatMap(r -> countyAndGrants(actor, s.schoolId(), s.id(), r))
-                    .map(r -> new StudentScope(s.id(), s.schoolId(), s.classId(), term.code(), r));
+            return inOwnSchool(actor, s.schoolId(), s.classId(), term.code())
+                    .flatMap(staff -> {
+                        rels.addAll(staff);
+                        return inOwnCounty(actor, s.schoolId());
+                    })
+                    .flatMap(county -> {
+                        rels.addAll(county);
+                        return fromGrants(actor, s.schoolId(), s.id());
+                    })
+                    .map(granted -> {
+                        rels.addAll(granted);
+                        return new StudentScope(s.id(), s.schoolId(), s.classId(), term.code(), rels);
+                    });
         });
     }
+
+    /** The actor's own student record (students only). */
+    Mono<StudentView> ownRecord(Actor actor) {
+        return RoleRelationships.hasFamilyRole(actor, Role.STUDENT) ? students.findByUsername(actor.username())
+                : Mono.empty();
+    }
+
+    // -------------------------------------------------------------------------------------------------- class
 
     /** Empty when the class does not exist. */
     Mono<ClassScope> forClass(Actor actor, String classId) {
@@ -74,115 +94,155 @@ class RelationshipResolver {
 
     Mono<ClassScope> forClass(Actor actor, ClassView c) {
         Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
-        Mono<Set<Relationship>> result = Mono.just(rels);
-        if (actor.inSchool(c.schoolId())) {
-            result = staffRelationships(actor, c.schoolId(), c.id(), c.termCode()).map(more -> {
-                rels.addAll(more);
-                return rels;
-            });
-            if (actor.has(Role.STUDENT)) {
-                result = result.flatMap(r -> students.findByUsername(actor.username())
-                        .filter(me -> c.id().equals(me.classId()))
-                        .map(me -> {
-                            r.add(Relationship.CLASSMATE);
-                            return r;
-                        }).defaultIfEmpty(r));
-            }
-        }
-        if (actor.has(Role.PARENT)) {
-            result = result.flatMap(r -> students.childrenOf(actor.username())
-                    .any(child -> c.id().equals(child.classId()))
-                    .map(any -> {
-                        if (any) {
-                            r.add(Relationship.CLASSMATE_GUARDIAN);
-                        }
-                        return r;
-                    }));
-        }
-        return result.flatMap(r -> organization.school(c.schoolId())
-                        .map(school -> {
-                            if (actor.countyId() != null && actor.countyId().equals(school.countyId())) {
-                                if (actor.has(Role.BUREAU_ADMIN)) {
-                                    r.add(Relationship.COUNTY_BUREAU);
-                                }
-                                if (actor.has(Role.AUDITOR)) {
-                                    r.add(Relationship.COUNTY_AUDITOR);
-                                }
-                            }
-                            return r;
-                        }).defaultIfEmpty(r))
-                .map(r -> new ClassScope(c.id(), c.schoolId(), c.termCode(), r));
-    }
-
-    private Mono<Set<Relationship>> staffRelationships(Actor actor, String schoolId, String classId, String term) {
-        Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
-        if (actor.has(Role.SCHOOL_ADMIN)) {
-            rels.add(Relationship.SCHOOL_ADMIN);
-        }
-        if (!actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER, Role.COUNSELOR)) {
-            return Mono.just(rels);
-        }
-        return organization.assignmentsOf(actor.username(), term)
-                .filter(a -> schoolId.equals(a.schoolId()))
-                .collectList()
-                .map(list -> {
-                    for (AssignmentView a : list) {
-                        if (a.role() == AssignmentRole.COUNSELOR && actor.has(Role.COUNSELOR)) {
-                            rels.add(Relationship.SCHOOL_COUNSELOR);
-                        } else if (classId != null && classId.equals(a.classId())) {
-                            Relationship r = classRelationship(a.role(), actor);
-                            if (r != null) {
-                                rels.add(r);
-                            }
-                        }
-                    }
-                    return rels;
+        return inOwnSchool(actor, c.schoolId(), c.id(), c.termCode())
+                .flatMap(staff -> {
+                    rels.addAll(staff);
+                    return family(actor).filter(f -> c.id().equals(f.student().classId()))
+                            .map(f -> RoleRelationships.FAMILY.get(f.role()).toClass()).collectList();
+                })
+                .flatMap(fam -> {
+                    rels.addAll(fam);
+                    return inOwnCounty(actor, c.schoolId());
+                })
+                .map(county -> {
+                    rels.addAll(county);
+                    return new ClassScope(c.id(), c.schoolId(), c.termCode(), rels);
                 });
     }
 
-    private static Relationship classRelationship(AssignmentRole role, Actor actor) {
-        return switch (role) {
-            case HEAD_TEACHER -> actor.has(Role.HEAD_TEACHER) ? Relationship.HEAD_TEACHER : null;
-            case PE -> actor.has(Role.TEACHER) || actor.has(Role.HEAD_TEACHER) ? Relationship.PE_TEACHER : null;
-            case ARTS -> actor.has(Role.TEACHER) || actor.has(Role.HEAD_TEACHER) ? Relationship.ARTS_TEACHER : null;
-            case LABOUR -> actor.has(Role.TEACHER) || actor.has(Role.HEAD_TEACHER) ? Relationship.LABOUR_TEACHER
-                    : null;
-            case SUBJECT -> actor.has(Role.TEACHER) || actor.has(Role.HEAD_TEACHER) ? Relationship.SUBJECT_TEACHER
-                    : null;
-            case COUNSELOR -> null;
-        };
+    // ------------------------------------------------------------------------------------------------- school
+
+    /**
+     * An actor's standing in a school this term: the school-level relationships, and the class-level ones the
+     * actor holds on particular classes (assignments, a child's or their own class), which decide where in the
+     * school an action is allowed when the school-level ones do not allow it everywhere.
+     */
+    record Standing(String schoolId, String countyId, String termCode, Set<Relationship> relationships,
+                    Map<String, Set<Relationship>> byClass) {
+
+        boolean outOfScope() {
+            return relationships.isEmpty() && byClass.values().stream().allMatch(Set::isEmpty);
+        }
+
+        SchoolScope decide(DataClass dc, Action action) {
+            if (AccessRules.permits(relationships, dc, action)) {
+                return new SchoolScope(schoolId, countyId, termCode, relationships, true, Set.of());
+            }
+            Set<String> classes = new HashSet<>();
+            byClass.forEach((classId, rels) -> {
+                if (AccessRules.permits(rels, dc, action)) {
+                    classes.add(classId);
+                }
+            });
+            return new SchoolScope(schoolId, countyId, termCode, relationships, false, classes);
+        }
     }
 
-    private Mono<Set<Relationship>> countyAndGrants(Actor actor, String schoolId, String studentId,
-                                                    Set<Relationship> rels) {
-        Mono<Set<Relationship>> result = Mono.just(rels);
-        if (actor.hasAny(Role.BUREAU_ADMIN, Role.AUDITOR) && actor.countyId() != null) {
-            result = organization.school(schoolId).map(school -> {
-                if (actor.countyId().equals(school.countyId())) {
-                    if (actor.has(Role.BUREAU_ADMIN)) {
-                        rels.add(Relationship.COUNTY_BUREAU);
-                    }
-                    if (actor.has(Role.AUDITOR)) {
-                        rels.add(Relationship.COUNTY_AUDITOR);
-                    }
-                }
-                return rels;
-            }).defaultIfEmpty(rels);
+    /** Empty when the school does not exist. */
+    Mono<Standing> forSchool(Actor actor, String schoolId) {
+        if (schoolId == null) {
+            return Mono.empty();
         }
-        if (actor.has(Role.ADMISSIONS_OFFICER) || (actor.has(Role.SCHOOL_ADMIN) && actor.inSchool(schoolId))) {
-            result = result.flatMap(r -> activeGrants(actor.username(), studentId).collectList().map(list -> {
-                for (Grant g : list) {
-                    if (g.kind() == Grant.Kind.ADMISSIONS_RELEASE && actor.has(Role.ADMISSIONS_OFFICER)) {
-                        r.add(Relationship.ADMISSIONS_RELEASED);
+        return organization.school(schoolId).flatMap(school -> organization.currentTerm(schoolId).flatMap(term -> {
+            Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
+            Map<String, Set<Relationship>> byClass = new HashMap<>();
+            Mono<Void> staff = Mono.empty();
+            if (actor.inSchool(schoolId)) {
+                rels.addAll(RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_SCHOOL));
+                rels.addAll(RoleRelationships.conferred(actor, RoleRelationships.TO_OWN_SCHOOL));
+                staff = assignments(actor, schoolId, term.code()).doOnNext(a -> {
+                    var from = RoleRelationships.ASSIGNMENTS.get(a.role());
+                    if (from.toSchool() != null) {
+                        rels.add(from.toSchool());
                     }
-                    if (g.kind() == Grant.Kind.BREAK_GLASS && actor.has(Role.SCHOOL_ADMIN)) {
-                        r.add(Relationship.BREAK_GLASS);
+                    if (!from.schoolWide() && a.classId() != null) {
+                        byClass.computeIfAbsent(a.classId(), k -> EnumSet.noneOf(Relationship.class))
+                                .add(from.toClass());
                     }
+                }).then();
+            }
+            Mono<Void> fam = family(actor).filter(f -> schoolId.equals(f.student().schoolId())).doOnNext(f -> {
+                var family = RoleRelationships.FAMILY.get(f.role());
+                rels.add(family.toSchool());
+                if (f.student().classId() != null) {
+                    byClass.computeIfAbsent(f.student().classId(), k -> EnumSet.noneOf(Relationship.class))
+                            .add(family.toClass());
                 }
-                return r;
+            }).then();
+            return staff.then(fam).then(Mono.fromSupplier(() -> {
+                if (actor.countyId() != null && actor.countyId().equals(school.countyId())) {
+                    rels.addAll(RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_COUNTY));
+                }
+                return new Standing(schoolId, school.countyId(), term.code(), rels, byClass);
             }));
+        }));
+    }
+
+    // ------------------------------------------------------------------------------------------ county, account
+
+    Set<Relationship> forCounty(Actor actor, String countyId) {
+        return countyId != null && countyId.equals(actor.countyId())
+                ? RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_COUNTY) : Set.of();
+    }
+
+    Set<Relationship> forAccount(Actor actor) {
+        return RoleRelationships.conferred(actor, RoleRelationships.TO_OWN_ACCOUNT);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** What the actor is, inside their own school, to the class (or to a student of it; null: no class). */
+    private Mono<Set<Relationship>> inOwnSchool(Actor actor, String schoolId, String classId, String term) {
+        if (!actor.inSchool(schoolId)) {
+            return Mono.just(Set.of());
         }
-        return result;
+        Set<Relationship> rels = RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_SCHOOL);
+        return assignments(actor, schoolId, term).doOnNext(a -> {
+            var from = RoleRelationships.ASSIGNMENTS.get(a.role());
+            if (from.schoolWide() || (classId != null && classId.equals(a.classId()))) {
+                rels.add(from.toClass());
+            }
+        }).then(Mono.fromSupplier(() -> rels));
+    }
+
+    /** This term's assignments of the actor in the school that the actor's roles allow them to hold. */
+    private Flux<AssignmentView> assignments(Actor actor, String schoolId, String term) {
+        if (!RoleRelationships.mayHoldAssignments(actor)) {
+            return Flux.empty();
+        }
+        return organization.assignmentsOf(actor.username(), term)
+                .filter(a -> schoolId.equals(a.schoolId()))
+                .filter(a -> RoleRelationships.ASSIGNMENTS.containsKey(a.role())
+                        && RoleRelationships.holds(actor, RoleRelationships.ASSIGNMENTS.get(a.role())));
+    }
+
+    private Mono<Set<Relationship>> inOwnCounty(Actor actor, String schoolId) {
+        Set<Relationship> conferred = RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_COUNTY);
+        if (conferred.isEmpty() || actor.countyId() == null) {
+            return Mono.just(Set.of());
+        }
+        return organization.school(schoolId)
+                .map(school -> actor.countyId().equals(school.countyId()) ? conferred : Set.<Relationship>of())
+                .defaultIfEmpty(Set.of());
+    }
+
+    private Mono<Set<Relationship>> fromGrants(Actor actor, String schoolId, String studentId) {
+        boolean mayHold = RoleRelationships.GRANTS.values().stream().anyMatch(g -> actor.hasAny(
+                g.heldBy().toArray(Role[]::new)) && (!g.ownSchoolOnly() || actor.inSchool(schoolId)));
+        if (!mayHold) {
+            return Mono.just(Set.of());
+        }
+        return activeGrants(actor.username(), studentId).collectList().map(list -> {
+            Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
+            for (Grant g : list) {
+                var from = RoleRelationships.GRANTS.get(g.kind());
+                if (from != null && actor.hasAny(from.heldBy().toArray(Role[]::new))
+                        && (!from.ownSchoolOnly() || actor.inSchool(schoolId))) {
+                    rels.add(from.toStudent());
+                }
+            }
+            return rels;
+        });
     }
 
     Flux<Grant> activeGrants(String username, String studentId) {
@@ -190,51 +250,62 @@ class RelationshipResolver {
         return grants.findByGranteeAndStudentId(username, studentId).filter(g -> g.activeAt(now));
     }
 
-    /** Ids of classes the actor may list this term. */
+    /** A student record the actor is family of, and through which family role. */
+    record FamilyLink(Role role, StudentView student) {
+    }
+
+    /** The students the actor's family roles link to: their own record, their children. */
+    Flux<FamilyLink> family(Actor actor) {
+        Flux<FamilyLink> out = Flux.empty();
+        if (RoleRelationships.hasFamilyRole(actor, Role.STUDENT)) {
+            out = out.concatWith(students.findByUsername(actor.username()).map(s -> new FamilyLink(Role.STUDENT, s)));
+        }
+        if (RoleRelationships.hasFamilyRole(actor, Role.PARENT)) {
+            out = out.concatWith(students.childrenOf(actor.username()).map(s -> new FamilyLink(Role.PARENT, s)));
+        }
+        return out;
+    }
+
+    /**
+     * Ids of the classes the actor relates to this term: every class of their own school when a role or a
+     * school-wide assignment makes them something to every class, the classes of their assignments, their own
+     * and their children's classes, and every class of their county for county roles.
+     */
     Mono<Set<String>> visibleClassIds(Actor actor) {
         Set<String> ids = new HashSet<>();
-        Mono<Set<String>> result = Mono.just(ids);
-        if (actor.schoolId() != null && actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR)) {
-            result = result.flatMap(s -> organization.currentTerm(actor.schoolId())
-                    .flatMapMany(t -> organization.classesOfSchool(actor.schoolId(), t.code()))
-                    .map(ClassView::id).collectList().map(l -> {
-                        s.addAll(l);
-                        return s;
+        Mono<Void> own = Mono.empty();
+        String school = actor.schoolId();
+        if (school != null) {
+            own = organization.currentTerm(school).flatMap(t -> assignments(actor, school, t.code()).collectList()
+                    .flatMap(list -> {
+                        boolean everyClass = !RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_SCHOOL)
+                                .isEmpty() || list.stream().anyMatch(a -> RoleRelationships.ASSIGNMENTS
+                                .get(a.role()).schoolWide());
+                        list.stream().map(AssignmentView::classId).filter(Objects::nonNull).forEach(ids::add);
+                        return everyClass ? organization.classesOfSchool(school, t.code()).map(ClassView::id)
+                                .doOnNext(ids::add).then() : Mono.<Void>empty();
                     }));
         }
-        if (actor.schoolId() != null && actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER)) {
-            result = result.flatMap(s -> organization.currentTerm(actor.schoolId())
-                    .flatMapMany(t -> organization.assignmentsOf(actor.username(), t.code()))
-                    .filter(a -> a.classId() != null && actor.schoolId().equals(a.schoolId()))
-                    .map(AssignmentView::classId).collectList().map(l -> {
-                        s.addAll(l);
-                        return s;
-                    }));
+        Mono<Void> fam = family(actor).map(f -> f.student().classId()).filter(Objects::nonNull).doOnNext(ids::add)
+                .then();
+        Mono<Void> county = Mono.empty();
+        if (actor.countyId() != null
+                && !RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_COUNTY).isEmpty()) {
+            county = organization.schoolsOfCounty(actor.countyId())
+                    .concatMap(s -> organization.currentTerm(s.id())
+                            .flatMapMany(t -> organization.classesOfSchool(s.id(), t.code())))
+                    .map(ClassView::id).doOnNext(ids::add).then();
         }
-        if (actor.has(Role.STUDENT)) {
-            result = result.flatMap(s -> students.findByUsername(actor.username()).map(me -> {
-                if (me.classId() != null && actor.inSchool(me.schoolId())) {
-                    s.add(me.classId());
-                }
-                return s;
-            }).defaultIfEmpty(s));
+        return own.then(fam).then(county).thenReturn(ids);
+    }
+
+    /** Schools the actor relates to as a whole: their own, and their county's for county roles. */
+    Flux<String> candidateSchools(Actor actor) {
+        Flux<String> out = actor.schoolId() == null ? Flux.empty() : Flux.just(actor.schoolId());
+        if (actor.countyId() != null
+                && !RoleRelationships.conferred(actor, RoleRelationships.IN_OWN_COUNTY).isEmpty()) {
+            out = out.concatWith(organization.schoolsOfCounty(actor.countyId()).map(s -> s.id()));
         }
-        if (actor.has(Role.PARENT)) {
-            result = result.flatMap(s -> students.childrenOf(actor.username()).map(StudentView::classId)
-                    .collectList().map(l -> {
-                        l.stream().filter(java.util.Objects::nonNull).forEach(s::add);
-                        return s;
-                    }));
-        }
-        if (actor.has(Role.BUREAU_ADMIN) && actor.countyId() != null) {
-            result = result.flatMap(s -> organization.schoolsOfCounty(actor.countyId())
-                    .flatMap(school -> organization.currentTerm(school.id())
-                            .flatMapMany(t -> organization.classesOfSchool(school.id(), t.code())))
-                    .map(ClassView::id).collectList().map(l -> {
-                        s.addAll(l);
-                        return s;
-                    }));
-        }
-        return result;
+        return out.concatWith(family(actor).map(f -> f.student().schoolId())).distinct();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.Problems;
 
 import jakarta.validation.Valid;
@@ -52,7 +53,7 @@ class ArchiveController {
         return archives.select(actor, id, term, body.selection(), ETags.parse(ifMatch));
     }
 
-    record Text(@Size(max = 2000) String text) {
+    record Text(@Size(max = 2000) @MultiLine String text) {
     }
 
     @PutMapping("/students/{id}/archives/{term}/self-statement")
@@ -83,8 +84,8 @@ class ArchiveController {
         return archives.approve(actor, id, term, ETags.parse(ifMatch));
     }
 
-    record AmendmentBody(@NotBlank @Size(max = 500) String reason, @Size(max = 800) String selfStatement,
-                         @Size(max = 1000) String comment, Map<String, List<String>> selection) {
+    record AmendmentBody(@NotBlank @Size(max = 500) @MultiLine String reason,
+                         @Size(max = 800) @MultiLine String selfStatement, @Size(max = 1000) @MultiLine String comment, Map<String, List<String>> selection) {
     }
 
     @PostMapping("/students/{id}/archives/{term}/amendments")
@@ -137,7 +138,7 @@ class ArchiveController {
     }
 
     record NewObjection(String term, @NotBlank String studentId, String recordId,
-                        @NotBlank @Size(max = 500) String reason) {
+                        @NotBlank @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/classes/{classId}/publicity/objections")
@@ -153,7 +154,7 @@ class ArchiveController {
         return publicity.objections(actor, classId, term);
     }
 
-    record Resolution(@NotBlank String decision, @NotBlank @Size(max = 500) String resolution) {
+    record Resolution(@NotBlank String decision, @NotBlank @Size(max = 500) @MultiLine String resolution) {
     }
 
     @PostMapping("/publicity/objections/{objectionId}/resolve")

@@ -245,10 +245,15 @@ class ArchiveService {
     // ---------------------------------------------------------------- 整理遴选
 
     private Mono<TermArchive> editable(Actor actor, String studentId, String term, Action action, Long expected) {
+        return editable(actor, studentId, term, DataClass.ARCHIVE, action, expected);
+    }
+
+    private Mono<TermArchive> editable(Actor actor, String studentId, String term, DataClass part, Action action,
+                                       Long expected) {
         if (!TermCalendar.isValidCode(term)) {
             return Mono.error(Problems.invalid(List.of(FieldError.of("term", "invalid", "field.term_format"))));
         }
-        return access.require(actor, studentId, DataClass.ARCHIVE, action)
+        return access.require(actor, studentId, part, action)
                 .flatMap(scope -> load(scope, term))
                 .flatMap(a -> {
                     ETags.check(expected, a.version());
@@ -325,18 +330,14 @@ class ArchiveService {
         if (text != null && text.codePointCount(0, text.length()) > MAX_STATEMENT) {
             return Mono.error(Problems.invalid(List.of(FieldError.of("text", "too_long", "field.max_length", MAX_STATEMENT))));
         }
-        return editable(actor, studentId, term, Action.WRITE, expected).flatMap(a -> {
-            return access.scope(actor, studentId).flatMap(scope -> {
-                if (!scope.is(Relationship.SELF)) {
-                    return Mono.error(Problems.forbidden("statement.student_only"));
-                }
-                if (a.status() != Status.DRAFT) {
-                    return Mono.error(Problems.rule("archive_not_draft", "The self-statement is closed once "
-                            + "publicity opens"));
-                }
-                return save(with(a, a.status(), a.selection(), blank(text), a.comment(), a.commentBy(),
-                        a.publicity(), a.signatures()));
-            });
+        // only the student writes the self-statement
+        return editable(actor, studentId, term, DataClass.ARCHIVE_STATEMENT, Action.WRITE, expected).flatMap(a -> {
+            if (a.status() != Status.DRAFT) {
+                return Mono.error(Problems.rule("archive_not_draft", "The self-statement is closed once "
+                        + "publicity opens"));
+            }
+            return save(with(a, a.status(), a.selection(), blank(text), a.comment(), a.commentBy(),
+                    a.publicity(), a.signatures()));
         }).flatMap(saved -> written(actor, saved, "archive.statement"));
     }
 
@@ -344,17 +345,14 @@ class ArchiveService {
         if (text != null && text.codePointCount(0, text.length()) > MAX_COMMENT) {
             return Mono.error(Problems.invalid(List.of(FieldError.of("text", "too_long", "field.max_length", MAX_COMMENT))));
         }
-        return editable(actor, studentId, term, Action.WRITE, expected).flatMap(a -> access.scope(actor, studentId)
-                .flatMap(scope -> {
-                    if (!scope.is(Relationship.HEAD_TEACHER)) {
-                        return Mono.error(Problems.forbidden("comment.head_teacher_only"));
-                    }
-                    if (a.status() == Status.LOCKED || !a.signatures().isEmpty()) {
-                        return Mono.error(Problems.rule("archive_signing", "The comment is closed once signing starts"));
-                    }
-                    return save(with(a, a.status(), a.selection(), a.selfStatement(), blank(text), person(actor),
-                            a.publicity(), a.signatures()));
-                })).flatMap(saved -> written(actor, saved, "archive.comment"));
+        // only the head teacher writes the comment
+        return editable(actor, studentId, term, DataClass.ARCHIVE_COMMENT, Action.WRITE, expected).flatMap(a -> {
+            if (a.status() == Status.LOCKED || !a.signatures().isEmpty()) {
+                return Mono.error(Problems.rule("archive_signing", "The comment is closed once signing starts"));
+            }
+            return save(with(a, a.status(), a.selection(), a.selfStatement(), blank(text), person(actor),
+                    a.publicity(), a.signatures()));
+        }).flatMap(saved -> written(actor, saved, "archive.comment"));
     }
 
     private Mono<ArchiveView> written(Actor actor, TermArchive saved, String action) {
@@ -470,11 +468,9 @@ class ArchiveService {
         if (reason == null || reason.strip().length() < 4) {
             return Mono.error(Problems.invalid("reason", "required", "an amendment needs a reason"));
         }
-        return access.require(actor, studentId, DataClass.ARCHIVE, Action.WRITE)
+        // the head teacher requests amendments of a locked archive
+        return access.require(actor, studentId, DataClass.ARCHIVE_COMMENT, Action.WRITE)
                 .flatMap(scope -> {
-                    if (!scope.is(Relationship.HEAD_TEACHER)) {
-                        return Mono.error(Problems.forbidden("amendment.head_teacher_only"));
-                    }
                     return load(scope, term).flatMap(a -> {
                         if (a.status() != Status.LOCKED) {
                             return Mono.error(Problems.rule("archive_not_locked",

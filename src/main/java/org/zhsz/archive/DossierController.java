@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.Problems;
 
 import jakarta.validation.Valid;
@@ -100,7 +101,7 @@ class DossierController {
                 });
     }
 
-    record Revoke(@NotBlank @Size(max = 300) String reason) {
+    record Revoke(@NotBlank @Size(max = 300) @MultiLine String reason) {
     }
 
     @PostMapping("/dossiers/{code}/revoke")

@@ -27,11 +27,12 @@ import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
 import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.organization.Views.ClassView;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Ids;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
@@ -56,9 +57,11 @@ class Exports {
     private final StudentDirectory students;
     private final OrganizationDirectory organization;
     private final AuditTrail audit;
+    private final AccessPolicy access;
 
     Exports(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate gridFs, Dossiers dossiers, ArchiveService archives,
-            StudentDirectory students, OrganizationDirectory organization, AuditTrail audit) {
+            StudentDirectory students, OrganizationDirectory organization, AuditTrail audit, AccessPolicy access) {
+        this.access = access;
         this.mongo = mongo;
         this.gridFs = gridFs;
         this.dossiers = dossiers;
@@ -73,14 +76,17 @@ class Exports {
                String fileId, long bytes, String error, Instant createdAt, Instant finishedAt) {
     }
 
+    /** A ZIP of the locked dossiers of a class or a grade: the school's admin (ARCHIVE EXPORT of the school). */
     Mono<Job> start(Actor actor, String classId, Integer gradeLevel) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("dossier.export"));
-        }
-        if ((classId == null) == (gradeLevel == null)) {
-            return Mono.error(Problems.invalid("classId", "one_of", "give either classId or gradeLevel"));
-        }
-        String school = actor.schoolId();
+        return access.requireOwnSchool(actor, DataClass.ARCHIVE, Action.EXPORT).flatMap(scope -> {
+            if ((classId == null) == (gradeLevel == null)) {
+                return Mono.error(Problems.invalid("classId", "one_of", "give either classId or gradeLevel"));
+            }
+            return start(actor, scope.schoolId(), classId, gradeLevel);
+        });
+    }
+
+    private Mono<Job> start(Actor actor, String school, String classId, Integer gradeLevel) {
         return organization.currentTerm(school)
                 .flatMapMany(t -> organization.classesOfSchool(school, t.code()))
                 .filter(c -> classId != null ? c.id().equals(classId) : c.gradeLevel() == gradeLevel)
@@ -153,16 +159,15 @@ class Exports {
     }
 
     Mono<Job> get(Actor actor, String id) {
-        return mongo.findById(id, Job.class).filter(j -> actor.has(Role.SCHOOL_ADMIN) && actor.inSchool(j.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("export", id)));
+        return mongo.findById(id, Job.class)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("export", id)))
+                .flatMap(j -> access.requireSchool(actor, j.schoolId(), DataClass.ARCHIVE, Action.EXPORT).thenReturn(j));
     }
 
     Mono<List<Job>> list(Actor actor) {
-        if (!actor.has(Role.SCHOOL_ADMIN)) {
-            return Mono.error(Problems.forbidden("dossier.export"));
-        }
-        return mongo.find(Query.query(Criteria.where("schoolId").is(actor.schoolId())), Job.class)
-                .sort((a, b) -> b.createdAt().compareTo(a.createdAt())).collectList();
+        return access.requireOwnSchool(actor, DataClass.ARCHIVE, Action.EXPORT)
+                .flatMap(scope -> mongo.find(Query.query(Criteria.where("schoolId").is(scope.schoolId())), Job.class)
+                        .sort((a, b) -> b.createdAt().compareTo(a.createdAt())).collectList());
     }
 
     Flux<DataBuffer> content(Job job) {

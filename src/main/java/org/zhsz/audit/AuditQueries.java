@@ -2,7 +2,9 @@ package org.zhsz.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,27 +13,41 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
+import org.zhsz.platform.SchoolClock;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** Reading the trail: filtered event lists, chain verification and the families' access log. */
+/** Reading the trail: filtered event lists, verification of the chains and the families' access log. */
 @Service
 public class AuditQueries {
 
-    /** Data classes whose reads and exports a family sees in the access log. */
-    static final Set<String> SENSITIVE = Set.of("HEALTH_FITNESS", "FITNESS_SCORE", "SPECIAL_CONSTITUTION",
-            "SPECIAL_CONSTITUTION_GUIDANCE", "MENTAL_HEALTH", "MENTAL_HEALTH_FLAG", "ARCHIVE", "PROFILE_PRIVATE");
+    /** Data classes whose reads and exports a family sees in the access log ({@link DataClass#inAccessLog()}). */
+    static final Set<String> SENSITIVE = java.util.Arrays.stream(DataClass.values()).filter(DataClass::inAccessLog)
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ReactiveMongoTemplate mongo;
+    private final AuditTrail trail;
+    private final AuditCheckpoints checkpoints;
+    private final AuditKeys keys;
+    private final AuditProperties props;
+    private final SchoolClock clock;
     private final AtomicInteger lastVerification = new AtomicInteger(1);
 
-    AuditQueries(ReactiveMongoTemplate mongo, MeterRegistry meters) {
+    AuditQueries(ReactiveMongoTemplate mongo, AuditTrail trail, AuditCheckpoints checkpoints, AuditKeys keys,
+                 AuditProperties props, SchoolClock clock, MeterRegistry meters) {
         this.mongo = mongo;
+        this.trail = trail;
+        this.checkpoints = checkpoints;
+        this.keys = keys;
+        this.props = props;
+        this.clock = clock;
         Gauge.builder("zhsz.audit.chain.verified", lastVerification, AtomicInteger::get)
                 .description("1 when the last audit-chain verification found every chain intact, 0 when broken")
                 .register(meters);
@@ -68,72 +84,106 @@ public class AuditQueries {
                 .map(t -> new PageResult<>(t.getT1(), paging.page(), paging.size(), t.getT2()).map(EventView::of));
     }
 
-    /** The first broken link of a chain: a changed event (hash mismatch), a removed one (gap) or a relinked one. */
     /**
-     * {@code problemCode}: {@code missing} (an event absent), {@code relinked} (the link to the previous event does not
-     * match), {@code changed} (content does not match its hash), {@code missing_at_end}; {@code problem} says it for
-     * logs (the API answers it in the reader's language).
+     * The first problem found: {@code problemCode} names its kind ({@code missing}, {@code changed},
+     * {@code inserted}, {@code relinked}, {@code root_mismatch}, {@code unsealed}, {@code seal_missing},
+     * {@code seal_relinked}, {@code seal_changed}, {@code seal_signature}, {@code checkpoint},
+     * {@code checkpoint_invalid}); {@code problem} says it for logs (the API answers it in the reader's language);
+     * {@code stream} is null for chains written before streams; {@code checkpoint} names the checkpoint file
+     * ({@code checkpoint}, {@code checkpoint_invalid}).
      */
-    public record Break(String chain, long seq, String eventId, String problemCode, String problem) {
+    public record Break(String chain, long seq, String eventId, String problemCode, String problem, String stream,
+                        String checkpoint) {
     }
 
-    public record Verification(boolean intact, long eventsChecked, List<String> chains, Break firstBreak) {
+    /**
+     * @param sealed      events covered by seals (the rest of {@code eventsChecked} are pending or pre-stream)
+     * @param pending     events not sealed yet by their running instance (not a break)
+     * @param checkpoints checkpoint files compared; {@code lastCheckpoint} the newest one's time
+     */
+    public record Verification(boolean intact, long eventsChecked, List<String> chains, Break firstBreak,
+                               long sealed, long pending, long seals, int checkpoints, Instant lastCheckpoint) {
     }
 
+    /**
+     * Checks the chains against their seals and the checkpoints outside the database. This instance's unsealed
+     * events are sealed first.
+     */
     public Mono<Verification> verify(Set<String> chains) {
         List<String> sorted = chains.stream().sorted().toList();
-        return Flux.fromIterable(sorted)
-                .concatMap(chain -> verifyChain(chain))
-                .collectList()
-                .map(results -> {
-                    long checked = 0;
-                    Break first = null;
-                    for (ChainResult r : results) {
-                        checked += r.checked();
-                        if (first == null && r.broken() != null) {
-                            first = r.broken();
+        Instant now = clock.now();
+        return trail.flush()
+                .then(Mono.fromCallable(checkpoints::readAll).subscribeOn(Schedulers.boundedElastic()))
+                .zipWith(mongo.findAll(AuditInstance.class).collectMap(AuditInstance::id, i ->
+                        new ChainVerifier.InstanceState(i.streams() == null ? Set.of() : Set.copyOf(i.streams()),
+                                i.lastSeen(), i.closedAt() != null)))
+                .flatMap(t -> {
+                    List<AuditCheckpoints.Loaded> loaded = t.getT1();
+                    Map<String, ChainVerifier.InstanceState> instances = t.getT2();
+                    Break invalid = null;
+                    Instant newest = null;
+                    Map<String, List<ChainVerifier.Anchor>> anchors = new HashMap<>();
+                    for (AuditCheckpoints.Loaded l : loaded) {
+                        if (l.problem() != null) {
+                            if (invalid == null) {
+                                invalid = new Break(null, 0, null, "checkpoint_invalid",
+                                        "checkpoint " + l.file() + ": " + l.problem(), null, l.file());
+                            }
+                            continue;
+                        }
+                        newest = newest == null || l.checkpoint().at().isAfter(newest) ? l.checkpoint().at() : newest;
+                        for (AuditCheckpoints.Head h : l.checkpoint().heads()) {
+                            anchors.computeIfAbsent(h.chain(), k -> new ArrayList<>())
+                                    .add(new ChainVerifier.Anchor(h.stream(), h.n(), h.hash(), l.file()));
                         }
                     }
-                    lastVerification.set(first == null ? 1 : 0);
-                    return new Verification(first == null, checked, sorted, first);
+                    Break checkpointProblem = invalid;
+                    Instant lastCheckpoint = newest;
+                    int files = loaded.size();
+                    return Flux.fromIterable(sorted)
+                            .concatMap(chain -> verifyChain(chain, instances, anchors.getOrDefault(chain, List.of()),
+                                    lastCheckpoint != null, now))
+                            .collectList()
+                            .map(results -> {
+                                long checked = 0;
+                                long sealed = 0;
+                                long pending = 0;
+                                long seals = 0;
+                                Break first = checkpointProblem;
+                                for (ChainVerifier.Result r : results) {
+                                    checked += r.eventsChecked();
+                                    sealed += r.sealed();
+                                    pending += r.pending();
+                                    seals += r.seals();
+                                    if (first == null && r.firstBreak() != null) {
+                                        var f = r.firstBreak();
+                                        first = new Break(f.chain(), f.seq(), f.eventId(), f.code(), f.detail(),
+                                                f.stream(), f.checkpoint());
+                                    }
+                                }
+                                lastVerification.set(first == null ? 1 : 0);
+                                return new Verification(first == null, checked, sorted, first, sealed, pending,
+                                        seals, files, lastCheckpoint);
+                            });
                 });
     }
 
-    private record ChainResult(long checked, Break broken) {
-    }
-
-    private Mono<ChainResult> verifyChain(String chain) {
-        Mono<Long> headSeq = mongo.findById(chain, org.bson.Document.class, AuditTrail.HEADS)
+    private Mono<ChainVerifier.Result> verifyChain(String chain, Map<String, ChainVerifier.InstanceState> instances,
+                                                   List<ChainVerifier.Anchor> anchors, boolean anchorsExist,
+                                                   Instant now) {
+        Mono<Long> legacyHead = mongo.findById(chain, org.bson.Document.class, AuditTrail.HEADS)
                 .map(d -> ((Number) d.get("seq")).longValue()).defaultIfEmpty(0L);
-        return Mono.zip(mongo.find(Query.query(Criteria.where("chain").is(chain)).with(Sort.by("seq")),
-                        StoredEvent.class).collectList(), headSeq)
-                .map(t -> {
-                    List<StoredEvent> events = t.getT1();
-                    long head = t.getT2();
-                    String prevHash = AuditHasher.GENESIS;
-                    long expectedSeq = 1;
-                    for (StoredEvent e : events) {
-                        if (e.seq() != expectedSeq) {
-                            return new ChainResult(expectedSeq - 1, new Break(chain, expectedSeq, null, "missing",
-                                    "missing event (seq " + expectedSeq + " absent: deleted?)"));
-                        }
-                        if (!prevHash.equals(e.prevHash())) {
-                            return new ChainResult(expectedSeq - 1, new Break(chain, e.seq(), e.id(), "relinked",
-                                    "link to the previous event does not match (previous event changed or replaced)"));
-                        }
-                        if (!AuditHasher.hash(e).equals(e.hash())) {
-                            return new ChainResult(expectedSeq - 1, new Break(chain, e.seq(), e.id(), "changed",
-                                    "content does not match its hash (event changed)"));
-                        }
-                        prevHash = e.hash();
-                        expectedSeq++;
-                    }
-                    if (head >= expectedSeq) {
-                        return new ChainResult(events.size(), new Break(chain, expectedSeq, null, "missing_at_end",
-                                "missing event (seq " + expectedSeq + " to " + head + " absent at the end: deleted?)"));
-                    }
-                    return new ChainResult(events.size(), null);
-                });
+        Mono<List<AuditSeal>> seals = mongo.find(Query.query(Criteria.where("chain").is(chain))
+                .with(Sort.by("stream", "n")), AuditSeal.class).collectList();
+        return Mono.zip(seals, legacyHead).flatMap(t -> {
+            ChainVerifier v = new ChainVerifier(chain, t.getT1(), instances, anchors, anchorsExist, t.getT2(), keys,
+                    now,
+                    props.grace(), props.instanceTimeout());
+            return mongo.find(Query.query(Criteria.where("chain").is(chain)).with(Sort.by("stream", "seq")),
+                            StoredEvent.class)
+                    .doOnNext(v::accept)
+                    .then(Mono.fromSupplier(v::finish));
+        });
     }
 
     /** Sensitive reads and exports of one student's data by others, newest first. */

@@ -31,6 +31,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.Messages;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.Problems;
+import org.zhsz.platform.SafeText;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,22 +49,24 @@ class FitnessController {
     private final FitnessImport fitnessImport;
     private final FitnessExport export;
     private final FitnessStats stats;
+    private final NationalExport national;
     private final FitnessTemplate template;
     private final Messages messages;
 
     FitnessController(FitnessService service, FitnessImport fitnessImport, FitnessExport export, FitnessStats stats,
-                      FitnessTemplate template, Messages messages) {
+                      NationalExport national, FitnessTemplate template, Messages messages) {
         this.service = service;
         this.fitnessImport = fitnessImport;
         this.export = export;
         this.stats = stats;
+        this.national = national;
         this.template = template;
         this.messages = messages;
     }
 
     @PostMapping("/fitness/score")
     Mono<FitnessService.ScoreResponse> score(Actor actor, @RequestBody FitnessService.ScoreRequest body) {
-        return Mono.fromSupplier(() -> service.preview(actor, body));
+        return service.preview(actor, body);
     }
 
     // ---- the PE teacher's class grid
@@ -117,8 +120,9 @@ class FitnessController {
         return exchange.getMultipartData().flatMap(parts -> {
             Part reason = parts.getFirst("reason");
             Part file = parts.getFirst("file");
-            return service.exempt(actor, id, year, reason instanceof FormFieldPart f ? f.value() : null,
-                    file instanceof FilePart fp ? fp : null, expected);
+            String text = reason instanceof FormFieldPart f ? f.value() : null;
+            SafeText.require("reason", text, true); // a form field, so not checked by the JSON decoder
+            return service.exempt(actor, id, year, text, file instanceof FilePart fp ? fp : null, expected);
         }).map(FitnessController::tagged);
     }
 
@@ -202,10 +206,17 @@ class FitnessController {
         }
     }
 
+    /** {@code layout=national}: the 学生体质健康网 upload file (with vision); otherwise the school's sheet. */
     @GetMapping("/fitness/export")
     Mono<ResponseEntity<Flux<DataBuffer>>> export(Actor actor, @RequestParam(required = false) String year,
-                                                  @RequestParam(required = false) Integer grade) {
-        return export.export(actor, year, grade).map(e -> ResponseEntity.ok()
+                                                  @RequestParam(required = false) Integer grade,
+                                                  @RequestParam(required = false) String layout) {
+        if (layout != null && !layout.isBlank() && !List.of("school", "national").contains(layout.trim())) {
+            return Mono.error(Problems.invalid("layout", "unknown_value", "layout must be school or national"));
+        }
+        Mono<FitnessExport.Export> file = "national".equals(layout == null ? null : layout.trim())
+                ? national.export(actor, year, grade) : export.export(actor, year, grade);
+        return file.map(e -> ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(e.filename(), StandardCharsets.UTF_8).build().toString())
@@ -229,10 +240,10 @@ class FitnessController {
 
     private Mono<ResponseEntity<Object>> respond(Actor actor, Mono<FitnessStats.Stats> result, String format) {
         String f = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("json", "csv", "xlsx").contains(f)) {
-            return Mono.error(Problems.invalid("format", "invalid", "format must be json, csv or xlsx"));
-        }
         return result.flatMap(s -> {
+            if (!List.of("json", "csv", "xlsx").contains(f)) {
+                return Mono.error(Problems.invalid("format", "invalid", "format must be json, csv or xlsx"));
+            }
             if (f.equals("json")) {
                 return Mono.just(ResponseEntity.ok().<Object>body(s));
             }

@@ -6,17 +6,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -31,9 +26,8 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Relationship;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.TableWriter;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
@@ -75,16 +69,17 @@ class FitnessExport {
         this.clock = clock;
     }
 
+    /** The national-format export of the actor's whole school (its admin). */
     Mono<Export> export(Actor actor, String yearParam, Integer grade) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null
-                || !access.permits(EnumSet.of(Relationship.SCHOOL_ADMIN), DataClass.HEALTH_FITNESS, Action.EXPORT)) {
-            return Mono.error(Problems.forbidden("fitness.export"));
-        }
+        return access.requireOwnSchool(actor, DataClass.HEALTH_FITNESS, Action.EXPORT)
+                .flatMap(scope -> export(actor, scope.schoolId(), yearParam, grade));
+    }
+
+    private Mono<Export> export(Actor actor, String school, String yearParam, Integer grade) {
         String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
         if (grade != null && (grade < 1 || grade > 12)) {
             return Mono.error(Problems.invalid("grade", "out_of_range", "grade must be 1–12"));
         }
-        String school = actor.schoolId();
         String filename = "体测成绩_" + school + "_" + year + (grade == null ? "" : "_" + SchoolStage.gradeName(grade))
                 + ".xlsx";
         return audit.record(AuditEvent.allowed(actor, "fitness.export", "school", school, null, school)
@@ -97,14 +92,12 @@ class FitnessExport {
 
     /** Blocking: runs on a bounded-elastic thread fed by the response. */
     void write(OutputStream out, String school, String year, Integer grade) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            wb.setCompressTempFiles(true);
-            Sheet results = wb.createSheet("体测成绩");
-            Sheet graduation = wb.createSheet("毕业成绩");
-            header(results, SheetColumns.EXPORT_HEADER);
-            header(graduation, List.of("学籍号", "姓名", "性别", "年级", "毕业年级", "各学年学年总分", "毕业成绩", "等级", "备注"));
+        try (TableWriter wb = TableWriter.xlsx(out)) {
+            TableWriter.Sheet results = wb.sheet("体测成绩");
+            TableWriter.Sheet graduation = wb.sheet("毕业成绩");
+            results.row(new ArrayList<Object>(SheetColumns.EXPORT_HEADER));
+            graduation.row("学籍号", "姓名", "性别", "年级", "毕业年级", "各学年学年总分", "毕业成绩", "等级", "备注");
             Map<String, String> classNames = new ConcurrentHashMap<>();
-            int[] rowNo = {1, 1};
             Iterable<List<FitnessResult>> batches = store.select(List.of(school), List.of(year), grade, null,
                             Sort.by("grade", "classId", "studentId"))
                     .map(ResultDocuments::fromDocument)
@@ -122,13 +115,10 @@ class FitnessExport {
                     String className = classNames.computeIfAbsent(String.valueOf(r.classId()), id -> organization
                             .schoolClass(r.classId(), SchoolYears.firstTerm(year)).map(c -> c.name())
                             .defaultIfEmpty("").block());
-                    resultRow(results.createRow(rowNo[0]++), s, r, className);
-                    graduationRow(graduation.createRow(rowNo[1]++), s, r, history.getOrDefault(r.studentId(),
-                            List.of(r)), year);
+                    results.row(resultRow(s, r, className));
+                    graduation.row(graduationRow(s, r, history.getOrDefault(r.studentId(), List.of(r)), year));
                 }
             }
-            wb.write(out);
-            wb.dispose();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,79 +143,65 @@ class FitnessExport {
         return by;
     }
 
-    private static void header(Sheet sheet, List<String> names) {
-        Row h = sheet.createRow(0);
-        for (int i = 0; i < names.size(); i++) {
-            h.createCell(i).setCellValue(names.get(i));
-        }
-    }
-
-    private static void resultRow(Row row, StudentView s, FitnessResult r, String className) {
-        int c = 0;
-        row.createCell(c++).setCellValue(s.studentNo());
-        row.createCell(c++).setCellValue(s.name());
-        row.createCell(c++).setCellValue(s.sex().label());
+    private static List<Object> resultRow(StudentView s, FitnessResult r, String className) {
+        List<Object> row = new ArrayList<>();
+        row.add(s.studentNo());
+        row.add(s.name());
+        row.add(s.sex().label());
         FitnessResult.Attempt a = r.exemption() != null ? null
                 : r.officialAttempt() != null ? r.officialAttempt() : r.first();
         for (String key : SheetColumns.ITEMS.values()) {
-            Cell cell = row.createCell(c++);
             BigDecimal v = a == null ? null : a.values().get(key);
             if (v == null) {
-                continue;
-            }
-            if (FitnessScorer.isTimedItem(key) && !key.equals("run_50m")) {
-                cell.setCellValue(minutesSeconds(v.intValue()));
-            } else if (v.scale() > 0) {
-                cell.setCellValue(v.doubleValue());
+                row.add(null);
+            } else if (FitnessScorer.isTimedItem(key) && !key.equals("run_50m")) {
+                row.add(minutesSeconds(v.intValue()));
             } else {
-                cell.setCellValue(v.intValue());
+                row.add(v);
             }
         }
-        Cell date = row.createCell(c++);
-        if (a != null && a.testDate() != null) {
-            date.setCellValue(a.testDate().toString());
-        }
-        row.createCell(c++).setCellValue(r.official() == FitnessResult.Official.MAKEUP ? "是" : "");
-        row.createCell(c++).setCellValue(r.exemption() != null ? "是" : "");
-        row.createCell(c++).setCellValue(r.exemption() != null ? r.exemption().reason() : "");
-        row.createCell(c++).setCellValue(SchoolStage.gradeName(r.grade()));
-        row.createCell(c++).setCellValue(className);
+        row.add(a != null && a.testDate() != null ? a.testDate().toString() : null);
+        row.add(r.official() == FitnessResult.Official.MAKEUP ? "是" : "");
+        row.add(r.exemption() != null ? "是" : "");
+        row.add(r.exemption() != null ? r.exemption().reason() : "");
+        row.add(SchoolStage.gradeName(r.grade()));
+        row.add(className);
         if (a != null && a.complete()) {
-            row.createCell(c++).setCellValue(a.standardScore().doubleValue());
-            row.createCell(c++).setCellValue(a.bonus());
-            row.createCell(c++).setCellValue(a.totalScoreRounded().doubleValue());
-            row.createCell(c).setCellValue(a.rating());
+            row.add(a.standardScore());
+            row.add(a.bonus());
+            row.add(a.totalScoreRounded());
+            row.add(a.rating());
         } else if (r.exemption() != null) {
-            c += 3;
-            row.createCell(c).setCellValue("免测");
+            row.addAll(java.util.Arrays.asList(null, null, null, "免测"));
         }
+        return row;
     }
 
-    private void graduationRow(Row row, StudentView s, FitnessResult r, List<FitnessResult> years, String year) {
-        row.createCell(0).setCellValue(s.studentNo());
-        row.createCell(1).setCellValue(s.name());
-        row.createCell(2).setCellValue(s.sex().label());
-        row.createCell(3).setCellValue(SchoolStage.gradeName(r.grade()));
-        row.createCell(4).setCellValue(Graduations.isFinalGrade(r.grade()) ? "是" : "否");
+    private List<Object> graduationRow(StudentView s, FitnessResult r, List<FitnessResult> years, String year) {
+        List<Object> row = new ArrayList<>();
+        row.add(s.studentNo());
+        row.add(s.name());
+        row.add(s.sex().label());
+        row.add(SchoolStage.gradeName(r.grade()));
+        row.add(Graduations.isFinalGrade(r.grade()) ? "是" : "否");
         int first = Graduations.stageFirstGrade(r.grade());
-        row.createCell(5).setCellValue(years.stream().filter(y -> y.grade() >= first && y.grade() <= r.grade())
+        row.add(years.stream().filter(y -> y.grade() >= first && y.grade() <= r.grade())
                 .map(y -> y.schoolYear() + " " + (y.status() == ResultStatus.EXEMPT ? "免测"
                         : y.totalScoreRounded() == null ? "未完成" : y.totalScoreRounded().toPlainString()))
                 .collect(Collectors.joining("；")));
         Views.GraduationView g = Graduations.compute(scorer, years, year);
         if (g == null) {
-            row.createCell(8).setCellValue("本学年成绩未完成");
-            return;
+            row.addAll(java.util.Arrays.asList(null, null, "本学年成绩未完成"));
+        } else if (g.exempt()) {
+            row.addAll(java.util.Arrays.asList(null, null, "免测"));
+        } else {
+            row.add(g.scoreRounded());
+            row.add(g.rating());
+            if (g.belowGraduationThreshold()) {
+                row.add("低于50分，按结业或肄业处理");
+            }
         }
-        if (g.exempt()) {
-            row.createCell(8).setCellValue("免测");
-            return;
-        }
-        row.createCell(6).setCellValue(g.scoreRounded().doubleValue());
-        row.createCell(7).setCellValue(g.rating());
-        if (g.belowGraduationThreshold()) {
-            row.createCell(8).setCellValue("低于50分，按结业或肄业处理");
-        }
+        return row;
     }
 
     /** 235 → 3'55" as schools write run times. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
-import org.zhsz.organization.AssignmentRole;
 import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Action;
@@ -33,8 +31,6 @@ import org.zhsz.platform.FieldError;
 import org.zhsz.platform.ImportJobs;
 import org.zhsz.platform.Messages;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Relationship;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.TabularReader;
 import org.zhsz.student.Sex;
@@ -172,26 +168,14 @@ class FitnessImport {
         return m;
     }
 
-    /** School admins: their school. PE teachers: their PE classes this term. Anyone else: 403. */
+    /**
+     * Where in their school the actor may write fitness results: the whole school (its admin) or their classes
+     * (a PE teacher's PE classes this term). Anyone else: 403.
+     */
     Mono<ImportScope> scope(Actor actor) {
-        if (actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("fitness.import"));
-        }
-        if (actor.has(Role.SCHOOL_ADMIN)
-                && access.permits(EnumSet.of(Relationship.SCHOOL_ADMIN), DataClass.HEALTH_FITNESS, Action.WRITE)) {
-            return Mono.just(new ImportScope(actor.schoolId(), null));
-        }
-        if (!actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER)
-                || !access.permits(EnumSet.of(Relationship.PE_TEACHER), DataClass.HEALTH_FITNESS, Action.WRITE)) {
-            return Mono.error(Problems.forbidden("fitness.import"));
-        }
-        return organization.currentTerm(actor.schoolId())
-                .flatMapMany(t -> organization.assignmentsOf(actor.username(), t.code()))
-                .filter(a -> a.role() == AssignmentRole.PE && a.classId() != null
-                        && actor.schoolId().equals(a.schoolId()))
-                .map(a -> a.classId()).collect(java.util.stream.Collectors.toSet())
-                .flatMap(classes -> classes.isEmpty() ? Mono.error(Problems.forbidden("fitness.import"))
-                        : Mono.just(new ImportScope(actor.schoolId(), Set.copyOf(classes))));
+        return access.requireInOwnSchool(actor, DataClass.HEALTH_FITNESS, Action.WRITE)
+                .map(scope -> new ImportScope(scope.schoolId(), scope.wholeSchool() ? null
+                        : Set.copyOf(scope.classIds())));
     }
 
     /** One row as read: its cells by field, the headers by field (for messages). */
@@ -362,6 +346,10 @@ class FitnessImport {
                 }
                 throw e;
             }
+        }
+
+        private boolean hasField(String field) {
+            return headerOf.containsKey(field);
         }
 
         private String column(String field) {
@@ -590,6 +578,13 @@ class FitnessImport {
                 }
                 LocalDate testDate = sitting.testDate();
                 ResultScoring.Scored sc = sitting.scored();
+                if (!makeup && !hasField("makeup") && current != null && current.makeup() != null
+                        && current.official() == FitnessResult.Official.MAKEUP
+                        && current.makeup().sameValues(sc.attempt().values())) {
+                    // a sheet without a 补测 column (the national file) holds the counted attempt: the 补测
+                    unchanged++;
+                    continue;
+                }
                 if (makeup && testDate != null && current.first().testDate() != null
                         && testDate.isBefore(current.first().testDate())) {
                     reject(row, FieldError.of("testDate", "before_first_attempt", "field.before_first_attempt"));

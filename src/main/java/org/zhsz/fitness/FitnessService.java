@@ -21,7 +21,6 @@ import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
@@ -70,10 +69,14 @@ class FitnessService {
     }
 
     /** Scores without storing anything; for any teacher or administrator. Bad input is a 422 naming the item. */
-    ScoreResponse preview(Actor actor, ScoreRequest req) {
-        if (!actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER, Role.COUNSELOR, Role.SCHOOL_ADMIN, Role.BUREAU_ADMIN)) {
-            throw Problems.forbidden("fitness.score");
-        }
+    Mono<ScoreResponse> preview(Actor actor, ScoreRequest req) {
+        Mono<Object> allowed = actor.schoolId() != null
+                ? access.requireOwnSchool(actor, DataClass.FITNESS_CALCULATOR, Action.READ).cast(Object.class)
+                : access.requireOwnCounty(actor, DataClass.FITNESS_CALCULATOR, Action.READ).cast(Object.class);
+        return allowed.map(ok -> score(req));
+    }
+
+    private ScoreResponse score(ScoreRequest req) {
         int grade = req.grade() == null ? 0 : req.grade();
         ScoreResult r = scoring.scorer().score(grade, req.sex(), req.items());
         if (!r.errors().isEmpty()) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
@@ -29,8 +25,9 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.Suppression;
+import org.zhsz.platform.TableWriter;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
@@ -113,23 +110,22 @@ class FitnessStats {
                             .map(c -> c.name()).defaultIfEmpty(classId)
                             .map(name -> t.finish("class", classId, name, Map.of())));
         }
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("fitness.stats"));
-        }
-        String school = actor.schoolId();
-        return organization.school(school).flatMap(s -> store.select(List.of(school), years, null, FIELDS, null)
-                .reduceWith(() -> new Tally(year, false), Tally::add)
-                .map(t -> t.finish("school", school, s.name(), Map.of())));
+        return access.requireOwnSchool(actor, DataClass.FITNESS_STATS, Action.READ)
+                .flatMap(scope -> organization.school(scope.schoolId()))
+                .flatMap(s -> store.select(List.of(s.id()), years, null, FIELDS, null)
+                        .reduceWith(() -> new Tally(year, false), Tally::add)
+                        .map(t -> t.finish("school", s.id(), s.name(), Map.of())));
     }
 
     /** The county (bureau only): aggregates over its schools, small cells suppressed. */
     Mono<Stats> county(Actor actor, String yearParam) {
-        if (!actor.has(Role.BUREAU_ADMIN) || actor.countyId() == null) {
-            return Mono.error(Problems.forbidden("fitness.stats.county"));
-        }
+        return access.requireOwnCounty(actor, DataClass.COUNTY_STATS, Action.READ)
+                .flatMap(scope -> county(scope.countyId(), yearParam));
+    }
+
+    private Mono<Stats> county(String county, String yearParam) {
         String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
         List<String> years = trendYears(year);
-        String county = actor.countyId();
         return organization.schoolsOfCounty(county).collectMap(SchoolView::id, SchoolView::name)
                 .flatMap(schools -> organization.region(county).map(r -> r.name()).defaultIfEmpty(county)
                         .flatMap(name -> store.select(schools.keySet(), years, null, FIELDS, null)
@@ -372,84 +368,104 @@ class FitnessStats {
 
     private static final String HIDDEN = "*";
 
-    static byte[] csv(Stats s) {
-        StringBuilder b = new StringBuilder("\uFEFF");
-        b.append("范围,学年,年级,性别,受测人数,平均学年总分");
-        RATINGS.forEach(r -> b.append(',').append(r).append("率%"));
-        BMI.forEach(r -> b.append(',').append(r).append('%'));
-        b.append('\n');
+    /** One part of a download: a worksheet in XLSX, a block of lines in CSV. */
+    private record Section(String name, List<List<Object>> rows) {
+    }
+
+    /** The same rows for both formats; numbers stay numbers, suppressed cells are "*". */
+    private static List<Section> sections(Stats s) {
+        List<Section> out = new ArrayList<>();
+        List<List<Object>> cells = new ArrayList<>();
+        List<Object> header = new ArrayList<>(List.of("范围", "学年", "年级", "性别", "受测人数", "平均学年总分"));
+        RATINGS.forEach(r -> header.add(r + "率%"));
+        BMI.forEach(r -> header.add(r + "%"));
+        cells.add(header);
         for (Cell c : s.cells()) {
-            b.append(csvText(s.scopeName())).append(',').append(s.schoolYear()).append(',').append(c.gradeName())
-                    .append(',').append(sexLabel(c.sex()));
+            List<Object> row = new ArrayList<>(List.of(nz(s.scopeName()), s.schoolYear(), c.gradeName(),
+                    sexLabel(c.sex())));
             if (c.suppressed()) {
-                b.append((',' + HIDDEN).repeat(2 + RATINGS.size() + BMI.size()));
+                hidden(row, 2 + RATINGS.size() + BMI.size());
             } else {
-                b.append(',').append(c.tested()).append(',').append(text(c.meanTotal()));
-                RATINGS.forEach(r -> b.append(',').append(text(c.ratings().get(r).percent())));
-                BMI.forEach(r -> b.append(',').append(text(c.bmi().get(r).percent())));
+                row.add(c.tested());
+                row.add(c.meanTotal());
+                RATINGS.forEach(r -> row.add(c.ratings().get(r).percent()));
+                BMI.forEach(r -> row.add(c.bmi().get(r).percent()));
             }
-            b.append('\n');
+            cells.add(row);
         }
-        b.append('\n').append("学年,受测人数,平均学年总分");
-        RATINGS.forEach(r -> b.append(',').append(r).append("率%"));
-        b.append('\n');
+        out.add(new Section("年级性别", cells));
+
+        List<List<Object>> trend = new ArrayList<>();
+        List<Object> trendHeader = new ArrayList<>(List.of("学年", "受测人数", "平均学年总分"));
+        RATINGS.forEach(r -> trendHeader.add(r + "率%"));
+        trend.add(trendHeader);
         for (TrendRow t : s.trend()) {
-            b.append(t.schoolYear());
+            List<Object> row = new ArrayList<>(List.of(t.schoolYear()));
             if (t.suppressed()) {
-                b.append((',' + HIDDEN).repeat(2 + RATINGS.size()));
+                hidden(row, 2 + RATINGS.size());
             } else {
-                b.append(',').append(t.tested()).append(',').append(text(t.meanTotal()));
-                RATINGS.forEach(r -> b.append(',').append(text(t.ratings().get(r).percent())));
+                row.add(t.tested());
+                row.add(t.meanTotal());
+                RATINGS.forEach(r -> row.add(t.ratings().get(r).percent()));
             }
-            b.append('\n');
+            trend.add(row);
         }
+        out.add(new Section("历年趋势", trend));
+
         if (s.schools() != null) {
-            b.append('\n').append("学校,受测人数,平均学年总分");
-            RATINGS.forEach(r -> b.append(',').append(r).append("率%"));
-            b.append('\n');
+            List<List<Object>> schools = new ArrayList<>();
+            List<Object> schoolHeader = new ArrayList<>(List.of("学校", "受测人数", "平均学年总分"));
+            RATINGS.forEach(r -> schoolHeader.add(r + "率%"));
+            schools.add(schoolHeader);
             for (SchoolRow r : s.schools()) {
-                b.append(csvText(r.name()));
+                List<Object> row = new ArrayList<>(List.of(nz(r.name())));
                 if (r.suppressed()) {
-                    b.append((',' + HIDDEN).repeat(2 + RATINGS.size()));
+                    hidden(row, 2 + RATINGS.size());
                 } else {
-                    b.append(',').append(r.tested()).append(',').append(text(r.meanTotal()));
-                    RATINGS.forEach(x -> b.append(',').append(text(r.ratings().get(x).percent())));
+                    row.add(r.tested());
+                    row.add(r.meanTotal());
+                    RATINGS.forEach(x -> row.add(r.ratings().get(x).percent()));
                 }
-                b.append('\n');
+                schools.add(row);
             }
+            out.add(new Section("学校", schools));
         }
         if (s.suppressionThreshold() != null) {
-            b.append('\n').append("注：* 表示人数少于").append(s.suppressionThreshold())
-                    .append("人的单元格及为防止推算而一并隐藏的单元格\n");
+            List<Object> note = List.of("注：* 表示人数少于" + s.suppressionThreshold() + "人的单元格及为防止推算而一并隐藏的单元格");
+            out.add(new Section("说明", List.of(note)));
         }
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        return out;
+    }
+
+    private static void hidden(List<Object> row, int n) {
+        for (int i = 0; i < n; i++) {
+            row.add(HIDDEN);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static byte[] csv(Stats s) {
+        return write(s, TableWriter::csv);
     }
 
     static byte[] xlsx(Stats s) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            String[] lines = new String(csv(s), StandardCharsets.UTF_8).replace("\uFEFF", "").split("\n\n");
-            String[] names = {"年级性别", "历年趋势", "学校", "说明"};
-            for (int i = 0; i < lines.length; i++) {
-                Sheet sheet = wb.createSheet(names[Math.min(i, names.length - 1)] + (i >= names.length ? i : ""));
-                String[] rows = lines[i].split("\n");
-                for (int r = 0; r < rows.length; r++) {
-                    Row row = sheet.createRow(r);
-                    String[] cells = rows[r].split(",", -1);
-                    for (int c = 0; c < cells.length; c++) {
-                        String v = cells[c];
-                        if (r > 0 && v.matches("-?\\d+(\\.\\d+)?")) {
-                            row.createCell(c).setCellValue(Double.parseDouble(v));
-                        } else {
-                            row.createCell(c).setCellValue(v);
-                        }
-                    }
-                }
+        return write(s, TableWriter::xlsx);
+    }
+
+    private static byte[] write(Stats s, java.util.function.Function<java.io.OutputStream, TableWriter> format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TableWriter w = format.apply(out)) {
+            for (Section section : sections(s)) {
+                TableWriter.Sheet sheet = w.sheet(section.name());
+                section.rows().forEach(sheet::row);
             }
-            wb.write(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 
     private static String sexLabel(String sex) {
@@ -460,11 +476,5 @@ class FitnessStats {
         };
     }
 
-    private static String text(BigDecimal d) {
-        return d == null ? "" : d.toPlainString();
-    }
 
-    private static String csvText(String s) {
-        return s == null ? "" : s.replace(",", "，");
-    }
 }

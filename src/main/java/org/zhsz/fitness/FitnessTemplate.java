@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.zhsz.platform.TableWriter;
 import org.springframework.stereotype.Service;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.Problems;
@@ -181,10 +182,11 @@ class FitnessTemplate {
                 Row row = sheet.createRow(r++);
                 var no = row.createCell(0);
                 no.setCellStyle(text);
-                no.setCellValue(l.student().studentNo());
-                row.createCell(1).setCellValue(l.student().name());
+                no.setCellValue(TableWriter.neutralise(l.student().studentNo()));
+                row.createCell(1).setCellValue(TableWriter.neutralise(l.student().name()));
                 row.createCell(2).setCellValue(l.student().sex() == null ? "" : l.student().sex().label());
-                row.createCell(3).setCellValue(l.place().className() == null ? "" : l.place().className());
+                row.createCell(3).setCellValue(l.place().className() == null ? ""
+                        : TableWriter.neutralise(l.place().className()));
                 if (l.place().valid() && l.student().sex() != null) {
                     Set<String> applies = new LinkedHashSet<>(scorer.requiredItems(l.place().grade(),
                             l.student().sex().name()));

@@ -68,7 +68,8 @@ class HealthFlagService implements ReEncryptable {
                          String guidance, Instant since) {
     }
 
-    record FlagInput(String kind, String guidance, String medicalDescription) {
+    record FlagInput(String kind, @org.zhsz.platform.MultiLine String guidance,
+                     @org.zhsz.platform.MultiLine String medicalDescription) {
     }
 
     FlagView view(HealthFlag f, boolean full) {

@@ -21,7 +21,7 @@ final class Documents {
     }
 
     @Document("schools")
-    record School(@Id String id, String countyId, String name, String code, SchoolStage stage, String address,
+    record School(@Id String id, @org.springframework.data.mongodb.core.index.Indexed String countyId, String name, String code, SchoolStage stage, String address,
                   @Version Long version, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
     }
 
@@ -53,6 +53,9 @@ final class Documents {
     @CompoundIndex(name = "unique_assignment",
             def = "{'schoolId': 1, 'termCode': 1, 'username': 1, 'classId': 1, 'role': 1, 'subject': 1}",
             unique = true)
+    // "what do I teach" (every request's relationship check) and "who teaches this class"
+    @CompoundIndex(name = "user_term", def = "{'username': 1, 'termCode': 1}")
+    @CompoundIndex(name = "class_term", def = "{'classId': 1, 'termCode': 1}")
     record Assignment(@Id String id, String schoolId, String termCode, String username, AssignmentRole role,
                       String classId, String subject, Instant createdAt, String createdBy) {
     }

@@ -23,10 +23,10 @@ import org.zhsz.organization.Views.SchoolView;
 import org.zhsz.organization.Views.StaffView;
 import org.zhsz.organization.Views.TermView;
 import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
-import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,10 +60,7 @@ class OrganizationController {
 
     @GetMapping("/schools")
     Flux<SchoolView> schools(Actor actor) {
-        if (actor.hasAny(Role.BUREAU_ADMIN, Role.AUDITOR) && actor.countyId() != null) {
-            return directory.schoolsOfCounty(actor.countyId());
-        }
-        return directory.school(actor.schoolId()).flux();
+        return service.readableSchools(actor);
     }
 
     @GetMapping("/schools/{id}")
@@ -116,9 +113,8 @@ class OrganizationController {
 
     @GetMapping("/classes/{id}")
     Mono<ClassView> schoolClass(Actor actor, @PathVariable String id) {
-        return access.visibleClassIds(actor)
-                .flatMap(ids -> ids.contains(id) ? directory.schoolClassNow(id) : Mono.empty())
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("class", id)));
+        return access.requireClass(actor, id, DataClass.SCHOOL, Action.READ)
+                .flatMap(scope -> directory.schoolClassNow(scope.classId()));
     }
 
     record NewClass(@NotNull SchoolStage stage, @NotNull @Min(2000) @Max(2100) Integer entryYear,
@@ -144,10 +140,7 @@ class OrganizationController {
 
     @GetMapping("/staff")
     Flux<StaffView> staff(Actor actor) {
-        if (!actor.hasAny(Role.SCHOOL_ADMIN, Role.TEACHER, Role.HEAD_TEACHER, Role.COUNSELOR)) {
-            return Flux.error(Problems.forbidden("staff.read"));
-        }
-        return service.staffOf(actor.schoolId());
+        return service.staffOf(actor);
     }
 
     /** {@code roles}: realm roles of the new account (teacher by default; head_teacher, counselor, school_admin). */

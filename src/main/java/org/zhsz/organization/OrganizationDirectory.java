@@ -18,7 +18,9 @@ import org.zhsz.organization.Views.SchoolView;
 import org.zhsz.organization.Views.StaffView;
 import org.zhsz.organization.Views.TermView;
 import org.zhsz.platform.SchoolClock;
-import org.zhsz.platform.TtlCache;
+import org.zhsz.platform.LookupCache;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,15 +41,15 @@ public class OrganizationDirectory {
     private final Repositories.StaffMembers staff;
     private final Repositories.Assignments assignments;
     private final SchoolClock clock;
-    private final TtlCache<String, List<Term>> termsBySchool;
-    private final TtlCache<String, List<AssignmentView>> assignmentsByUser;
+    private final LookupCache<String, List<Term>> termsBySchool;
+    private final LookupCache<String, List<AssignmentView>> assignmentsByUser;
 
     OrganizationDirectory(Repositories.Regions regions, Repositories.Schools schools, Repositories.Terms terms,
                           Repositories.Classes classes, Repositories.StaffMembers staff,
                           Repositories.Assignments assignments, SchoolClock clock,
-                          @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl) {
-        this.termsBySchool = new TtlCache<>(cacheTtl);
-        this.assignmentsByUser = new TtlCache<>(cacheTtl);
+                          @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl, MeterRegistry meters) {
+        this.termsBySchool = LookupCache.of("organization.terms", cacheTtl, 10_000, meters);
+        this.assignmentsByUser = LookupCache.of("organization.assignments", cacheTtl, 50_000, meters);
         this.regions = regions;
         this.schools = schools;
         this.terms = terms;

@@ -17,7 +17,10 @@ import org.zhsz.organization.Views.ClassView;
 import org.zhsz.organization.Views.SchoolView;
 import org.zhsz.organization.Views.StaffView;
 import org.zhsz.organization.Views.TermView;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.Ids;
 import org.zhsz.platform.Problems;
@@ -39,12 +42,14 @@ class OrganizationService {
     private final OrganizationDirectory directory;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final AccessPolicy access;
     private final StaffAccounts staffAccounts;
 
     OrganizationService(Repositories.Schools schools, Repositories.Terms terms, Repositories.Classes classes,
                         Repositories.StaffMembers staff, Repositories.Assignments assignments,
-                        OrganizationDirectory directory, AuditTrail audit, SchoolClock clock,
+                        OrganizationDirectory directory, AuditTrail audit, SchoolClock clock, AccessPolicy access,
                         StaffAccounts staffAccounts) {
+        this.access = access;
         this.staffAccounts = staffAccounts;
         this.schools = schools;
         this.terms = terms;
@@ -56,27 +61,22 @@ class OrganizationService {
         this.clock = clock;
     }
 
-    /** The school if the actor belongs to it or oversees its county; else 404. */
+    /** The school if the actor may read it (its people, its county's bureau and auditor); else 404. */
     Mono<SchoolView> readableSchool(Actor actor, String schoolId) {
-        return directory.school(schoolId)
-                .filter(s -> actor.inSchool(s.id()) || (actor.hasAny(Role.BUREAU_ADMIN, Role.AUDITOR)
-                        && actor.countyId() != null && actor.countyId().equals(s.countyId())))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", String.valueOf(schoolId))));
+        return access.requireSchool(actor, schoolId, DataClass.SCHOOL, Action.READ)
+                .flatMap(scope -> directory.school(scope.schoolId()));
     }
 
-    private Mono<Void> requireAdmin(Actor actor, String action) {
-        if (!actor.has(Role.SCHOOL_ADMIN)) {
-            return audit.record(new AuditEvent(actor, action, "school", actor.schoolId(), null, actor.schoolId(),
-                    AuditEvent.Outcome.DENIED, "not_school_admin", null))
-                    .then(Mono.error(Problems.forbidden(action)));
-        }
-        return Mono.empty();
+    /** Schools the actor may read: their own; their county's for county roles. */
+    Flux<SchoolView> readableSchools(Actor actor) {
+        return access.schoolIds(actor, DataClass.SCHOOL, Action.READ)
+                .flatMapMany(ids -> Flux.fromIterable(new java.util.TreeSet<>(ids)))
+                .concatMap(directory::school);
     }
 
     Mono<SchoolView> patchSchool(Actor actor, String id, String name, String address, Long expectedVersion) {
-        return requireAdmin(actor, "school.update")
+        return access.requireSchool(actor, id, DataClass.SCHOOL, Action.WRITE)
                 .then(schools.findById(id))
-                .filter(s -> actor.inSchool(s.id()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("school", id)))
                 .flatMap(s -> {
                     ETags.check(expectedVersion, s.version());
@@ -90,15 +90,18 @@ class OrganizationService {
     }
 
     Mono<TermView> createTerm(Actor actor, String code, LocalDate start, LocalDate end) {
+        return access.requireOwnSchool(actor, DataClass.SCHOOL, Action.WRITE)
+                .flatMap(scope -> createTerm(actor, scope.schoolId(), code, start, end));
+    }
+
+    private Mono<TermView> createTerm(Actor actor, String school, String code, LocalDate start, LocalDate end) {
         if (!TermCalendar.isValidCode(code)) {
             return Mono.error(Problems.invalid("code", "invalid", "term code must look like 2026-2027-1"));
         }
         if (!end.isAfter(start)) {
             return Mono.error(Problems.invalid("endDate", "before_start", "endDate must be after startDate"));
         }
-        String school = actor.schoolId();
-        return requireAdmin(actor, "term.create")
-                .then(terms.findBySchoolId(school)
+        return Mono.defer(() -> terms.findBySchoolId(school)
                         .filter(t -> !t.code().equals(code) && !end.isBefore(t.startDate())
                                 && !start.isAfter(t.endDate()))
                         .hasElements())
@@ -113,9 +116,12 @@ class OrganizationService {
     }
 
     Mono<ClassView> createClass(Actor actor, SchoolStage stage, int entryYear, int classNo) {
-        String school = actor.schoolId();
-        return requireAdmin(actor, "class.create")
-                .then(directory.currentTerm(school))
+        return access.requireOwnSchool(actor, DataClass.SCHOOL, Action.WRITE)
+                .flatMap(scope -> createClass(actor, scope.schoolId(), stage, entryYear, classNo));
+    }
+
+    private Mono<ClassView> createClass(Actor actor, String school, SchoolStage stage, int entryYear, int classNo) {
+        return directory.currentTerm(school)
                 .flatMap(term -> classes.insert(new SchoolClass(Ids.newId(), school, stage, entryYear, classNo, true,
                                 null, clock.now(), actor.username(), clock.now(), actor.username()))
                         .onErrorMap(DuplicateKeyException.class,
@@ -126,10 +132,9 @@ class OrganizationService {
     }
 
     Mono<ClassView> patchClass(Actor actor, String id, Boolean active, Long expectedVersion) {
-        return requireAdmin(actor, "class.update")
-                .then(classes.findById(id))
-                .filter(c -> actor.inSchool(c.schoolId()))
+        return classes.findById(id)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("class", id)))
+                .flatMap(c -> access.requireSchool(actor, c.schoolId(), DataClass.SCHOOL, Action.WRITE).thenReturn(c))
                 .flatMap(c -> {
                     ETags.check(expectedVersion, c.version());
                     return classes.save(new SchoolClass(c.id(), c.schoolId(), c.stage(), c.entryYear(), c.classNo(),
@@ -140,7 +145,13 @@ class OrganizationService {
                         c.schoolId())).then(directory.schoolClassNow(c.id())));
     }
 
-    Flux<StaffView> staffOf(String schoolId) {
+    /** The staff directory of the actor's school, for its staff. */
+    Flux<StaffView> staffOf(Actor actor) {
+        return access.requireOwnSchool(actor, DataClass.STAFF, Action.READ)
+                .flatMapMany(scope -> staffOf(scope.schoolId()));
+    }
+
+    private Flux<StaffView> staffOf(String schoolId) {
         return staff.findBySchoolId(schoolId).map(s -> new StaffView(s.username(), s.schoolId(), s.name(),
                 s.subjects(), s.active())).sort((a, b) -> a.username().compareTo(b.username()));
     }
@@ -154,11 +165,16 @@ class OrganizationService {
     record NewLogin(String username, String temporaryPassword) {
     }
 
+    /** The school's admin registers a staff member of their school (and their login, when accounts are managed). */
     Mono<CreatedStaff> createStaff(Actor actor, String username, String name, Set<String> subjects,
                                    Set<String> roleClaims) {
-        String school = actor.schoolId();
-        return requireAdmin(actor, "staff.create")
-                .then(Mono.fromCallable(() -> StaffAccounts.roles(roleClaims)))
+        return access.requireOwnSchool(actor, DataClass.STAFF, Action.WRITE)
+                .flatMap(scope -> createStaff(actor, scope.schoolId(), username, name, subjects, roleClaims));
+    }
+
+    private Mono<CreatedStaff> createStaff(Actor actor, String school, String username, String name,
+                                           Set<String> subjects, Set<String> roleClaims) {
+        return Mono.fromCallable(() -> StaffAccounts.roles(roleClaims))
                 .flatMap(roles -> staff.existsById(username)
                         .flatMap(exists -> exists ? Mono.error(Problems.conflict("duplicate",
                                 "This account is already registered"))
@@ -182,10 +198,9 @@ class OrganizationService {
 
     /** A staff member leaves ({@code active=false}: account disabled) or comes back (enabled); idempotent. */
     Mono<StaffView> setStaffActive(Actor actor, String username, boolean active, Long expectedVersion) {
-        return requireAdmin(actor, "staff.update")
-                .then(staff.findById(username))
-                .filter(s -> actor.inSchool(s.schoolId()))
+        return staff.findById(username)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("staff", username)))
+                .flatMap(s -> access.requireSchool(actor, s.schoolId(), DataClass.STAFF, Action.WRITE).thenReturn(s))
                 .flatMap(s -> {
                     ETags.check(expectedVersion, s.version());
                     if (s.active() == active) {
@@ -206,29 +221,29 @@ class OrganizationService {
                 .map(s -> new StaffView(s.username(), s.schoolId(), s.name(), s.subjects(), s.active()));
     }
 
+    /**
+     * The school's assignments as far as the actor may see them: the admin and counselors all of them, a teacher
+     * those of the classes they teach (and their own).
+     */
     Flux<AssignmentView> assignments(Actor actor, String term, String classId, String username) {
-        if (actor.schoolId() == null || !actor.hasAny(Role.SCHOOL_ADMIN, Role.TEACHER, Role.HEAD_TEACHER,
-                Role.COUNSELOR)) {
-            return Flux.error(Problems.forbidden("assignment.read"));
-        }
-        Mono<String> termCode = term != null ? Mono.just(term)
-                : directory.currentTerm(actor.schoolId()).map(TermView::code);
-        return termCode.flatMapMany(t -> directory.assignmentsOfSchool(actor.schoolId(), t))
-                .filter(a -> classId == null || classId.equals(a.classId()))
-                .filter(a -> username == null || username.equals(a.username()))
-                // teachers see the assignments of the classes they teach and their own
-                .filterWhen(a -> actor.has(Role.SCHOOL_ADMIN) || actor.has(Role.COUNSELOR)
-                        || actor.username().equals(a.username())
-                        ? Mono.just(true)
-                        : directory.assignmentsOf(actor.username(), a.termCode())
-                        .any(mine -> mine.classId() != null && mine.classId().equals(a.classId())))
-                .sort((a, b) -> (a.classId() == null ? "" : a.classId()).compareTo(
+        return access.requireInOwnSchool(actor, DataClass.ASSIGNMENTS, Action.READ).flatMapMany(scope -> {
+            Mono<String> termCode = term != null ? Mono.just(term) : Mono.just(scope.termCode());
+            return termCode.flatMapMany(t -> directory.assignmentsOfSchool(scope.schoolId(), t))
+                    .filter(a -> classId == null || classId.equals(a.classId()))
+                    .filter(a -> username == null || username.equals(a.username()))
+                    .filter(a -> actor.username().equals(a.username()) || scope.covers(a.classId()));
+        }).sort((a, b) -> (a.classId() == null ? "" : a.classId()).compareTo(
                         b.classId() == null ? "" : b.classId()));
     }
 
     Mono<AssignmentView> createAssignment(Actor actor, String username, AssignmentRole role, String classId,
                                           String subject, String term) {
-        String school = actor.schoolId();
+        return access.requireOwnSchool(actor, DataClass.ASSIGNMENTS, Action.WRITE)
+                .flatMap(scope -> createAssignment(actor, scope.schoolId(), username, role, classId, subject, term));
+    }
+
+    private Mono<AssignmentView> createAssignment(Actor actor, String school, String username, AssignmentRole role,
+                                                  String classId, String subject, String term) {
         if (role == AssignmentRole.COUNSELOR && classId != null) {
             return Mono.error(Problems.invalid("classId", "not_allowed", "a counselor is assigned to the school"));
         }
@@ -242,8 +257,7 @@ class OrganizationService {
                 : directory.currentTerm(school).map(TermView::code);
         Mono<Boolean> classOk = classId == null ? Mono.just(true)
                 : classes.findById(classId).map(c -> school.equals(c.schoolId())).defaultIfEmpty(false);
-        return requireAdmin(actor, "assignment.create")
-                .then(staff.findById(username).filter(s -> school.equals(s.schoolId())).hasElement())
+        return staff.findById(username).filter(s -> school.equals(s.schoolId())).hasElement()
                 .flatMap(staffOk -> staffOk ? classOk
                         : Mono.error(Problems.invalid("username", "unknown_staff",
                         "no staff member with this username in your school")))
@@ -259,10 +273,10 @@ class OrganizationService {
     }
 
     Mono<Void> deleteAssignment(Actor actor, String id) {
-        return requireAdmin(actor, "assignment.delete")
-                .then(assignments.findById(id))
-                .filter(a -> actor.inSchool(a.schoolId()))
+        return assignments.findById(id)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("assignment", id)))
+                .flatMap(a -> access.requireSchool(actor, a.schoolId(), DataClass.ASSIGNMENTS, Action.WRITE)
+                        .thenReturn(a))
                 .flatMap(a -> assignments.delete(a).doOnSuccess(x -> directory.invalidateCaches()).then(audit.record(AuditEvent.allowed(actor, "assignment.delete",
                         "assignment", a.id(), null, a.schoolId()))));
     }

@@ -16,6 +16,9 @@ import java.util.Set;
 public record Actor(String userId, String username, String displayName, Set<Role> roles, String schoolId,
                     String countyId) {
 
+    /** The exchange attribute holding the request's actor once it was resolved from the token. */
+    public static final String EXCHANGE_ATTRIBUTE = Actor.class.getName();
+
     public Actor {
         roles = Set.copyOf(roles);
     }
@@ -39,8 +42,9 @@ public record Actor(String userId, String username, String displayName, Set<Role
 
     /** The role to show in audit and access logs: the most specific one held. */
     public Role primaryRole() {
-        for (Role r : new Role[]{Role.AUDITOR, Role.BUREAU_ADMIN, Role.SCHOOL_ADMIN, Role.COUNSELOR, Role.HEAD_TEACHER,
-                Role.TEACHER, Role.ADMISSIONS_OFFICER, Role.PARENT, Role.STUDENT}) {
+        for (Role r : new Role[]{Role.AUDITOR, Role.BUREAU_ADMIN, Role.SCHOOL_ADMIN, Role.COUNSELOR,
+                Role.SCHOOL_DOCTOR, Role.HEAD_TEACHER, Role.TEACHER, Role.ADMISSIONS_OFFICER, Role.PARENT,
+                Role.STUDENT}) {
             if (roles.contains(r)) {
                 return r;
             }

@@ -12,6 +12,9 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiException extends RuntimeException {
 
+    /** The exchange attribute under which the web layer keeps the problem a request ended with. */
+    public static final String EXCHANGE_ATTRIBUTE = ApiException.class.getName();
+
     private final HttpStatus status;
     private final String code;
     private final Object[] args;

@@ -37,6 +37,8 @@ public class Notifications {
     }
 
     @Document("notifications")
+    @org.springframework.data.mongodb.core.index.CompoundIndex(name = "recipient_created",
+            def = "{'recipient': 1, 'createdAt': -1}")
     public record Notification(@Id String id, String recipient, String schoolId, String kind, String title,
                                String body, String link, Instant createdAt, Instant readAt) {
     }
@@ -52,9 +54,12 @@ public class Notifications {
                 .then();
     }
 
-    /** For everyone holding {@code role} at the school (e.g. the school admins), whoever they are. */
-    public Mono<Void> sendToRole(Role role, String schoolId, String kind, String title, String body, String link) {
-        return send(java.util.List.of(roleInbox(role, schoolId)), schoolId, kind, title, body, link);
+    /**
+     * For the school's administrators, whoever they are (they are known by their role in the token, not by name:
+     * the notification waits in the school's admin inbox, which every holder of the role reads).
+     */
+    public Mono<Void> sendToSchoolAdmins(String schoolId, String kind, String title, String body, String link) {
+        return send(java.util.List.of(roleInbox(Role.SCHOOL_ADMIN, schoolId)), schoolId, kind, title, body, link);
     }
 
     static String roleInbox(Role role, String schoolId) {

@@ -17,7 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The rejected rows of an import as a sheet to fix and upload again: the file's own header and cells, and one more
  * column with the reason (the importers ignore that column, so the corrected sheet uploads as it is). Cells are
- * written as text, exactly as they were read. Blocking: call it on {@code Schedulers.boundedElastic()}.
+ * written as text, exactly as they were read, except that a cell a spreadsheet would evaluate gets the leading
+ * apostrophe of {@link TableWriter#neutralise} (which {@link TabularReader} removes again on upload). Blocking: call it on {@code Schedulers.boundedElastic()}.
  */
 public final class RejectedRowsSheet {
 
@@ -47,7 +48,7 @@ public final class RejectedRowsSheet {
             Row h = sheet.createRow(0);
             for (int i = 0; i < width; i++) {
                 var c = h.createCell(i);
-                c.setCellValue(i < header.size() ? header.get(i) : "");
+                c.setCellValue(i < header.size() ? TableWriter.neutralise(header.get(i)) : "");
                 c.setCellStyle(head);
             }
             var rc = h.createCell(width);
@@ -59,10 +60,10 @@ public final class RejectedRowsSheet {
                 for (int i = 0; i < r.cells().size(); i++) {
                     var c = row.createCell(i);
                     c.setCellStyle(text);
-                    c.setCellValue(r.cells().get(i));
+                    c.setCellValue(TableWriter.neutralise(r.cells().get(i)));
                 }
                 var why = row.createCell(width);
-                why.setCellValue(reason.apply(r.errors()));
+                why.setCellValue(TableWriter.neutralise(reason.apply(r.errors())));
                 why.setCellStyle(reasonStyle);
             }
             for (int i = 0; i < width; i++) {

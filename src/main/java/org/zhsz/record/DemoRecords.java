@@ -195,7 +195,7 @@ class DemoRecords implements ApplicationRunner {
         }
         org.bson.Document meta = new org.bson.Document("studentId", "S1-C1-01").append("schoolId", DemoMode.S1)
                 .append("uploadedBy", "head_c1").append("contentType", "image/png")
-                .append("sha256", Evidence.sha256(png)).append("size", (long) png.length)
+                .append("sha256", org.zhsz.platform.UploadedFiles.sha256(png)).append("size", (long) png.length)
                 .append("uploadedAt", java.util.Date.from(clock.now()));
         Mono.from(bucket.uploadFromPublisher(id, "志愿服务证书.png",
                 Flux.just(java.nio.ByteBuffer.wrap(png)),

@@ -1,32 +1,35 @@
 package org.zhsz.record;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Component;
-import org.zhsz.platform.Problems;
+import org.zhsz.platform.ApiException;
+import org.zhsz.platform.UploadedFiles;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Evidence files (佐证材料) in GridFS: images and PDFs up to 10 MB, the type sniffed from the bytes (a renamed
- * .exe is refused with 415), JPEG location removed, a SHA-256 kept. Hashing and scrubbing run off the event loop.
+ * Evidence files (佐证材料) in GridFS: images and PDFs up to 10 MB under the platform's upload rules
+ * ({@link UploadedFiles}: the type sniffed from the bytes, so a renamed .exe is refused with 415; image metadata
+ * such as location removed everywhere in the file; a SHA-256 kept), off the event loop. All of a student's
+ * evidence together stays under a quota (413 past it). A file is <em>claimed</em> when a record is saved with it,
+ * and once seen in a record it is <em>attached</em>; files neither attached nor recently uploaded or claimed are
+ * removed by {@link EvidenceCleanup}.
  */
 @Component
 class Evidence {
@@ -34,109 +37,82 @@ class Evidence {
     static final long MAX_BYTES = 10L * 1024 * 1024;
     static final int MAX_PER_RECORD = 5;
 
-    private final ReactiveGridFsTemplate gridFs;
+    static final String FILES = "fs.files";
+    static final String KIND = "evidence";
 
-    Evidence(ReactiveGridFsTemplate gridFs) {
+    private final ReactiveGridFsTemplate gridFs;
+    private final ReactiveMongoTemplate mongo;
+    private final EvidenceProperties props;
+
+    Evidence(ReactiveGridFsTemplate gridFs, ReactiveMongoTemplate mongo, EvidenceProperties props) {
         this.gridFs = gridFs;
+        this.mongo = mongo;
+        this.props = props;
+    }
+
+    /** The evidence files of the platform: those marked as such, and older ones stored before the mark existed. */
+    static Criteria isEvidence() {
+        return new Criteria().orOperator(Criteria.where("metadata.kind").is(KIND),
+                Criteria.where("metadata.kind").exists(false).and("metadata.purpose").exists(false)
+                        .and("metadata.studentId").exists(true));
+    }
+
+    /** Bytes of evidence a student has stored (attached or not). */
+    Mono<Long> usedBytes(String studentId) {
+        Query q = Query.query(new Criteria().andOperator(Criteria.where("metadata.studentId").is(studentId),
+                isEvidence()));
+        q.fields().include("length");
+        return mongo.find(q, Document.class, FILES)
+                .map(d -> d.get("length") instanceof Number n ? n.longValue() : 0L)
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<UploadedFiles.Clean> withinQuota(String studentId, UploadedFiles.Clean clean) {
+        long quota = props.quotaPerStudent().toBytes();
+        return usedBytes(studentId).flatMap(used -> used + clean.size() <= quota ? Mono.just(clean)
+                : Mono.error(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "evidence_quota_exceeded",
+                        "This student's evidence files would exceed " + mb(quota) + " MB (" + mb(used)
+                                + " MB used); make the file smaller or ask the school administrator", List.of(), Map.of("quotaBytes", quota,
+                        "usedBytes", used), mb(quota), mb(used))));
+    }
+
+    private static String mb(long bytes) {
+        return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1024 * 1024), 1,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Marks the file as about to be saved in a record (so the cleanup leaves it alone) and answers it; empty when
+     * it does not exist (any more).
+     */
+    Mono<Stored> claim(String id, Instant at) {
+        if (!ObjectId.isValid(id)) {
+            return Mono.empty();
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id))),
+                        new Update().set("metadata.claimedAt", Date.from(at)), FILES)
+                .then(find(id));
     }
 
     record Stored(String id, String filename, String contentType, long size, String sha256, String studentId,
                   String schoolId, String uploadedBy, Instant uploadedAt) {
     }
 
-    static String sniff(byte[] b) {
-        if (JpegScrubber.isJpeg(b)) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        if (b.length > 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        return null;
-    }
-
-    /** Reads the upload to a temp file, checks size and type, cleans JPEG metadata; emits the bytes to store. */
+    /** Streams the upload in (at most 10 MB), checks its real type, strips image metadata; then stores it. */
     Mono<Stored> store(FilePart part, String studentId, String schoolId, String uploadedBy, Instant now) {
-        return Mono.fromCallable(() -> Files.createTempFile("evidence-", ".upload"))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(tmp -> part.transferTo(tmp)
-                        .then(Mono.fromCallable(() -> prepare(tmp)).subscribeOn(Schedulers.boundedElastic()))
-                        .doFinally(s -> {
-                            try {
-                                Files.deleteIfExists(tmp);
-                            } catch (IOException ignored) {
-                                // temp file
-                            }
-                        }))
-                .flatMap(p -> {
-                    String filename = safeName(part.filename(), p.contentType());
-                    Document meta = new Document("studentId", studentId).append("schoolId", schoolId)
-                            .append("uploadedBy", uploadedBy).append("contentType", p.contentType())
-                            .append("sha256", p.sha256()).append("size", (long) p.bytes().length)
+        return UploadedFiles.receive(part, UploadedFiles.IMAGES_AND_PDF, MAX_BYTES)
+                .flatMap(clean -> withinQuota(studentId, clean))
+                .flatMap(clean -> {
+                    Document meta = new Document("kind", KIND).append("studentId", studentId)
+                            .append("schoolId", schoolId)
+                            .append("uploadedBy", uploadedBy).append("contentType", clean.contentType())
+                            .append("sha256", clean.sha256()).append("size", clean.size())
                             .append("uploadedAt", java.util.Date.from(now));
-                    Flux<DataBuffer> content = Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(p.bytes()));
-                    return gridFs.store(content, filename, p.contentType(), meta)
-                            .map(id -> new Stored(id.toHexString(), filename, p.contentType(), p.bytes().length,
-                                    p.sha256(), studentId, schoolId, uploadedBy, now));
+                    Flux<DataBuffer> content = Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(clean.bytes()));
+                    return gridFs.store(content, clean.filename(), clean.contentType(), meta)
+                            .map(id -> new Stored(id.toHexString(), clean.filename(), clean.contentType(),
+                                    clean.size(), clean.sha256(), studentId, schoolId, uploadedBy, now));
                 });
-    }
-
-    private record Prepared(byte[] bytes, String contentType, String sha256) {
-    }
-
-    private static Prepared prepare(Path tmp) throws IOException {
-        long size = Files.size(tmp);
-        if (size > MAX_BYTES) {
-            throw Problems.tooLarge("Evidence files may be at most 10 MB");
-        }
-        if (size == 0) {
-            throw Problems.invalid("file", "empty", "the file is empty");
-        }
-        byte[] bytes = Files.readAllBytes(tmp);
-        String type = sniff(bytes);
-        if (type == null) {
-            throw Problems.unsupportedMediaType("Only JPEG, PNG, WebP images and PDF documents are accepted");
-        }
-        if ("image/jpeg".equals(type)) {
-            try {
-                bytes = JpegScrubber.scrub(bytes);
-            } catch (IllegalArgumentException e) {
-                throw Problems.unsupportedMediaType("The JPEG file is damaged");
-            }
-        }
-        return new Prepared(bytes, type, sha256(bytes));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String safeName(String original, String type) {
-        String ext = switch (type) {
-            case "image/jpeg" -> ".jpg";
-            case "image/png" -> ".png";
-            case "image/webp" -> ".webp";
-            default -> ".pdf";
-        };
-        String base = original == null ? "evidence" : original.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        int dot = base.lastIndexOf('.');
-        if (dot > 0) {
-            base = base.substring(0, dot);
-        }
-        if (base.length() > 80) {
-            base = base.substring(0, 80);
-        }
-        return (base.isBlank() ? "evidence" : base) + ext;
     }
 
     Mono<Stored> find(String id) {

@@ -33,10 +33,10 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 
 import jakarta.validation.Valid;
@@ -78,7 +78,7 @@ class RecordController {
 
     /** The body of a new record. {@code submit}: a student's report goes straight to review. */
     record RecordBody(@NotNull Dimension dimension, @NotBlank String category, @NotBlank @Size(max = 100) String title,
-                      @Size(max = 2000) String description, @NotNull LocalDate occurredOn, BigDecimal hours,
+                      @Size(max = 2000) @MultiLine String description, @NotNull LocalDate occurredOn, BigDecimal hours,
                       Level level, @Size(max = 60) String award, String severity, @Size(max = 20) String skill,
                       List<String> evidence, Boolean submit) {
         RecordRules.Draft draft() {
@@ -100,9 +100,9 @@ class RecordController {
                                           @RequestParam(required = false) Dimension dimension,
                                           @RequestParam(required = false) RecordStatus status,
                                           @RequestParam(defaultValue = "false") boolean includeVoided,
-                                          @RequestParam(required = false) Integer page,
-                                          @RequestParam(required = false) Integer size) {
-        return records.timeline(actor, id, term, dimension, status, includeVoided, Paging.of(page, size));
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size) {
+        return records.timeline(actor, id, term, dimension, status, includeVoided, Paging.parse(page, size));
     }
 
     @GetMapping("/students/{id}/records/{recordId}")
@@ -110,7 +110,7 @@ class RecordController {
         return records.get(actor, id, recordId);
     }
 
-    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) String description, LocalDate occurredOn,
+    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) @MultiLine String description, LocalDate occurredOn,
                      BigDecimal hours, Level level, @Size(max = 60) String award, String severity,
                      @Size(max = 20) String skill, List<String> evidence, String category) {
     }
@@ -137,7 +137,7 @@ class RecordController {
         return records.submit(actor, id, recordId, ETags.parse(ifMatch));
     }
 
-    record ReviewBody(@NotBlank String decision, @Size(max = 500) String reason) {
+    record ReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/students/{id}/records/{recordId}/review")
@@ -154,7 +154,7 @@ class RecordController {
     record ReviewItem(@NotBlank String studentId, @NotBlank String recordId, Long version) {
     }
 
-    record BatchReviewBody(@NotBlank String decision, @Size(max = 500) String reason,
+    record BatchReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine String reason,
                            @NotNull @Size(min = 1, max = 200) List<@Valid ReviewItem> items) {
     }
 
@@ -210,19 +210,10 @@ class RecordController {
 
     @PutMapping("/record-return-reasons")
     Mono<List<String>> replaceReturnReasons(Actor actor, @RequestBody List<String> body) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("return_reasons.update"));
-        }
-        List<String> clean = ReturnReasons.clean(body);
-        if (clean == null) {
-            return Mono.error(Problems.invalid(List.of(org.zhsz.platform.FieldError.of("reasons", "invalid",
-                    "field.return_reasons"))));
-        }
-        return returnReasons.replace(actor.schoolId(), clean).flatMap(list -> audit.record(AuditEvent.allowed(actor,
-                "return_reasons.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
+        return returnReasons.replace(actor, body);
     }
 
-    record VoidBody(@NotBlank @Size(max = 500) String reason) {
+    record VoidBody(@NotBlank @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/students/{id}/records/{recordId}/void")
@@ -281,6 +272,12 @@ class RecordController {
         return views.classOverview(actor, classId, term);
     }
 
+    /** What the reader may record for this class (the web app offers only these dimensions). */
+    @GetMapping("/classes/{classId}/records/writable")
+    Mono<RecordViews.Writable> writable(Actor actor, @PathVariable String classId) {
+        return views.writable(actor, classId);
+    }
+
     @GetMapping("/records/review-queue")
     Mono<List<RecordView>> reviewQueue(Actor actor) {
         return views.reviewQueue(actor);
@@ -317,31 +314,6 @@ class RecordController {
 
     @PutMapping("/record-categories")
     Mono<List<Category>> replaceCategories(Actor actor, @RequestBody List<@Valid Category> body) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("categories.update"));
-        }
-        List<org.zhsz.platform.FieldError> errors = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < body.size(); i++) {
-            Category c = body.get(i);
-            if (c.dimension() == null || c.code() == null || !c.code().matches("[a-z0-9_]{2,40}")
-                    || c.zh() == null || c.zh().isBlank()) {
-                errors.add(new org.zhsz.platform.FieldError("[" + i + "]", "invalid",
-                        "dimension, code (a-z0-9_) and zh name are required"));
-            } else if (!seen.add(c.dimension() + "/" + c.code())) {
-                errors.add(new org.zhsz.platform.FieldError("[" + i + "].code", "duplicate", "duplicate category"));
-            }
-        }
-        for (Dimension d : Dimension.values()) {
-            if (body.stream().noneMatch(c -> c.dimension() == d)) {
-                errors.add(new org.zhsz.platform.FieldError("$", "missing_dimension",
-                        "every dimension needs at least one category: " + d));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalid(errors));
-        }
-        return categories.replace(actor.schoolId(), body).flatMap(list -> audit.record(AuditEvent.allowed(actor,
-                "categories.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
+        return categories.replace(actor, body);
     }
 }

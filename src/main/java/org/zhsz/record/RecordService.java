@@ -144,7 +144,7 @@ class RecordService {
             return Mono.error(Problems.invalid("evidence", "duplicate", "the same file is listed twice"));
         }
         return Flux.fromIterable(ids)
-                .concatMap(id -> evidence.find(id).filter(e -> studentId.equals(e.studentId()))
+                .concatMap(id -> evidence.claim(id, clock.now()).filter(e -> studentId.equals(e.studentId()))
                         .switchIfEmpty(Mono.error(() -> Problems.invalid("evidence", "unknown",
                                 "no such evidence file for this student: " + id))))
                 .then();
@@ -197,7 +197,13 @@ class RecordService {
                 .orElse(null);
     }
 
-    record Detail(RecordView record, List<Evidence.Stored> evidence, List<StudentRecord.Change> history) {
+    /**
+     * @param actions what the reader may do with this record now ({@code edit}, {@code submit}, {@code review},
+     *                {@code void}, {@code delete}): decided by the same rules the actions enforce, so the web app
+     *                offers exactly the buttons that will work
+     */
+    record Detail(RecordView record, List<Evidence.Stored> evidence, List<StudentRecord.Change> history,
+                  List<String> actions) {
     }
 
     Mono<Detail> get(Actor actor, String studentId, String recordId) {
@@ -208,7 +214,48 @@ class RecordService {
                         .flatMap(r -> Mono.zip(categories.of(r.schoolId()), evidence.findAll(r.evidence())
                                         .collectList())
                                 .map(t -> new Detail(RecordView.of(r, category(t.getT1(), r)), t.getT2(),
-                                        r.history()))));
+                                        r.history(), actions(actor, scope.relationships(), r)))));
+    }
+
+    /** The actions the reader may take on the record now (permission and workflow state both allow them). */
+    List<String> actions(Actor actor, Set<Relationship> rels, StudentRecord r) {
+        List<String> out = new ArrayList<>();
+        boolean write = access.permits(rels, DataClass.GENERAL_RECORDS, Action.WRITE);
+        if (write && mayEdit(actor, rels, r)) {
+            out.add("edit");
+        }
+        if (write && maySubmit(rels, r) && submittable(r)) {
+            out.add("submit");
+        }
+        if (access.permits(rels, DataClass.GENERAL_RECORDS, Action.REVIEW) && r.status() == RecordStatus.SUBMITTED) {
+            out.add("review");
+        }
+        if (write && mayVoid(actor, rels, r) && r.status() != RecordStatus.VOIDED
+                && r.status() != RecordStatus.DRAFT) {
+            out.add("void");
+        }
+        if (write && r.status() == RecordStatus.DRAFT && isAuthor(actor, r)) {
+            out.add("delete");
+        }
+        return out;
+    }
+
+    /** Only the student submits their own self-reports. */
+    static boolean maySubmit(Set<Relationship> rels, StudentRecord r) {
+        return rels.contains(Relationship.SELF) && r.source() == StudentRecord.Source.STUDENT;
+    }
+
+    private static boolean submittable(StudentRecord r) {
+        return r.status() == RecordStatus.DRAFT || r.status() == RecordStatus.REJECTED;
+    }
+
+    /** A reviewer of the student's records (head teacher, school admin), or the record's author, voids it. */
+    boolean mayVoid(Actor actor, Set<Relationship> rels, StudentRecord r) {
+        return access.permits(rels, DataClass.GENERAL_RECORDS, Action.REVIEW) || isAuthor(actor, r);
+    }
+
+    private static boolean isAuthor(Actor actor, StudentRecord r) {
+        return r.recordedBy() != null && actor.username().equals(r.recordedBy().username());
     }
 
     private Mono<StudentRecord> load(String studentId, String recordId) {
@@ -351,10 +398,10 @@ class RecordService {
         return access.require(actor, studentId, DataClass.GENERAL_RECORDS, Action.WRITE)
                 .flatMap(scope -> load(scope, recordId).flatMap(r -> {
                     ETags.check(expectedVersion, r.version());
-                    if (!scope.is(Relationship.SELF) || r.source() != StudentRecord.Source.STUDENT) {
+                    if (!maySubmit(scope.relationships(), r)) {
                         return Mono.error(Problems.forbidden("record.submit"));
                     }
-                    if (r.status() != RecordStatus.DRAFT && r.status() != RecordStatus.REJECTED) {
+                    if (!submittable(r)) {
                         return Mono.error(Problems.rule("wrong_status", "Only drafts can be submitted"));
                     }
                     return transition(actor, scope, r, RecordStatus.SUBMITTED, "submit", null, null, null);
@@ -389,10 +436,7 @@ class RecordService {
                 .flatMap(scope -> load(scope, recordId).flatMap(r -> {
                     ETags.check(expectedVersion, r.version());
                     Set<Relationship> rels = scope.relationships();
-                    boolean reviewer = rels.contains(Relationship.HEAD_TEACHER)
-                            || rels.contains(Relationship.SCHOOL_ADMIN);
-                    boolean author = r.recordedBy() != null && actor.username().equals(r.recordedBy().username());
-                    if (!reviewer && !author) {
+                    if (!mayVoid(actor, rels, r)) {
                         return Mono.error(Problems.forbidden("record.void"));
                     }
                     if (r.status() == RecordStatus.VOIDED) {
@@ -416,7 +460,7 @@ class RecordService {
                         return Mono.error(Problems.rule("not_a_draft",
                                 "Only drafts can be deleted; void the record with a reason instead"));
                     }
-                    if (r.recordedBy() == null || !actor.username().equals(r.recordedBy().username())) {
+                    if (!isAuthor(actor, r)) {
                         return Mono.error(Problems.forbidden("record.delete"));
                     }
                     return mongo.remove(Query.query(Criteria.where("_id").is(r.id()).and("version").is(r.version())),

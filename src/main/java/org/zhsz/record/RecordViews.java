@@ -15,19 +15,17 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import org.zhsz.organization.AssignmentRole;
 import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.organization.Views.ClassView;
 import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
-import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * Views over records: the class overview (what is recorded per dimension, who has nothing yet), the head
@@ -100,6 +98,17 @@ class RecordViews {
         });
     }
 
+    /** The dimensions the reader may record for the class's students (empty: they only read). */
+    record Writable(String classId, List<Dimension> dimensions) {
+    }
+
+    Mono<Writable> writable(Actor actor, String classId) {
+        return access.requireClass(actor, classId, DataClass.GENERAL_RECORDS, Action.READ)
+                .map(scope -> new Writable(classId, access.permits(scope.relationships(), DataClass.GENERAL_RECORDS,
+                        Action.WRITE) ? RecordRules.writable(scope.relationships()).stream().sorted().toList()
+                        : List.of()));
+    }
+
     private static Map<Dimension, Integer> zero() {
         Map<Dimension, Integer> m = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
@@ -108,29 +117,22 @@ class RecordViews {
         return m;
     }
 
-    /** Submitted self-reports waiting for this head teacher (their classes) or school admin (the school). */
+    /**
+     * Submitted self-reports waiting for this reviewer: wherever in their school the policy lets them review
+     * (a head teacher: their classes; the school admin: the whole school).
+     */
     Mono<List<RecordView>> reviewQueue(Actor actor) {
-        if (actor.schoolId() == null || !actor.hasAny(Role.HEAD_TEACHER, Role.SCHOOL_ADMIN)) {
-            return Mono.error(Problems.forbidden("record.review"));
-        }
-        Mono<Criteria> scope;
-        if (actor.has(Role.SCHOOL_ADMIN)) {
-            scope = Mono.just(Criteria.where("schoolId").is(actor.schoolId()));
-        } else {
-            scope = organization.currentTerm(actor.schoolId())
-                    .flatMapMany(t -> organization.assignmentsOf(actor.username(), t.code()))
-                    .filter(a -> a.role() == AssignmentRole.HEAD_TEACHER && actor.schoolId().equals(a.schoolId()))
-                    .map(a -> a.classId()).collectList()
-                    .map(ids -> Criteria.where("classId").in(ids));
-        }
-        return scope.flatMap(c -> Mono.zip(mongo.find(Query.query(c).addCriteria(Criteria.where("status")
-                                .is(RecordStatus.SUBMITTED)), StudentRecord.class)
-                        .sort((a, b) -> a.updatedAt().compareTo(b.updatedAt())).collectList(),
-                categories.of(actor.schoolId())))
-                .flatMap(t -> names(t.getT1()).map(n -> t.getT1().stream().map(r -> RecordView.of(r,
-                                RecordService.category(t.getT2(), r)).named(n.students().get(r.studentId()),
-                                n.classes().get(r.classId())))
-                        .toList()));
+        return access.requireInOwnSchool(actor, DataClass.GENERAL_RECORDS, Action.REVIEW).flatMap(scope -> {
+            Criteria where = scope.wholeSchool() ? Criteria.where("schoolId").is(scope.schoolId())
+                    : Criteria.where("schoolId").is(scope.schoolId()).and("classId").in(scope.classIds());
+            return Mono.zip(mongo.find(Query.query(where).addCriteria(Criteria.where("status")
+                                    .is(RecordStatus.SUBMITTED)), StudentRecord.class)
+                            .sort((a, b) -> a.updatedAt().compareTo(b.updatedAt())).collectList(),
+                    categories.of(scope.schoolId()));
+        }).flatMap(t -> names(t.getT1()).map(n -> t.getT1().stream().map(r -> RecordView.of(r,
+                        RecordService.category(t.getT2(), r)).named(n.students().get(r.studentId()),
+                        n.classes().get(r.classId())))
+                .toList()));
     }
 
     private record Names(Map<String, String> students, Map<String, String> classes) {
@@ -185,6 +187,25 @@ class RecordViews {
                 }));
     }
 
+    /**
+     * The facts of the school's current students, read through the student index in chunks of 100: bounded by
+     * the records of the students the school has now, not by every record the school ever stored (graduated
+     * cohorts included), which is what a query by school read.
+     */
+    private Mono<Map<String, Facts>> factsOfStudents(List<StudentView> current, String schoolId) {
+        List<String> ids = current.stream().map(StudentView::id).toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 100) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + 100)));
+        }
+        return reactor.core.publisher.Flux.fromIterable(chunks)
+                .concatMap(c -> facts(Criteria.where("studentId").in(c).and("schoolId").is(schoolId), schoolId))
+                .reduceWith(() -> (Map<String, Facts>) new LinkedHashMap<String, Facts>(), (all, part) -> {
+                    all.putAll(part);
+                    return all;
+                });
+    }
+
     Mono<Skills> skills(Actor actor, String studentId) {
         return access.require(actor, studentId, DataClass.GENERAL_RECORDS, Action.READ)
                 .flatMap(scope -> facts(Criteria.where("studentId").is(studentId), scope.schoolId())
@@ -230,7 +251,7 @@ class RecordViews {
     }
 
     Mono<Coverage> classCoverage(Actor actor, String classId, String term) {
-        return access.requireClass(actor, classId, DataClass.GENERAL_RECORDS, Action.READ)
+        return access.requireClass(actor, classId, DataClass.RECORD_STATS, Action.READ)
                 .flatMap(scope -> {
                     String t = term == null ? scope.termCode() : term;
                     return Mono.zip(organization.schoolClass(classId, t),
@@ -244,19 +265,17 @@ class RecordViews {
     }
 
     Mono<SchoolCoverage> schoolCoverage(Actor actor, String schoolId, String term) {
-        if (!actor.inSchool(schoolId) || !actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR, Role.HEAD_TEACHER)) {
-            return Mono.error(actor.inSchool(schoolId) ? Problems.forbidden("coverage.read")
-                    : Problems.notFound("school", schoolId));
-        }
-        return schoolCoverageOf(schoolId, term, false);
+        return access.requireSchool(actor, schoolId, DataClass.RECORD_STATS, Action.READ)
+                .flatMap(scope -> schoolCoverageOf(scope.schoolId(), term, false));
     }
 
     private Mono<SchoolCoverage> schoolCoverageOf(String schoolId, String term, boolean suppress) {
         return organization.currentTerm(schoolId).flatMap(current -> {
             String t = term == null ? current.code() : term;
             return Mono.zip(organization.school(schoolId), organization.classesOfSchool(schoolId, t).collectList(),
-                            students.inSchool(schoolId).filter(s -> s.classId() != null).collectList(),
-                            facts(Criteria.where("schoolId").is(schoolId), schoolId))
+                            students.inSchool(schoolId).filter(s -> s.classId() != null).collectList())
+                    .flatMap(z -> factsOfStudents(z.getT3(), schoolId).map(f -> Tuples.of(z.getT1(), z.getT2(),
+                            z.getT3(), f)))
                     .map(z -> {
                         List<Coverage> classes = new ArrayList<>();
                         for (ClassView c : z.getT2()) {
@@ -280,10 +299,12 @@ class RecordViews {
      * derived from the county total.
      */
     Mono<CountyCoverage> countyCoverage(Actor actor, String term) {
-        if (!actor.has(Role.BUREAU_ADMIN) || actor.countyId() == null) {
-            return Mono.error(Problems.forbidden("coverage.county"));
-        }
-        return organization.schoolsOfCounty(actor.countyId())
+        return access.requireOwnCounty(actor, DataClass.COUNTY_STATS, Action.READ)
+                .flatMap(scope -> countyCoverageOf(scope.countyId(), term));
+    }
+
+    private Mono<CountyCoverage> countyCoverageOf(String countyId, String term) {
+        return organization.schoolsOfCounty(countyId)
                 .concatMap(s -> schoolCoverageOf(s.id(), term, false).map(SchoolCoverage::school))
                 .collectList()
                 .map(raw -> {
@@ -309,9 +330,9 @@ class RecordViews {
                     List<Coverage> shown = raw.stream().map(c -> hide.contains(c.id())
                             ? new Coverage(c.scope(), c.id(), c.name(), c.term(), c.students(), null, null, null, null,
                             null, null, true) : c).toList();
-                    Coverage county = new Coverage("county", actor.countyId(), null, t, n, sp, ar, lb, rate(sp, n),
+                    Coverage county = new Coverage("county", countyId, null, t, n, sp, ar, lb, rate(sp, n),
                             rate(ar, n), rate(lb, n), false);
-                    return new CountyCoverage(actor.countyId(), t, county, shown);
+                    return new CountyCoverage(countyId, t, county, shown);
                 });
     }
 }

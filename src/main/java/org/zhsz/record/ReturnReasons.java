@@ -9,6 +9,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.FieldError;
+import org.zhsz.platform.Problems;
 
 import reactor.core.publisher.Mono;
 
@@ -28,8 +36,12 @@ class ReturnReasons {
     static final int MAX = 20;
 
     private final ReactiveMongoTemplate mongo;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
 
-    ReturnReasons(ReactiveMongoTemplate mongo) {
+    ReturnReasons(ReactiveMongoTemplate mongo, AccessPolicy access, AuditTrail audit) {
+        this.access = access;
+        this.audit = audit;
         this.mongo = mongo;
     }
 
@@ -58,7 +70,17 @@ class ReturnReasons {
         return out;
     }
 
-    Mono<List<String>> replace(String schoolId, List<String> reasons) {
-        return mongo.save(new SchoolReasons(schoolId, reasons)).map(SchoolReasons::reasons);
+    /** The school's admin replaces their school's preset reasons (a school setting); invalid lists change nothing. */
+    Mono<List<String>> replace(Actor actor, List<String> body) {
+        return access.requireOwnSchool(actor, DataClass.SCHOOL_SETTINGS, Action.WRITE).flatMap(scope -> {
+            List<String> clean = clean(body);
+            if (clean == null) {
+                return Mono.error(Problems.invalid(List.of(FieldError.of("reasons", "invalid",
+                        "field.return_reasons"))));
+            }
+            return mongo.save(new SchoolReasons(scope.schoolId(), clean)).map(SchoolReasons::reasons)
+                    .flatMap(list -> audit.record(AuditEvent.allowed(actor, "return_reasons.update", "school",
+                            scope.schoolId(), null, scope.schoolId())).thenReturn(list));
+        });
     }
 }

@@ -20,7 +20,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
         @CompoundIndex(name = "student_term", def = "{'studentId': 1, 'term': 1, 'occurredOn': -1}"),
         @CompoundIndex(name = "class_term", def = "{'classId': 1, 'term': 1}"),
-        @CompoundIndex(name = "school_term", def = "{'schoolId': 1, 'term': 1}")})
+        @CompoundIndex(name = "school_term", def = "{'schoolId': 1, 'term': 1}"),
+        // the review queues: only the records waiting for review, however many a class or school ever had
+        @CompoundIndex(name = "status_class_updated", def = "{'status': 1, 'classId': 1, 'updatedAt': 1}"),
+        @CompoundIndex(name = "status_school_updated", def = "{'status': 1, 'schoolId': 1, 'updatedAt': 1}")})
 record StudentRecord(@Id String id, String schoolId, String studentId, String classId, String term,
                      Dimension dimension, String category, String title, String description, LocalDate occurredOn,
                      BigDecimal hours, Level level, String award, String severity, String skill, List<String> evidence,

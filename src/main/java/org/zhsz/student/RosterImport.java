@@ -18,13 +18,15 @@ import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
 import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.organization.Views.ClassView;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
 import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Ids;
 import org.zhsz.platform.ImportJobs;
 import org.zhsz.platform.Messages;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.TabularReader;
 
@@ -60,12 +62,14 @@ class RosterImport {
     private final StudentRepository students;
     private final OrganizationDirectory organization;
     private final AuditTrail audit;
+    private final AccessPolicy access;
     private final SchoolClock clock;
     private final MeterRegistry meters;
     private final ImportJobs jobs;
 
     RosterImport(StudentRepository students, OrganizationDirectory organization, AuditTrail audit,
-                 SchoolClock clock, MeterRegistry meters, ImportJobs jobs) {
+                 SchoolClock clock, MeterRegistry meters, ImportJobs jobs, AccessPolicy access) {
+        this.access = access;
         this.students = students;
         this.organization = organization;
         this.audit = audit;
@@ -105,12 +109,12 @@ class RosterImport {
     /** Rows whose 学籍号 cell starts with this are the template's examples: never imported. */
     static final String EXAMPLE = "示例";
 
-    /** Who may import a roster (and fetch its template): the school's admins. */
+    /**
+     * Who may import a roster (and fetch its template): the school's admin, for the whole school's roster (private
+     * fields included).
+     */
     Mono<String> requireImporter(Actor actor) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("roster.import"));
-        }
-        return Mono.just(actor.schoolId());
+        return access.requireOwnSchool(actor, DataClass.PROFILE_PRIVATE, Action.WRITE).map(scope -> scope.schoolId());
     }
 
     Mono<Report> importFile(Actor actor, Path file) {

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.zhsz.platform.TableWriter;
 
 /**
  * The roster import's template: the columns the import reads, in its order, an example row (its 学籍号 starts with
@@ -92,7 +93,7 @@ final class RosterTemplate {
                 }
                 for (int r = 0; r < values.size(); r++) {
                     Row row = lists.getRow(r) != null ? lists.getRow(r) : lists.createRow(r);
-                    row.createCell(k).setCellValue(values.get(r));
+                    row.createCell(k).setCellValue(TableWriter.neutralise(values.get(r)));
                 }
                 Name name = wb.createName();
                 name.setNameName(names[k]);

@@ -14,6 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * every change is one atomic document update.
  */
 @Document("students")
+// a parent's children (every request of a parent resolves them)
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "guardian_username",
+        def = "{'guardians.username': 1}")
 record Student(@Id String id, @Indexed String schoolId, @Indexed(unique = true) String studentNo, String name,
                Sex sex, LocalDate birthDate, String ethnicity, @Indexed String classId, StudentStatus status,
                @Indexed(unique = true, sparse = true) String username, List<Guardian> guardians,

@@ -30,6 +30,7 @@ import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.Messages;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
@@ -68,9 +69,9 @@ class StudentController {
     Mono<PageResult<StudentResponse>> list(Actor actor, @RequestParam(required = false) String classId,
                                            @RequestParam(required = false) String q,
                                            @RequestParam(required = false) StudentStatus status,
-                                           @RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size) {
-        return service.list(actor, classId, q, status, Paging.of(page, size));
+                                           @RequestParam(required = false) String page,
+                                           @RequestParam(required = false) String size) {
+        return service.list(actor, classId, q, status, Paging.parse(page, size));
     }
 
     @GetMapping("/{id}")
@@ -100,7 +101,7 @@ class StudentController {
                 body.ethnicity(), body.status(), body.username()), ETags.parse(ifMatch));
     }
 
-    record Transfer(@NotBlank String classId, LocalDate date, @Size(max = 200) String reason) {
+    record Transfer(@NotBlank String classId, LocalDate date, @Size(max = 200) @MultiLine String reason) {
     }
 
     @PostMapping("/{id}/transfer")

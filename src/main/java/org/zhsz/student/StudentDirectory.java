@@ -9,7 +9,9 @@ import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
-import org.zhsz.platform.TtlCache;
+import org.zhsz.platform.LookupCache;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,11 +26,12 @@ import reactor.core.publisher.Mono;
 public class StudentDirectory {
 
     private final StudentRepository students;
-    private final TtlCache<String, StudentView> byId;
+    private final LookupCache<String, StudentView> byId;
 
-    StudentDirectory(StudentRepository students, @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl) {
+    StudentDirectory(StudentRepository students, @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl,
+                     MeterRegistry meters) {
         this.students = students;
-        this.byId = new TtlCache<>(cacheTtl);
+        this.byId = LookupCache.of("student.by_id", cacheTtl, 50_000, meters);
     }
 
     public Mono<StudentView> find(String id) {

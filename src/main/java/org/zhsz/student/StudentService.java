@@ -26,7 +26,6 @@ import org.zhsz.platform.Ids;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 
 import reactor.core.publisher.Flux;
@@ -55,33 +54,51 @@ class StudentService {
         this.clock = clock;
     }
 
+    /** One student; the private fields (full 学籍号, birth date, guardians) only where allowed, and then audited. */
     Mono<StudentResponse> get(Actor actor, String id) {
         return access.require(actor, id, DataClass.PROFILE, Action.READ)
                 .flatMap(scope -> students.findById(id).map(StudentView::of)
-                        .flatMap(s -> className(s.classId()).map(name -> StudentResponse.of(s, name,
-                                access.permits(scope.relationships(), DataClass.PROFILE_PRIVATE, Action.READ)))));
+                        .flatMap(s -> {
+                            boolean full = access.permits(scope.relationships(), DataClass.PROFILE_PRIVATE,
+                                    Action.READ);
+                            return (full ? auditPrivateReads(actor, List.of(s)) : Mono.<Void>empty())
+                                    .then(className(s.classId()))
+                                    .map(name -> StudentResponse.of(s, name, full));
+                        }));
     }
 
+    /**
+     * A class's students, or every student the actor may list in their school (a teacher: their classes; the
+     * admin and counselors: the school). Private fields only where the policy allows them, each one shown audited.
+     */
     Mono<PageResult<StudentResponse>> list(Actor actor, String classId, String q, StudentStatus status,
                                            Paging paging) {
         if (classId != null) {
             return access.requireClass(actor, classId, DataClass.PROFILE, Action.READ)
                     .flatMap(scope -> page(Criteria.where("classId").is(classId), q, status, paging,
-                            access.permits(scope.relationships(), DataClass.PROFILE_PRIVATE, Action.READ), actor));
+                            access.permits(scope.relationships(), DataClass.PROFILE_PRIVATE, Action.READ)
+                                    ? c -> true : c -> false, actor));
         }
-        if (actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR) && actor.schoolId() != null) {
-            return page(Criteria.where("schoolId").is(actor.schoolId()), q, status, paging, true, actor);
-        }
-        if (actor.hasAny(Role.TEACHER, Role.HEAD_TEACHER) && actor.schoolId() != null) {
-            return access.visibleClassIds(actor).flatMap(ids -> page(Criteria.where("classId").in(ids), q, status,
-                    paging, false, actor));
-        }
-        return Mono.error(Problems.forbidden("student.list"));
+        return access.requireInOwnSchool(actor, DataClass.PROFILE, Action.READ)
+                .flatMap(scope -> access.reachInOwnSchool(actor, DataClass.PROFILE_PRIVATE, Action.READ)
+                        .map(p -> (java.util.function.Predicate<String>) p::covers)
+                        .defaultIfEmpty(c -> false)
+                        .flatMap(privateIn -> page(scope.wholeSchool()
+                                ? Criteria.where("schoolId").is(scope.schoolId())
+                                : Criteria.where("schoolId").is(scope.schoolId()).and("classId").in(scope.classIds()),
+                                q, status, paging, privateIn, actor)));
     }
 
-    /** Filters and pages in the database, sorted by class and 学籍号. */
+    /** Every private profile shown is a sensitive read: audited, and in the family's access log. */
+    private Mono<Void> auditPrivateReads(Actor actor, List<StudentView> shown) {
+        return Flux.fromIterable(shown).flatMap(s -> audit.record(new AuditEvent(actor, "student.profile.read",
+                "student", s.id(), s.id(), s.schoolId(), AuditEvent.Outcome.ALLOWED, null,
+                DataClass.PROFILE_PRIVATE))).then();
+    }
+
+    /** Filters and pages in the database, sorted by class and 学籍号; private fields for the classes given. */
     private Mono<PageResult<StudentResponse>> page(Criteria scope, String q, StudentStatus status, Paging paging,
-                                                   boolean privateFields, Actor actor) {
+                                                   java.util.function.Predicate<String> privateIn, Actor actor) {
         List<Criteria> all = new ArrayList<>();
         all.add(scope);
         all.add(status == null ? Criteria.where("status").ne(StudentStatus.TRANSFERRED_OUT)
@@ -96,9 +113,10 @@ class StudentService {
                 .limit(paging.size());
         return Mono.zip(mongo.find(pageQuery, Student.class).map(StudentView::of).collectList(),
                         mongo.count(query, Student.class), classNames(actor))
-                .map(t -> new PageResult<>(t.getT1().stream()
-                        .map(s -> StudentResponse.of(s, t.getT3().get(s.classId()), privateFields)).toList(),
-                        paging.page(), paging.size(), t.getT2()));
+                .flatMap(t -> auditPrivateReads(actor, t.getT1().stream().filter(s -> privateIn.test(s.classId()))
+                        .toList()).thenReturn(new PageResult<>(t.getT1().stream()
+                        .map(s -> StudentResponse.of(s, t.getT3().get(s.classId()), privateIn.test(s.classId())))
+                        .toList(), paging.page(), paging.size(), t.getT2())));
     }
 
     private Mono<Map<String, String>> classNames(Actor actor) {
@@ -118,17 +136,13 @@ class StudentService {
                         String classId, String username) {
     }
 
-    private Mono<Void> requireAdmin(Actor actor, String action, String studentId) {
-        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
-            return audit.record(new AuditEvent(actor, action, "student", studentId, studentId, actor.schoolId(),
-                    AuditEvent.Outcome.DENIED, "not_school_admin", DataClass.PROFILE))
-                    .then(Mono.error(Problems.forbidden(action)));
-        }
-        return Mono.empty();
+    /** The school's admin registers a student of their school. */
+    Mono<StudentResponse> create(Actor actor, StudentInput in) {
+        return access.requireOwnSchool(actor, DataClass.PROFILE, Action.WRITE)
+                .flatMap(scope -> create(actor, scope.schoolId(), in));
     }
 
-    Mono<StudentResponse> create(Actor actor, StudentInput in) {
-        String school = actor.schoolId();
+    private Mono<StudentResponse> create(Actor actor, String school, StudentInput in) {
         String ethnicity = StudentRules.normalizeEthnicity(in.ethnicity());
         List<FieldError> errors = new ArrayList<>(StudentRules.validate(in.studentNo(), in.name(), in.sex(),
                 in.birthDate(), ethnicity, clock.today()));
@@ -136,10 +150,9 @@ class StudentService {
             errors.add(FieldError.of("classId", "required", "field.required"));
         }
         if (!errors.isEmpty()) {
-            return requireAdmin(actor, "student.create", null).then(Mono.error(Problems.invalid(errors)));
+            return Mono.error(Problems.invalid(errors));
         }
-        return requireAdmin(actor, "student.create", null)
-                .then(classInSchool(in.classId(), school))
+        return classInSchool(in.classId(), school)
                 .flatMap(c -> {
                     LocalDate today = clock.today();
                     Student s = new Student(Ids.newId(), school, in.studentNo(), in.name().trim(), in.sex(),

@@ -22,6 +22,8 @@ import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
 import org.zhsz.organization.AssignmentRole;
 import org.zhsz.organization.OrganizationDirectory;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.FieldCipher;
@@ -29,7 +31,6 @@ import org.zhsz.platform.Ids;
 import org.zhsz.platform.Messages;
 import org.zhsz.platform.Notifications;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
@@ -49,6 +50,7 @@ class Alerts {
     private static final Logger log = LoggerFactory.getLogger(Alerts.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final AccessPolicy access;
     private final FieldCipher cipher;
     private final StudentDirectory students;
     private final OrganizationDirectory organization;
@@ -63,9 +65,10 @@ class Alerts {
 
     Alerts(ReactiveMongoTemplate mongo, FieldCipher cipher, StudentDirectory students,
            OrganizationDirectory organization, Notifications notifications, AuditTrail audit, SchoolClock clock,
-           MeterRegistry meters, ApplicationEventPublisher events,
+           MeterRegistry meters, ApplicationEventPublisher events, AccessPolicy access,
            @Value("${zhsz.wellbeing.alert-ack-minutes:120}") long ackMinutes, Instruments instruments,
            Messages messages) {
+        this.access = access;
         this.instruments = instruments;
         this.messages = messages;
         this.mongo = mongo;
@@ -142,8 +145,14 @@ class Alerts {
         return list(actor, openOnly, Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The school's alerts, for its counselors (mental-health content); every alert shown is an audited read. */
     Mono<List<AlertView>> list(Actor actor, boolean openOnly, Locale locale) {
-        Criteria c = Criteria.where("schoolId").is(actor.schoolId());
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.READ)
+                .flatMap(scope -> list(actor, scope.schoolId(), openOnly, locale));
+    }
+
+    private Mono<List<AlertView>> list(Actor actor, String schoolId, boolean openOnly, Locale locale) {
+        Criteria c = Criteria.where("schoolId").is(schoolId);
         if (openOnly) {
             c = c.and("acknowledgedAt").is(null);
         }
@@ -168,7 +177,9 @@ class Alerts {
     }
 
     Mono<AlertView> acknowledge(Actor actor, String id, String note, Locale locale) {
-        return mongo.findById(id, Docs.Alert.class).filter(a -> actor.inSchool(a.schoolId()))
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.WRITE)
+                .flatMap(scope -> mongo.findById(id, Docs.Alert.class)
+                        .filter(a -> a.schoolId().equals(scope.schoolId())))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("alert", id)))
                 .flatMap(a -> a.acknowledgedAt() != null
                         ? Mono.error(Problems.conflict("already_acknowledged", "This alert was already acknowledged"))
@@ -192,12 +203,10 @@ class Alerts {
     }
 
     Mono<OverdueSummary> overdueSummary(Actor actor) {
-        if (!actor.has(Role.SCHOOL_ADMIN) && !actor.has(Role.COUNSELOR)) {
-            return Mono.error(Problems.forbidden("alerts.overdue"));
-        }
         Instant before = clock.now().minus(ackWithin);
-        return mongo.find(Query.query(Criteria.where("schoolId").is(actor.schoolId()).and("acknowledgedAt").is(null)
-                        .and("raisedAt").lt(before)), Docs.Alert.class)
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH_STATS, Action.READ)
+                .flatMapMany(scope -> mongo.find(Query.query(Criteria.where("schoolId").is(scope.schoolId())
+                        .and("acknowledgedAt").is(null).and("raisedAt").lt(before)), Docs.Alert.class))
                 .map(Docs.Alert::raisedAt).collectList()
                 .map(list -> new OverdueSummary(list.size(), list.stream().min(Comparator.naturalOrder()).orElse(null),
                         ackWithin.toMinutes()));
@@ -220,7 +229,7 @@ class Alerts {
                 .concatMap(a -> mongo.findAndModify(Query.query(Criteria.where("_id").is(a.id())
                                 .and("overdueNotifiedAt").is(null)), new Update().set("overdueNotifiedAt", clock.now()),
                         Docs.Alert.class))
-                .concatMap(a -> notifications.sendToRole(Role.SCHOOL_ADMIN, a.schoolId(), "wellbeing_alert_overdue",
+                .concatMap(a -> notifications.sendToSchoolAdmins(a.schoolId(), "wellbeing_alert_overdue",
                                 "心理预警超时未确认",
                                 "有一条心理预警超过 " + ackWithin.toMinutes() + " 分钟未被心理教师确认，请督促跟进。",
                                 "/wellbeing/overdue")

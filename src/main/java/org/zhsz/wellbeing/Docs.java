@@ -38,6 +38,7 @@ final class Docs {
 
     /** Raised in the request that stored the answers; must be acknowledged by a counselor. */
     @Document("wellbeing_alerts")
+    @CompoundIndex(name = "school_open", def = "{'schoolId': 1, 'acknowledgedAt': 1, 'raisedAt': -1}")
     record Alert(@Id String id, String schoolId, String studentId, String campaignId, String responseId,
                  String reason, Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, String note,
                  Instant overdueNotifiedAt, @Version Long version) {

@@ -91,7 +91,7 @@ class Plans {
     record ResponsibleView(String username, String name, String role, String duty) {
     }
 
-    record FollowUpView(LocalDate dueOn, LocalDate doneOn, String note) {
+    record FollowUpView(LocalDate dueOn, LocalDate doneOn, @org.zhsz.platform.MultiLine String note) {
     }
 
     record PlanView(String studentId, String riskLevel, String status, String concerns, String goals,
@@ -235,11 +235,9 @@ class Plans {
 
     /** Tasks assigned to me in any plan of my school (e.g. the head teacher's daily check-in). */
     Mono<List<AssignedTask>> assignedToMe(Actor actor) {
-        if (actor.schoolId() == null) {
-            return Mono.just(List.of());
-        }
-        return mongo.find(Query.query(Criteria.where("schoolId").is(actor.schoolId())
-                        .and("tasks.assignee").is(actor.username()).and("status").is("ACTIVE")), Docs.Plan.class)
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH_TASK, Action.READ)
+                .flatMapMany(scope -> mongo.find(Query.query(Criteria.where("schoolId").is(scope.schoolId())
+                        .and("tasks.assignee").is(actor.username()).and("status").is("ACTIVE")), Docs.Plan.class))
                 .concatMap(p -> students.find(p.studentId()).flatMapMany(s -> audit.record(new AuditEvent(actor,
                                 "mental_health.flag.read", "plan", p.studentId(), s.id(), s.schoolId(),
                                 AuditEvent.Outcome.ALLOWED, "assigned task", DataClass.MENTAL_HEALTH_FLAG))
@@ -257,7 +255,9 @@ class Plans {
 
     Mono<List<CaseRow>> caseload(Actor actor, boolean overdueOnly) {
         LocalDate today = clock.today();
-        return mongo.find(Query.query(Criteria.where("schoolId").is(actor.schoolId())), Docs.Plan.class)
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.READ)
+                .flatMapMany(scope -> mongo.find(Query.query(Criteria.where("schoolId").is(scope.schoolId())),
+                        Docs.Plan.class))
                 .concatMap(p -> students.find(p.studentId()).map(s -> {
                     LocalDate next = p.followUps().stream().filter(f -> f.doneOn() == null).map(Docs.FollowUp::dueOn)
                             .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);

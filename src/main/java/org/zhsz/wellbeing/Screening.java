@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.zhsz.access.ConsentRegister;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
-import org.zhsz.organization.AssignmentRole;
 import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.organization.Views.ClassView;
 import org.zhsz.platform.AccessPolicy;
@@ -27,7 +26,8 @@ import org.zhsz.platform.FieldCipher;
 import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Ids;
 import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
+import org.zhsz.platform.Relationship;
+import org.zhsz.platform.StudentScope;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
@@ -74,40 +74,22 @@ class Screening {
         this.meters = meters;
     }
 
-    /** Is the actor a counselor assigned to this school this term? */
-    Mono<Boolean> isSchoolCounselor(Actor actor, String schoolId) {
-        if (!actor.has(Role.COUNSELOR) || !actor.inSchool(schoolId)) {
-            return Mono.just(false);
-        }
-        return organization.currentTerm(schoolId)
-                .flatMapMany(t -> organization.assignmentsOf(actor.username(), t.code()))
-                .any(a -> a.role() == AssignmentRole.COUNSELOR && schoolId.equals(a.schoolId()));
-    }
-
-    Mono<Void> requireCounselor(Actor actor, String what) {
-        if (actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden(what));
-        }
-        return isSchoolCounselor(actor, actor.schoolId())
-                .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(Problems.forbidden(what)));
-    }
-
     // ---------------------------------------------------------------- scoring tool
 
     record ScoreResult(int total, String band, boolean critical) {
     }
 
+    /** The counselor's scoring tool (stores nothing): mental-health work of the school's counselors. */
     Mono<ScoreResult> preview(Actor actor, String code, List<Integer> answers) {
-        if (!actor.has(Role.COUNSELOR)) {
-            return Mono.error(Problems.forbidden("wellbeing.score"));
-        }
-        Instrument in = instruments.find(code).orElseThrow(() -> Problems.notFound("instrument", code));
-        List<FieldError> errors = InstrumentScorer.validate(in, answers);
-        if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalid(errors));
-        }
-        InstrumentScorer.Score s = InstrumentScorer.score(in, answers);
-        return Mono.just(new ScoreResult(s.total(), s.band(), s.critical()));
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.WRITE).flatMap(scope -> {
+            Instrument in = instruments.find(code).orElseThrow(() -> Problems.notFound("instrument", code));
+            List<FieldError> errors = InstrumentScorer.validate(in, answers);
+            if (!errors.isEmpty()) {
+                return Mono.error(Problems.invalid(errors));
+            }
+            InstrumentScorer.Score s = InstrumentScorer.score(in, answers);
+            return Mono.just(new ScoreResult(s.total(), s.band(), s.critical()));
+        });
     }
 
     // ---------------------------------------------------------------- campaigns
@@ -134,6 +116,13 @@ class Screening {
 
     Mono<CampaignView> createCampaign(Actor actor, String name, List<String> codes, String variant,
                                       List<String> classIds, LocalDate opensOn, LocalDate closesOn) {
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.WRITE).flatMap(scope ->
+                createCampaign(actor, scope.schoolId(), name, codes, variant, classIds, opensOn, closesOn));
+    }
+
+    private Mono<CampaignView> createCampaign(Actor actor, String school, String name, List<String> codes,
+                                              String variant, List<String> classIds, LocalDate opensOn,
+                                              LocalDate closesOn) {
         List<FieldError> errors = new ArrayList<>();
         if (codes == null || codes.isEmpty()) {
             errors.add(new FieldError("instruments", "required", "choose at least one instrument"));
@@ -156,9 +145,8 @@ class Screening {
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));
         }
-        return requireCounselor(actor, "campaign.create")
-                .then(organization.currentTerm(actor.schoolId()))
-                .flatMap(t -> organization.classesOfSchool(actor.schoolId(), t.code()).map(ClassView::id).collectList())
+        return organization.currentTerm(school)
+                .flatMap(t -> organization.classesOfSchool(school, t.code()).map(ClassView::id).collectList())
                 .flatMap(schoolClasses -> {
                     for (String c : classIds) {
                         if (!schoolClasses.contains(c)) {
@@ -166,7 +154,7 @@ class Screening {
                                     "no such class in your school: " + c));
                         }
                     }
-                    Docs.Campaign c = new Docs.Campaign(Ids.newId(), actor.schoolId(), name, List.copyOf(codes),
+                    Docs.Campaign c = new Docs.Campaign(Ids.newId(), school, name, List.copyOf(codes),
                             variant, List.copyOf(classIds), opensOn, closesOn, "ACTIVE", actor.username(),
                             clock.now(), null);
                     return mongo.insert(c);
@@ -176,19 +164,21 @@ class Screening {
     }
 
     Mono<List<CampaignView>> campaigns(Actor actor) {
-        return requireCounselor(actor, "campaign.read")
-                .thenMany(mongo.find(Query.query(Criteria.where("schoolId").is(actor.schoolId()))
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.READ)
+                .flatMapMany(scope -> mongo.find(Query.query(Criteria.where("schoolId").is(scope.schoolId()))
                         .with(Sort.by(Sort.Direction.DESC, "opensOn")), Docs.Campaign.class))
                 .map(this::view).collectList();
     }
 
-    Mono<Docs.Campaign> campaignOfSchool(Actor actor, String id) {
-        return mongo.findById(id, Docs.Campaign.class).filter(c -> actor.inSchool(c.schoolId()))
+    /** A campaign of the school (404 for another school's). */
+    Mono<Docs.Campaign> campaignOfSchool(String schoolId, String id) {
+        return mongo.findById(id, Docs.Campaign.class).filter(c -> c.schoolId().equals(schoolId))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("campaign", id)));
     }
 
     Mono<CampaignView> close(Actor actor, String id) {
-        return requireCounselor(actor, "campaign.close").then(campaignOfSchool(actor, id))
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.WRITE)
+                .flatMap(scope -> campaignOfSchool(scope.schoolId(), id))
                 .flatMap(c -> mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
                         new Update().set("status", "CLOSED").set("closedAt", clock.now()), Docs.Campaign.class))
                 .flatMap(c -> mongo.findById(id, Docs.Campaign.class))
@@ -202,11 +192,8 @@ class Screening {
     }
 
     Mono<List<MyScreening>> myScreenings(Actor actor) {
-        if (!actor.has(Role.STUDENT)) {
-            return Mono.error(Problems.forbidden("screening.self"));
-        }
-        return students.findByUsername(actor.username())
-                .switchIfEmpty(Mono.error(() -> Problems.forbidden("no_student_record")))
+        return access.requireOwnRecord(actor, DataClass.SCREENING_RESPONSE, Action.READ)
+                .flatMap(scope -> students.find(scope.studentId()))
                 .flatMap(me -> mongo.find(Query.query(Criteria.where("schoolId").is(me.schoolId())
                                 .and("classIds").is(me.classId())), Docs.Campaign.class)
                         .filter(c -> "OPEN".equals(status(c)))
@@ -226,33 +213,41 @@ class Screening {
                      Boolean critical, boolean alertRaised) {
     }
 
+    /**
+     * Stores answers: a student's own (in the app, after the notice), or a counselor's entry of paper answers for
+     * a named student of the school. Who the answers are for decides which: the student themself, or not.
+     */
     Mono<Submitted> respond(Actor actor, String campaignId, String forStudentId, String code, List<Integer> answers,
                             Integer noticeVersion) {
-        if (!actor.hasAny(Role.STUDENT, Role.COUNSELOR)) {
-            return Mono.error(Problems.forbidden("screening.respond"));
-        }
-        Instrument in = instruments.find(code).orElse(null);
-        if (in == null) {
-            return Mono.error(Problems.invalid("instrument", "unknown", "unknown instrument " + code));
-        }
-        List<FieldError> errors = InstrumentScorer.validate(in, answers);
-        if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalid(errors));
-        }
-        boolean paper = !actor.has(Role.STUDENT);
-        Mono<StudentView> who;
-        if (paper) {
-            if (forStudentId == null) {
-                return Mono.error(Problems.invalid("studentId", "required", "name the student for paper answers"));
-            }
-            who = access.require(actor, forStudentId, DataClass.MENTAL_HEALTH, Action.WRITE)
-                    .then(students.find(forStudentId));
+        Mono<StudentScope> target;
+        if (forStudentId != null) {
+            target = access.require(actor, forStudentId, DataClass.SCREENING_RESPONSE, Action.WRITE);
         } else {
-            who = students.findByUsername(actor.username())
-                    .switchIfEmpty(Mono.error(() -> Problems.forbidden("no_student_record")))
-                    .flatMap(me -> forStudentId != null && !forStudentId.equals(me.id())
-                            ? Mono.error(Problems.forbidden("forged_student_id")) : Mono.just(me));
+            // no student named: the actor's own answers, or (for a counselor) a paper entry that must name one
+            target = students.findByUsername(actor.username()).hasElement().flatMap(student -> student
+                    ? access.requireOwnRecord(actor, DataClass.SCREENING_RESPONSE, Action.WRITE)
+                    : access.requireOwnSchool(actor, DataClass.SCREENING_RESPONSE, Action.WRITE)
+                    .then(Mono.error(Problems.invalid("studentId", "required",
+                            "name the student for paper answers"))));
         }
+        return target.flatMap(scope -> {
+            Instrument in = instruments.find(code).orElse(null);
+            if (in == null) {
+                return Mono.error(Problems.invalid("instrument", "unknown", "unknown instrument " + code));
+            }
+            List<FieldError> errors = InstrumentScorer.validate(in, answers);
+            if (!errors.isEmpty()) {
+                return Mono.error(Problems.invalid(errors));
+            }
+            boolean paper = !scope.is(Relationship.SELF);
+            return students.find(scope.studentId()).flatMap(s -> respond(actor, campaignId, s, in, code, answers,
+                    noticeVersion, paper));
+        });
+    }
+
+    private Mono<Submitted> respond(Actor actor, String campaignId, StudentView student, Instrument in, String code,
+                                    List<Integer> answers, Integer noticeVersion, boolean paper) {
+        Mono<StudentView> who = Mono.just(student);
         return who.flatMap(s -> mongo.findById(campaignId, Docs.Campaign.class)
                 .filter(c -> c.schoolId().equals(s.schoolId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("campaign", campaignId)))

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.Problems;
 
 import jakarta.validation.Valid;
@@ -120,17 +121,16 @@ class WellbeingController {
     @GetMapping("/wellbeing/alerts")
     Mono<List<Alerts.AlertView>> alerts(Actor actor, @RequestParam(defaultValue = "false") boolean open,
                                         Locale locale) {
-        return screening.requireCounselor(actor, "alerts.read").then(alerts.list(actor, open, locale));
+        return alerts.list(actor, open, locale);
     }
 
-    record Ack(@Size(max = 1000) String note) {
+    record Ack(@Size(max = 1000) @MultiLine String note) {
     }
 
     @PostMapping("/wellbeing/alerts/{id}/acknowledge")
     Mono<Alerts.AlertView> acknowledge(Actor actor, @PathVariable String id, @Valid @RequestBody(required = false)
             Ack body, Locale locale) {
-        return screening.requireCounselor(actor, "alerts.acknowledge")
-                .then(alerts.acknowledge(actor, id, body == null ? null : body.note(), locale));
+        return alerts.acknowledge(actor, id, body == null ? null : body.note(), locale);
     }
 
     @GetMapping("/wellbeing/alerts/overdue")
@@ -145,8 +145,8 @@ class WellbeingController {
         return plans.get(actor, id);
     }
 
-    record PlanBody(@NotBlank String riskLevel, String status, @Size(max = 4000) String concerns,
-                    @Size(max = 4000) String goals, @Size(max = 4000) String interventions,
+    record PlanBody(@NotBlank String riskLevel, String status, @Size(max = 4000) @MultiLine String concerns,
+                    @Size(max = 4000) @MultiLine String goals, @Size(max = 4000) @MultiLine String interventions,
                     List<Plans.ResponsibleView> responsible, List<Plans.TaskView> tasks,
                     List<Plans.FollowUpView> followUps, LocalDate reviewOn) {
     }
@@ -175,11 +175,11 @@ class WellbeingController {
 
     @GetMapping("/wellbeing/caseload")
     Mono<List<Plans.CaseRow>> caseload(Actor actor, @RequestParam(defaultValue = "false") boolean overdueOnly) {
-        return screening.requireCounselor(actor, "caseload.read").then(plans.caseload(actor, overdueOnly));
+        return plans.caseload(actor, overdueOnly);
     }
 
     record SessionBody(@NotNull LocalDate date, @NotNull Integer minutes, String kind,
-                       @Size(max = 4000) String note) {
+                       @Size(max = 4000) @MultiLine String note) {
     }
 
     @PostMapping("/students/{id}/wellbeing/sessions")
@@ -209,7 +209,7 @@ class WellbeingController {
         return plans.referrals(actor, id);
     }
 
-    record ReferralPatch(@Size(max = 2000) String outcome, String status, Boolean guardianInformed,
+    record ReferralPatch(@Size(max = 2000) @MultiLine String outcome, String status, Boolean guardianInformed,
                          LocalDate guardianInformedOn) {
     }
 

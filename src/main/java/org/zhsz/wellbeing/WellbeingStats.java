@@ -13,9 +13,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.zhsz.organization.OrganizationDirectory;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
-import org.zhsz.platform.Problems;
-import org.zhsz.platform.Role;
+import org.zhsz.platform.DataClass;
 import org.zhsz.student.StudentDirectory;
 
 import reactor.core.publisher.Flux;
@@ -29,13 +30,15 @@ import reactor.core.publisher.Mono;
 class WellbeingStats {
 
     private final ReactiveMongoTemplate mongo;
+    private final AccessPolicy access;
     private final Screening screening;
     private final Instruments instruments;
     private final StudentDirectory students;
     private final OrganizationDirectory organization;
 
     WellbeingStats(ReactiveMongoTemplate mongo, Screening screening, Instruments instruments,
-                   StudentDirectory students, OrganizationDirectory organization) {
+                   StudentDirectory students, OrganizationDirectory organization, AccessPolicy access) {
+        this.access = access;
         this.mongo = mongo;
         this.screening = screening;
         this.instruments = instruments;
@@ -52,7 +55,8 @@ class WellbeingStats {
     }
 
     Mono<CampaignStats> campaign(Actor actor, String id) {
-        return screening.requireCounselor(actor, "wellbeing.stats").then(screening.campaignOfSchool(actor, id))
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.READ)
+                .flatMap(scope -> screening.campaignOfSchool(scope.schoolId(), id))
                 .flatMap(this::campaignStats);
     }
 
@@ -102,8 +106,8 @@ class WellbeingStats {
     }
 
     Mono<List<TrendPoint>> trend(Actor actor) {
-        return screening.requireCounselor(actor, "wellbeing.stats")
-                .thenMany(mongo.find(Query.query(Criteria.where("schoolId").is(actor.schoolId()))
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH, Action.READ)
+                .flatMapMany(scope -> mongo.find(Query.query(Criteria.where("schoolId").is(scope.schoolId()))
                         .with(Sort.by("opensOn")), Docs.Campaign.class))
                 .concatMap(c -> screening.responsesOf(c.id()).collectList().flatMapMany(rs -> Flux.fromIterable(
                         c.instruments()).map(code -> {
@@ -131,10 +135,8 @@ class WellbeingStats {
 
     /** School admins: counts only (under 5 suppressed), never who or what. */
     Mono<SchoolCounts> schoolCounts(Actor actor) {
-        if (!actor.hasAny(Role.SCHOOL_ADMIN, Role.COUNSELOR) || actor.schoolId() == null) {
-            return Mono.error(Problems.forbidden("wellbeing.counts"));
-        }
-        return counts(actor.schoolId());
+        return access.requireOwnSchool(actor, DataClass.MENTAL_HEALTH_STATS, Action.READ)
+                .flatMap(scope -> counts(scope.schoolId()));
     }
 
     private Mono<SchoolCounts> counts(String schoolId) {
@@ -157,13 +159,11 @@ class WellbeingStats {
 
     /** The bureau: per school counts and per campaign coverage and band tables, all k-suppressed. */
     Mono<CountyStats> county(Actor actor) {
-        if (!actor.has(Role.BUREAU_ADMIN) || actor.countyId() == null) {
-            return Mono.error(Problems.forbidden("wellbeing.county"));
-        }
-        return organization.schoolsOfCounty(actor.countyId()).collectList().flatMap(schools -> Mono.zip(
-                Flux.fromIterable(schools).concatMap(s -> counts(s.id())).collectList(),
-                Flux.fromIterable(schools).concatMap(s -> mongo.find(Query.query(Criteria.where("schoolId").is(s.id())),
-                        Docs.Campaign.class)).concatMap(this::campaignStats).collectList()))
-                .map(t -> new CountyStats(actor.countyId(), t.getT1(), t.getT2()));
+        return access.requireOwnCounty(actor, DataClass.COUNTY_STATS, Action.READ).flatMap(scope -> organization
+                .schoolsOfCounty(scope.countyId()).collectList().flatMap(schools -> Mono.zip(
+                        Flux.fromIterable(schools).concatMap(s -> counts(s.id())).collectList(),
+                        Flux.fromIterable(schools).concatMap(s -> mongo.find(Query.query(Criteria.where("schoolId")
+                                .is(s.id())), Docs.Campaign.class)).concatMap(this::campaignStats).collectList()))
+                .map(t -> new CountyStats(scope.countyId(), t.getT1(), t.getT2())));
     }
 }

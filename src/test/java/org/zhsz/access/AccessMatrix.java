@@ -106,10 +106,11 @@ public final class AccessMatrix {
         // ---- who am I, what can I list ----
         rows.add(get("/api/v1/me").is(200, ALL).otherwise(0));
         rows.add(get("/api/v1/classes").is(200, ALL).otherwise(0));
-        rows.add(get("/api/v1/classes/S1-C1").is(200, "admin_s1", "counselor_s1", "student_c1a", "parent_c1a",
-                "bureau").is(200, C1_TEACHERS).otherwise(404));
+        // the county's bureau and auditor relate to every class of the county (they read its schools too)
+        rows.add(get("/api/v1/classes/S1-C1").is(200, "admin_s1", "counselor_s1", "student_c1a", "parent_c1a")
+                .is(200, COUNTY).is(200, C1_TEACHERS).otherwise(404));
         rows.add(get("/api/v1/classes/S1-C2").is(200, "admin_s1", "counselor_s1", "pe_c1", "teacher_c2",
-                "student_c2a", "bureau").otherwise(404));
+                "student_c2a").is(200, COUNTY).otherwise(404));
         rows.add(get("/api/v1/notices").is(200, ALL).otherwise(0));
         rows.add(get("/api/v1/notifications").is(200, ALL).otherwise(0));
 
@@ -118,7 +119,9 @@ public final class AccessMatrix {
         rows.add(get("/api/v1/schools/S1").is(200, S1_STAFF).is(200, "student_c1a", "parent_c1a", "student_c2a")
                 .is(200, COUNTY).otherwise(404));
         rows.add(get("/api/v1/schools/S2").is(200, S2_STAFF).is(200, COUNTY).otherwise(404));
-        rows.add(patch("/api/v1/schools/S1", Map.of()).is(200, "admin_s1").is(404, "admin_s2").otherwise(403));
+        // another school's people and the admission office have no relationship to S1: out of scope
+        rows.add(patch("/api/v1/schools/S1", Map.of()).is(200, "admin_s1").is(404, S2_STAFF).is(404, "admissions")
+                .otherwise(403));
         rows.add(get("/api/v1/terms").is(200, S1_STAFF).is(200, S2_STAFF)
                 .is(200, "student_c1a", "parent_c1a", "student_c2a").otherwise(404));
         rows.add(post("/api/v1/terms", Map.of("code", "2026-2027-1", "startDate", "2026-09-01",
@@ -158,18 +161,23 @@ public final class AccessMatrix {
                 .is(403, C1_TEACHERS).is(403, "counselor_s1").is(403, COUNTY).otherwise(404));
 
         // ---- break-glass, grants, consents ----
+        // only those in scope of 杨雨桐 (C2) learn she exists: her school's staff who teach her, the county
         rows.add(post("/api/v1/students/" + C2A + "/break-glass", Map.of("reason", "家长紧急来电反映孩子情绪异常，需立即了解情况",
-                "minutes", 5)).is(201, "admin_s1").is(404, "admin_s2").otherwise(403));
+                "minutes", 5)).is(201, "admin_s1").is(403, "pe_c1", "teacher_c2", "counselor_s1", "student_c2a")
+                .is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/grants").is(200, "admin_s1", "admin_s2", "counselor_s1", "counselor_s2", "admissions")
                 .otherwise(403));
         rows.add(get("/api/v1/students/" + C1A + "/consents").is(200, "admin_s1", "head_c1", "counselor_s1",
                 "student_c1a", "parent_c1a").is(403, "teacher_c1", "pe_c1").is(403, COUNTY).otherwise(404));
         rows.add(post("/api/v1/students/" + C1A + "/consents", Map.of("purpose", "HEALTH_SPECIAL_CONSTITUTION",
                 "noticeVersion", 1, "decision", "GRANTED")).is(201, "parent_c1a").is(422, "student_c1a")
-                .otherwise(404));
-        rows.add(get("/api/v1/schools/S1/processing-bases").is(200, "admin_s1", "counselor_s1").otherwise(404));
+                .is(403, C1_TEACHERS).is(403, "admin_s1", "counselor_s1").is(403, COUNTY).otherwise(404));
+        // the school's settings: in scope of S1 (its people, the county) but not theirs to read: 403
+        rows.add(get("/api/v1/schools/S1/processing-bases").is(200, "admin_s1", "counselor_s1")
+                .is(403, "head_c1", "teacher_c1", "pe_c1", "teacher_c2", "student_c1a", "parent_c1a", "student_c2a")
+                .is(403, COUNTY).otherwise(404));
         rows.addAll(MatrixExtensions.rows());
-        return rows;
+        return HealthMatrixRows.withSchoolDoctor(rows);
     }
 
     /** Runs one cell; returns the status. */

@@ -63,7 +63,8 @@ class ConsentRegisterTests {
 
     @Test
     void onlyTheFamilyDecides() {
-        decide("head_c1", "S1-C1-01", "GRANTED").expectStatus().isNotFound();
+        // the head teacher knows the student but does not decide for the family; another family's child is unknown
+        decide("head_c1", "S1-C1-01", "GRANTED").expectStatus().isForbidden();
         decide("parent_c1a", "S1-C2-01", "GRANTED").expectStatus().isNotFound();
     }
 }

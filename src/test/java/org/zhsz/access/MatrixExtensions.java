@@ -26,6 +26,7 @@ final class MatrixExtensions {
         List<AccessMatrix.Row> rows = new ArrayList<>();
         rows.addAll(records());
         rows.addAll(FitnessMatrixRows.rows());
+        rows.addAll(HealthMatrixRows.rows());
         rows.addAll(wellbeing());
         rows.addAll(archive());
         rows.addAll(workflows());
@@ -94,12 +95,15 @@ final class MatrixExtensions {
                 .is(403, "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/classes/S1-C1/records/overview").is(200, C1_TEACHERS).is(200, "admin_s1", "counselor_s1")
                 .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
+        rows.add(get("/api/v1/classes/S1-C1/records/writable").is(200, C1_TEACHERS).is(200, "admin_s1",
+                "counselor_s1").is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/classes/S1-C1/coverage").is(200, C1_TEACHERS).is(200, "admin_s1", "counselor_s1")
                 .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/records/review-queue").is(200, "head_c1", "admin_s1", "admin_s2").otherwise(403));
+        // the county is in scope of S1 but sees coverage only as suppressed county aggregates: 403
         rows.add(get("/api/v1/schools/S1/coverage").is(200, "admin_s1", "counselor_s1", "head_c1")
                 .is(403, "teacher_c1", "pe_c1", "teacher_c2", "student_c1a", "parent_c1a", "student_c2a")
-                .otherwise(404));
+                .is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/stats/coverage").is(200, "bureau").otherwise(403));
         rows.add(get("/api/v1/record-categories").is(200, AccessMatrix.ALL).otherwise(0));
         rows.add(put("/api/v1/record-categories", List.of()).is(422, "admin_s1", "admin_s2").otherwise(403));
@@ -138,7 +142,9 @@ final class MatrixExtensions {
                 .is(200, "counselor_s1").is(403, C1_TEACHERS).is(403, "admin_s1").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/students/" + C1A + "/wellbeing/flag").is(200, "head_c1", "counselor_s1")
                 .is(403, "teacher_c1", "pe_c1", "admin_s1").is(403, c1Family).is(403, COUNTY).otherwise(404));
-        rows.add(get("/api/v1/wellbeing/my-tasks").is(200, AccessMatrix.ALL).otherwise(0));
+        // tasks of 一人一案 plans go to the school's staff; nobody else has any
+        rows.add(get("/api/v1/wellbeing/my-tasks").is(200, AccessMatrix.S1_STAFF).is(200, AccessMatrix.S2_STAFF)
+                .otherwise(403));
         rows.add(get("/api/v1/wellbeing/caseload").is(200, counselors).otherwise(403));
         rows.add(get("/api/v1/students/" + C1A + "/wellbeing/sessions").is(200, "counselor_s1").is(403, inScopeNoMh)
                 .is(403, COUNTY).otherwise(404));
@@ -217,15 +223,17 @@ final class MatrixExtensions {
         // organization
         rows.add(get("/api/v1/terms/current").is(200, AccessMatrix.S1_STAFF).is(200, AccessMatrix.S2_STAFF)
                 .is(200, s1Family).otherwise(404));
-        rows.add(AccessMatrix.patch("/api/v1/classes/S1-C2", Map.of()).is(200, "admin_s1").is(404, "admin_s2")
-                .otherwise(403));
+        rows.add(AccessMatrix.patch("/api/v1/classes/S1-C2", Map.of()).is(200, "admin_s1")
+                .is(404, AccessMatrix.S2_STAFF).is(404, "admissions").otherwise(403));
         rows.add(post("/api/v1/staff", Map.of("username", "matrix_teacher", "name", "矩阵测试教师"))
                 .is(201, "admin_s1").is(409, "admin_s2").otherwise(403));
-        rows.add(AccessMatrix.delete("/api/v1/assignments/no-such-assignment").is(404, "admin_s1", "admin_s2")
-                .otherwise(403));
-        // staff leaving / coming back (teacher_c2 stays active: nothing changes)
+        // an assignment is decided by its school: one that does not exist is not found, for everyone
+        rows.add(AccessMatrix.delete("/api/v1/assignments/no-such-assignment").is(404, AccessMatrix.ALL)
+                .otherwise(0));
+        // staff leaving / coming back (teacher_c2 stays active: nothing changes); decided by the staff member's
+        // school: out of scope for another school's people and the admission office
         rows.add(AccessMatrix.patch("/api/v1/staff/teacher_c2", Map.of("active", true)).is(200, "admin_s1")
-                .is(404, "admin_s2").otherwise(403));
+                .is(404, AccessMatrix.S2_STAFF).is(404, "admissions").otherwise(403));
         // accounts of a class's students and guardians: the school admin and the class's head teacher; the
         // allowed call names a student of another class, so it stops at validation before reaching Keycloak
         rows.add(get("/api/v1/classes/S1-C1/accounts").is(200, "admin_s1", "head_c1")
@@ -242,7 +250,7 @@ final class MatrixExtensions {
         rows.add(post("/api/v1/schools/S1/processing-bases", Map.of("purpose", "HEALTH_SPECIAL_CONSTITUTION",
                 "reference", "《学校卫生工作条例》第十四条")).is(201, "admin_s1")
                 .is(403, "head_c1", "teacher_c1", "pe_c1", "teacher_c2", "counselor_s1").is(403, s1Family)
-                .otherwise(404));
+                .is(403, COUNTY).otherwise(404));
         rows.add(AccessMatrix.delete("/api/v1/grants/no-such-grant").is(404, AccessMatrix.ALL).otherwise(0));
         rows.add(post("/api/v1/notifications/no-such-notification/read", Map.of()).is(404, AccessMatrix.ALL)
                 .otherwise(0));

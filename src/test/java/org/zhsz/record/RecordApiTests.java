@@ -133,7 +133,8 @@ class RecordApiTests {
         upload("head_c1", "S1-C1-01", big, "big.pdf").expectStatus().isEqualTo(413);
         assertThat(evidenceCount()).isEqualTo(before);
 
-        byte[] photo = JpegScrubberTests.withExif(JpegScrubberTests.plainJpeg(), JpegScrubberTests.exifWithGps());
+        byte[] photo = org.zhsz.support.TestImages.withExif(org.zhsz.support.TestImages.plainJpeg(),
+                org.zhsz.support.TestImages.exifWithGps());
         @SuppressWarnings("unchecked")
         Map<String, Object> stored = upload("head_c1", "S1-C1-01", photo, "volunteer.jpg").expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();

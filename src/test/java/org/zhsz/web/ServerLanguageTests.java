@@ -124,8 +124,15 @@ class ServerLanguageTests {
         Properties en = bundle("messages.properties");
         Set<String> need = keysTheSourceNeeds();
         assertThat(need).as("the scan finds the codes (else it is broken)").hasSizeGreaterThan(200)
-                .contains("problem.stale_version", "field.required", "permission.roster.import", "resource.student",
+                .contains("problem.stale_version", "field.required", "permission.record.edit", "resource.student",
                         "action.fitness.read", "field.between_unit");
+        // the access policy's refusals are said as action + data class (Messages.permission): every one of them
+        for (org.zhsz.platform.DataClass dc : org.zhsz.platform.DataClass.values()) {
+            need.add("dataclass." + dc.name());
+        }
+        for (org.zhsz.platform.Action a : org.zhsz.platform.Action.values()) {
+            need.add("verb." + a.name().toLowerCase(java.util.Locale.ROOT));
+        }
         assertThat(need.stream().filter(k -> !zh.containsKey(k)).toList()).as("codes without a Chinese text")
                 .isEmpty();
         assertThat(need.stream().filter(k -> !en.containsKey(k)).toList()).as("codes without an English text")

@@ -61,10 +61,10 @@ public final class AuthzBench {
             double jwtCpu = (jwt1.cpuMs + jwt2.cpuMs) / 2;
             String sec = "Authorization overhead";
             String c = " (" + clients + " clients)";
-            BenchResults.row(sec, "GET /students/{id} full stack, req/s" + c, f0(full.r.throughput()),
-                    f0(bare) + " bare / " + f0(jwt) + " token only", f2(full.r.throughput() / bare) + " / "
+            BenchResults.row(sec, "GET /students/{id} full stack, req/s", f0(full.r.throughput()),
+                    f0(bare) + " bare / " + f0(jwt) + " token only" + c, f2(full.r.throughput() / bare) + " / "
                             + f2(full.r.throughput() / jwt),
-                    BenchResults.goal(full.r.throughput() / bare >= 0.5) + " (≥ 0.5 of bare)");
+                    BenchResults.goal(full.r.throughput() / bare >= 0.85) + " (≥ 0.85 of bare)");
             BenchResults.row(sec, "GET /students/{id} full stack, p50 / p99 (ms)",
                     f1(full.r.p(50)) + " / " + f1(full.r.p(99)),
                     f1((bare1.r.p(50) + bare2.r.p(50)) / 2) + " / " + f1((bare1.r.p(99) + bare2.r.p(99)) / 2)

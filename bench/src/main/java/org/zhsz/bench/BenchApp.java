@@ -122,6 +122,10 @@ final class BenchApp implements AutoCloseable {
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    org.springframework.context.ApplicationContext context() {
+        return context;
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

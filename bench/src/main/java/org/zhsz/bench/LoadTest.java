@@ -42,6 +42,8 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * bench/run.sh org.zhsz.bench.LoadTest [seconds=60] [clients=32]
  *     the app in a child JVM (-Xmx512m, own embedded store, demo county, local JWKS): RSS and CPU are its own
+ * bench/run.sh org.zhsz.bench.LoadTest [seconds] [clients] --jfr
+ *     the same, the app's JVM recording a CPU profile to bench/results/loadtest-app.jfr
  * bench/run.sh org.zhsz.bench.LoadTest 60 32 --url http://localhost:8080 [--keycloak http://127.0.0.1:8180] [--pid N]
  *     against ./run.sh, with real Keycloak tokens (password grant of zhsz-cli, demo password); RSS/CPU with --pid
  * </pre>
@@ -49,6 +51,8 @@ import org.HdrHistogram.Histogram;
 public final class LoadTest {
 
     static final int MAX_SECONDS = 900;
+    /** Where the child JVM's log goes (the app logs warnings and errors, with their stack traces). */
+    static final Path APP_LOG = Path.of("bench", "results", "loadtest-app.log");
 
     /** One kind of request: who sends it, how often (weight), and how it is built. */
     record Op(String name, String user, int weight, Builder builder) {
@@ -152,8 +156,10 @@ public final class LoadTest {
         String url = null;
         String keycloak = "http://127.0.0.1:8180";
         long pid = -1;
+        boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--jfr" -> jfr = true;
                 case "--url" -> url = args[++i];
                 case "--keycloak" -> keycloak = args[++i];
                 case "--pid" -> pid = Long.parseLong(args[++i]);
@@ -169,10 +175,15 @@ public final class LoadTest {
         Ctx ctx;
         if (url == null) {
             signer = new BenchApp.Signer();
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
-                    signer.jwksUri());
-            child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m"));
+            if (jfr) { // a CPU profile of the app alone: bench/results/loadtest-app.jfr
+                cmd.add("-XX:StartFlightRecording=filename=" + APP_LOG.resolveSibling("loadtest-app.jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
+                    signer.jwksUri()));
+            child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));
             String line;
@@ -188,9 +199,16 @@ public final class LoadTest {
             if (port < 0) {
                 throw new IllegalStateException("the app did not start");
             }
+            // the app's log (everything after READY) is kept beside the results, so an error's cause can be read
+            java.nio.file.Files.createDirectories(APP_LOG.getParent());
+            java.io.Writer logFile = java.nio.file.Files.newBufferedWriter(APP_LOG, StandardCharsets.UTF_8);
             Thread drain = new Thread(() -> {
-                try {
-                    out.transferTo(java.io.Writer.nullWriter());
+                try (logFile) {
+                    char[] buf = new char[8192];
+                    for (int n; (n = out.read(buf)) >= 0; ) {
+                        logFile.write(buf, 0, n);
+                        logFile.flush();
+                    }
                 } catch (java.io.IOException e) {
                     // gone
                 }
@@ -278,18 +296,26 @@ public final class LoadTest {
             System.out.println("first errors:");
             all.samples.forEach(s -> System.out.println("  " + s));
         }
+        if (!WARMUP_SAMPLES.isEmpty()) {
+            System.out.println("errors during the warm-up (" + WARMUP_ERRORS.get() + "):");
+            WARMUP_SAMPLES.forEach(s -> System.out.println("  " + s));
+        }
         String sec = "Load test";
         String what = clients + " clients, " + seconds + " s, " + (url == null ? "in-process app (child JVM)" : url);
         BenchResults.row(sec, "mixed throughput, req/s (" + what + ")", f0(all.ok.get() / wall), "", "", "");
+        double p99 = all.h.getValueAtPercentile(99) / 1000.0;
         BenchResults.row(sec, "mixed p50 / p95 / p99 (ms)", f1(all.h.getValueAtPercentile(50) / 1000.0) + " / "
-                + f1(all.h.getValueAtPercentile(95) / 1000.0) + " / " + f1(all.h.getValueAtPercentile(99) / 1000.0),
-                "", "", "");
-        BenchResults.row(sec, "errors", Long.toString(all.errors.get()), "", "",
-                BenchResults.goal(all.errors.get() == 0) + " (0)");
+                + f1(all.h.getValueAtPercentile(95) / 1000.0) + " / " + f1(p99), "", "",
+                clients == 32 ? BenchResults.goal(p99 < 150) + " (p99 < 150 ms at 32 clients)" : "");
+        BenchResults.row(sec, "errors", Long.toString(all.errors.get()) + (WARMUP_ERRORS.get() > 0
+                ? " (+ " + WARMUP_ERRORS.get() + " in the warm-up)" : ""), "", "",
+                BenchResults.goal(all.errors.get() + WARMUP_ERRORS.get() == 0) + " (0)");
+        BenchResults.row(sec, "stalls (unanswered after 10 s)", Long.toString(STALLS.get()), "", "",
+                BenchResults.goal(STALLS.get() == 0) + " (0)");
         if (pid > 0) {
             BenchResults.row(sec, "app peak RSS (VmHWM, MB)", f0(hwm), "", "", "");
             BenchResults.row(sec, "app CPU per request, mix (ms)", String.format(Locale.ROOT, "%.2f", cpuPerReq), "",
-                    "", "");
+                    "", BenchResults.goal(cpuPerReq <= 3) + " (≤ 3 ms)");
         }
 
         if (child != null) {
@@ -300,6 +326,17 @@ public final class LoadTest {
         }
         if (signer != null) {
             signer.close();
+        }
+        long failures = all.errors.get() + WARMUP_ERRORS.get() + STALLS.get();
+        if (failures > 0) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "FAILED: %d error(s), %d in the warm-up, %d stall(s)%n", all.errors.get(),
+                    WARMUP_ERRORS.get(), STALLS.get());
+            if (child != null) {
+                System.out.println("the app's log: " + APP_LOG + "; its first errors:");
+                firstAppErrors(APP_LOG, 5).forEach(l -> System.out.println("  " + l));
+            }
+            System.exit(1);
         }
         System.exit(0);
     }
@@ -341,6 +378,13 @@ public final class LoadTest {
                     ctx.toReview.add(new String[]{"S1-C1-01", m.group(1)});
                 }
             }
+            if (t0 < from && failed) { // not timed, but an error in the warm-up is still an error
+                WARMUP_ERRORS.incrementAndGet();
+                if (WARMUP_SAMPLES.size() < 8) {
+                    WARMUP_SAMPLES.add(op.name() + ": " + req.method() + " " + req.uri().getPath() + " -> "
+                            + (err != null ? err : resp.statusCode() + " " + abbreviate(resp.body())));
+                }
+            }
             if (t0 >= from) {
                 Stat s = stats.get(op.name());
                 for (Stat x : new Stat[]{s, all}) {
@@ -369,7 +413,12 @@ public final class LoadTest {
     static volatile long appPid = -1;
     static final java.util.concurrent.atomic.AtomicBoolean DUMPED = new java.util.concurrent.atomic.AtomicBoolean();
 
+    static final AtomicLong STALLS = new AtomicLong();
+    static final AtomicLong WARMUP_ERRORS = new AtomicLong();
+    static final List<String> WARMUP_SAMPLES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     static void stallDump(String op, HttpRequest req) {
+        STALLS.incrementAndGet();
         System.out.println("STALL: " + op + " " + req.method() + " " + req.uri().getPath() + " unanswered after 10 s");
         if (appPid > 0 && DUMPED.compareAndSet(false, true)) {
             try {
@@ -383,6 +432,44 @@ public final class LoadTest {
                 System.out.println("STALL: no thread dump: " + e);
             }
         }
+    }
+
+    /**
+     * The first {@code max} errors the app logged: each ERROR line with its exception and the innermost
+     * {@code Caused by} and the first frames below it.
+     */
+    static List<String> firstAppErrors(Path log, int max) {
+        List<String> out = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return List.of("(no log: " + e + ")");
+        }
+        int found = 0;
+        for (int i = 0; i < lines.size() && found < max; i++) {
+            if (!lines.get(i).contains(" ERROR ")) {
+                continue;
+            }
+            found++;
+            out.add(lines.get(i));
+            int cause = -1;
+            int j = i + 1;
+            for (; j < lines.size() && !lines.get(j).matches("^\\d{4}-\\d{2}-\\d{2}.*"); j++) {
+                if (lines.get(j).startsWith("Caused by:")) {
+                    cause = j;
+                }
+            }
+            int from = cause >= 0 ? cause : i + 1;
+            for (int k = from; k < Math.min(j, from + 8); k++) {
+                out.add("    " + lines.get(k));
+            }
+            i = j - 1;
+        }
+        if (found == 0) {
+            out.add("(no ERROR in the app's log)");
+        }
+        return out;
     }
 
     static String abbreviate(String s) {

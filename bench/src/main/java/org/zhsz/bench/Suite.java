@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * their rows make one table, printed and written to {@code bench/results/latest.md}.
  *
  * <pre>bench/run.sh org.zhsz.bench.Suite [--stats-results N] [--only name,name]</pre>
+ * Steps: write-path, authz, load, scorer, pdf, stats, fitness-import; {@code county} (county-size data) only
+ * when named in {@code --only}.
  */
 public final class Suite {
 
@@ -46,6 +48,8 @@ public final class Suite {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("write-path", "org.zhsz.bench.WritePathBench", List.of("10"), "-Xmx1g", 6));
         steps.add(new Step("authz", "org.zhsz.bench.AuthzBench", List.of("8", "32"), "-Xmx1g", 6));
+        // the mixed load test (its app in a child JVM of its own: CPU and RSS are the app's)
+        steps.add(new Step("load", "org.zhsz.bench.LoadTest", List.of("60", "32"), "-Xmx512m", 8));
         steps.add(new Step("scorer", "org.zhsz.bench.ScorerBench", List.of(), "-Xmx512m", 5));
         steps.add(new Step("pdf", "org.zhsz.bench.PdfBench", List.of("3", "2", "500", "15"), "-Xmx1g", 8));
         steps.add(new Step("stats", "org.zhsz.bench.StatsBench", List.of(Integer.toString(statsResults), "2"),
@@ -55,6 +59,12 @@ public final class Suite {
         if (hasImport) {
             steps.add(new Step("fitness-import", "org.zhsz.bench.FitnessImportBench", List.of("100000"), "-Xmx6g",
                     8));
+        }
+        // county-size data (heavy: only with --only county)
+        boolean county = only != null && only.contains("county");
+        if (county) {
+            steps.add(new Step("county", "org.zhsz.bench.CountyScaleBench", List.of("--students", "2000",
+                    "--schools", "3"), "-Xmx6g", 60));
         }
 
         String started = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));

@@ -8,7 +8,7 @@ import java.util.Map;
  * Record-create through the whole stack (JWT signature check, actor, access policy from assignments,
  * validation, category lookup, term derivation, insert, hash-chained audit) versus a bare endpoint doing the
  * same single insert with no checks, side by side in one run with 64 concurrent clients.
- * Goal: ≥ 0.5 of the bare throughput and p99 < 50 ms.
+ * Goals (issue 18): ≥ 0.8 of the bare throughput, CPU per request ≤ 1.25× bare.
  *
  * <pre>bench/run.sh org.zhsz.bench.WritePathBench [seconds]</pre>
  */
@@ -33,6 +33,15 @@ public final class WritePathBench {
                     json.replace("}", ",\"studentId\":\"" + students[n % 40] + "\"}")).build();
             java.util.function.IntFunction<java.net.http.HttpRequest> fullReq = n -> LoadGen.post(
                     app.url("/api/v1/students/" + students[n % 40] + "/records"), token, json).build();
+            String only = System.getProperty("only"); // -Donly=full|bare: one path for a while, e.g. to profile it
+            if (only != null) {
+                var r = only.equals("bare") ? bareReq : fullReq;
+                load.run("warm " + only, clients, Duration.ofSeconds(1), Duration.ofSeconds(10), r);
+                AuthzBench.Fig fig = AuthzBench.fig(load, only, clients, Duration.ofSeconds(2), measure, r);
+                System.out.printf("%s: %.0f req/s, %.2f ms CPU per request%n", only, fig.r().throughput(),
+                        fig.cpuMs());
+                System.exit(0);
+            }
             // both paths warmed first (the JIT otherwise favours whichever ran last)
             for (int w = 0; w < 2; w++) {
                 load.run("warm bare", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), bareReq);
@@ -66,22 +75,22 @@ public final class WritePathBench {
                     Long.toString(bare1.errors() + bare2.errors()), ""));
             System.out.println(LoadGen.row("bare runs (req/s)", fmt(bare1.throughput()) + " / "
                     + fmt(bare2.throughput()), "", ""));
-            boolean ok = full.throughput() / bare >= 0.5 && full.p(99) < 50;
-            System.out.println("Goal (≥ 0.5 of bare, p99 < 50 ms): " + (ok ? "met" : "NOT met"));
-            String sec = "Write path";
             double bareCpu = (bare1Cpu + bare2Cpu) / 2;
-            BenchResults.row(sec, "record create, req/s, " + clients + " clients", fmt(full.throughput()), fmt(bare)
-                    + " (bare insert)", String.format("%.2f", full.throughput() / bare),
-                    BenchResults.goal(full.throughput() / bare >= 0.5) + " (≥ 0.5)");
+            boolean ok = full.throughput() / bare >= 0.8 && fullCpu / bareCpu <= 1.25;
+            System.out.println("Goal (≥ 0.8 of bare, CPU ≤ 1.25× bare): " + (ok ? "met" : "NOT met"));
+            String sec = "Write path";
+            BenchResults.row(sec, "record create, req/s", fmt(full.throughput()), fmt(bare)
+                    + " (bare insert, " + clients + " clients)", String.format("%.2f", full.throughput() / bare),
+                    BenchResults.goal(full.throughput() / bare >= 0.8) + " (≥ 0.8)");
             double bp99 = (bare1.p(99) + bare2.p(99)) / 2;
             BenchResults.row(sec, "record create, p99 (ms)", String.format("%.1f", full.p(99)),
-                    String.format("%.1f", bp99), String.format("%.2f", full.p(99) / bp99),
-                    BenchResults.goal(full.p(99) < 50) + " (< 50 ms)");
+                    String.format("%.1f", bp99), String.format("%.2f", full.p(99) / bp99), "");
             BenchResults.row(sec, "record create, p50 (ms)", String.format("%.1f", full.p(50)),
                     String.format("%.1f", (bare1.p(50) + bare2.p(50)) / 2), "", "");
             BenchResults.row(sec, "CPU per request, process incl. load generator (ms)",
                     String.format("%.2f", fullCpu), String.format("%.2f", bareCpu),
-                    String.format("%.2f", fullCpu / bareCpu), "");
+                    String.format("%.2f", fullCpu / bareCpu), BenchResults.goal(fullCpu / bareCpu <= 1.25)
+                            + " (≤ 1.25× bare)");
             BenchResults.row(sec, "errors", Long.toString(full.errors()), Long.toString(bare1.errors()
                     + bare2.errors()), "", BenchResults.goal(full.errors() + bare1.errors() + bare2.errors() == 0)
                     + " (0)");

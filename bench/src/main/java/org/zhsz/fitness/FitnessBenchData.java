@@ -27,6 +27,11 @@ public final class FitnessBenchData {
         return SchoolYears.of(LocalDate.now(SchoolClock.ZONE));
     }
 
+    /** The school year that starts in {@code start}, e.g. "2026-2027". */
+    public static String yearOfStart(int start) {
+        return SchoolYears.ofStart(start);
+    }
+
     /** The projection the statistics read (the same list the module uses). */
     public static List<String> statsFields() {
         return FitnessStats.FIELDS;

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private static final String ATTR = Actor.class.getName();
+    private static final String ATTR = Actor.EXCHANGE_ATTRIBUTE;
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

@@ -34,6 +34,8 @@ import reactor.core.publisher.Mono;
  * Keycloak); {@code iss}, {@code exp}/{@code nbf} and {@code aud} are checked. Everything under /api needs a
  * token except the public dossier verification; the web app's static files are public. Actuator lives on the
  * management port ({@link ManagementPort}); on the API port only {@code GET /actuator/health} answers, without details.
+ * Every response carries the Content-Security-Policy of {@link SecurityHeaders}, nosniff, no-referrer, same-origin
+ * framing only and a Permissions-Policy without camera, microphone or location.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -42,8 +44,19 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems,
-                                                  ManagementPort management) {
+                                                  ManagementPort management, SecurityProperties props,
+                                                  @org.springframework.beans.factory.annotation.Value(
+                                                          "${zhsz.web.content-security-policy:}") String csp) {
         return http
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                SecurityHeaders.contentSecurityPolicy(props.issuerUri(), csp)))
+                        .frameOptions(f -> f.mode(org.springframework.security.web.server.header
+                                .XFrameOptionsServerHttpHeadersWriter.Mode.SAMEORIGIN))
+                        .referrerPolicy(r -> r.policy(org.springframework.security.web.server.header
+                                .ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=(), "
+                                + "usb=()")))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -84,9 +97,24 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The client that fetches Keycloak's signing keys: bounded connect and response times, so a Keycloak that is
+     * down or hangs makes a request fail (503) rather than wait for ever. Also used by the health check.
+     */
+    static org.springframework.web.reactive.function.client.WebClient keysClient(SecurityProperties props) {
+        int millis = (int) props.keysTimeout().toMillis();
+        reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, millis)
+                .responseTimeout(props.keysTimeout());
+        return org.springframework.web.reactive.function.client.WebClient.builder()
+                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
+                .build();
+    }
+
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties props, io.micrometer.core.instrument.MeterRegistry meters) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri())
+                .webClient(keysClient(props)).build();
         OAuth2TokenValidator<Jwt> audience = token -> {
             List<String> aud = token.getAudience();
             return aud != null && aud.contains(props.audience())
@@ -98,7 +126,7 @@ class SecurityConfig {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(5)), new JwtIssuerValidator(props.issuerUri()), audience);
         decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, 10_000);
+        return new VerifiedTokenCache(decoder, validator, 10_000, meters);
     }
 
     /**

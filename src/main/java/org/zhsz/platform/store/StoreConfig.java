@@ -68,7 +68,9 @@ class StoreConfig {
         }
         Path base = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.mv$", ""));
         JournaledMemoryBackend backend = JournaledMemoryBackend.open(base, props.embeddedFsync(),
-                props.embeddedCompactBytes());
+                props.embeddedCompactBytes(), JournaledMemoryBackend.FILES,
+                "truncate-journal".equals(props.recovery()) ? JournaledMemoryBackend.Recovery.TRUNCATE_JOURNAL
+                        : JournaledMemoryBackend.Recovery.NONE);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         log.info("Embedded store (in memory, journal {}) listening on {}", backend.journalFile(),
@@ -101,6 +103,27 @@ class StoreConfig {
                 .filter(c -> !c.getClass().getName().contains("NettyDriver"))
                 .forEach(c -> c.customize(builder));
         return com.mongodb.reactivestreams.client.MongoClients.create(builder.build());
+    }
+
+    /**
+     * Bounded waits, so a store that is down or stops answering gives a 503 problem rather than a request that
+     * hangs: server selection and connecting wait {@code zhsz.store.timeout}, one round trip at most
+     * {@code zhsz.store.read-timeout}; the heartbeat (every 2 s, itself bounded by the connect timeout) notices a
+     * store that no longer answers, marks it unknown and interrupts the operations in flight. When the store
+     * answers again the next heartbeat finds it and requests work again, with no restart.
+     */
+    @Bean
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer storeTimeouts(
+            StoreProperties props) {
+        long timeout = props.timeout().toMillis();
+        long read = props.readTimeout().toMillis();
+        return builder -> builder
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeout, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) timeout, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .readTimeout((int) read, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToServerSettings(s -> s.heartbeatFrequency(2, java.util.concurrent.TimeUnit.SECONDS)
+                        .minHeartbeatFrequency(250, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(p -> p.maxWaitTime(timeout, java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -19,7 +19,15 @@ class ProblemAdvice {
 
     @ExceptionHandler(Throwable.class)
     ResponseEntity<ProblemDetail> handle(Throwable error, ServerWebExchange exchange) {
+        if (error instanceof org.zhsz.platform.ApiException) {
+            exchange.getAttributes().put(org.zhsz.platform.ApiException.EXCHANGE_ATTRIBUTE, error);
+        }
         ProblemDetail problem = mapper.toProblem(error, exchange);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        if (problem.getStatus() == 503) {
+            answer.header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    ProblemErrorWebExceptionHandler.RETRY_AFTER_SECONDS);
+        }
+        return answer.body(problem);
     }
 }

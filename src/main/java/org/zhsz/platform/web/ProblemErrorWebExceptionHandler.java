@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(-2)
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
+    /** A dependency that is down (503): when to try again. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private final ProblemMapper mapper;
     private final JsonMapper json;
 
@@ -33,6 +36,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(ex);
         }
+        if (ex instanceof org.zhsz.platform.ApiException) {
+            exchange.getAttributes().put(org.zhsz.platform.ApiException.EXCHANGE_ATTRIBUTE, ex);
+        }
         ProblemDetail problem = mapper.toProblem(ex, exchange);
         return write(response, problem, json);
     }
@@ -41,6 +47,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         response.setRawStatusCode(problem.getStatus());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+        if (problem.getStatus() == 503) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         byte[] bytes = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }

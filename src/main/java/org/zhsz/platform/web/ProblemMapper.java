@@ -139,8 +139,18 @@ public class ProblemMapper {
         if (error instanceof DuplicateKeyException) {
             return new Mapped(HttpStatus.CONFLICT, "duplicate", "This already exists");
         }
+        if (error instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+            // the token could not be checked (Keycloak's keys unreachable), which is not the caller's fault
+            log.warn("Tokens cannot be checked: {}", rootMessage(error));
+            return new Mapped(HttpStatus.SERVICE_UNAVAILABLE, "auth_unavailable",
+                    "The sign-in service cannot be reached to check the token; try again shortly");
+        }
         if (error instanceof AuthenticationException) {
             return new Mapped(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid access token is required");
+        }
+        Mapped store = storeFailure(error);
+        if (store != null) {
+            return store;
         }
         if (error instanceof AccessDeniedException) {
             return new Mapped(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", new Object[]{""}, List.of());
@@ -169,6 +179,38 @@ public class ProblemMapper {
         return new Mapped(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side");
     }
 
+    /**
+     * The store refused a write for lack of space (MongoDB's 14031, also what the embedded store's journal answers),
+     * or could not be reached or did not answer in time: 503, nothing was done.
+     */
+    private static Mapped storeFailure(Throwable error) {
+        for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof com.mongodb.MongoServerException m && m.getCode() == 14031) {
+                log.error("The store refused a write: {}", m.getMessage());
+                return new Mapped(HttpStatus.SERVICE_UNAVAILABLE, "store_write_refused",
+                        "The server could not save this (its storage is full or not writable); nothing was saved");
+            }
+            if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
+                    || t instanceof com.mongodb.MongoServerUnavailableException
+                    || t instanceof com.mongodb.MongoConnectionPoolClearedException
+                    || t instanceof com.mongodb.MongoExecutionTimeoutException
+                    || t instanceof com.mongodb.MongoOperationTimeoutException) {
+                log.warn("The store is not available: {}", t.toString());
+                return new Mapped(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
+                        "The data service cannot be reached right now; try again shortly");
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
+    }
+
     /** A browser that closed the connection is not a server error worth an alarm. */
     private static boolean isClientGone(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -183,6 +225,13 @@ public class ProblemMapper {
     }
 
     private Mapped mapInput(ServerWebInputException input) {
+        SafeTextModule.UnsafeTextException unsafe = find(input, SafeTextModule.UnsafeTextException.class);
+        if (unsafe != null) {
+            String field = path(unsafe);
+            return new Mapped(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "The request has invalid fields",
+                    new Object[0], List.of(new FieldError(field, unsafe.problem().code(),
+                    org.zhsz.platform.SafeText.message(unsafe.problem()))));
+        }
         UnrecognizedPropertyException unknown = find(input, UnrecognizedPropertyException.class);
         if (unknown != null) {
             String field = path(unknown);
