@@ -9,9 +9,11 @@ import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ClassScope;
+import org.zhsz.platform.CountyScope;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Relationship;
+import org.zhsz.platform.SchoolScope;
 import org.zhsz.platform.StudentScope;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,6 +78,48 @@ class PolicyService implements AccessPolicy {
                             .then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase() + "."
                                     + action.name().toLowerCase())));
                 });
+    }
+
+    @Override
+    public Mono<Boolean> allowsClass(Actor actor, String classId, DataClass dataClass, Action action) {
+        return resolver.forClass(actor, classId)
+                .map(scope -> AccessRules.permits(scope.relationships(), dataClass, action))
+                .defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action) {
+        return resolver.forSchool(actor, schoolId)
+                .switchIfEmpty(Mono.defer(() -> denySchool(actor, schoolId, dataClass, action, "no_such_school")
+                        .then(Mono.error(Problems.notFound("school", schoolId)))))
+                .flatMap(scope -> switch (AccessRules.decideSchool(scope.relationships(), dataClass, action)) {
+                    case ALLOW -> Mono.just(scope);
+                    case NOT_FOUND -> denySchool(actor, schoolId, dataClass, action, "out_of_scope")
+                            .then(Mono.error(Problems.notFound("school", schoolId)));
+                    case FORBIDDEN -> denySchool(actor, schoolId, dataClass, action, "not_permitted")
+                            .then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase() + "."
+                                    + action.name().toLowerCase())));
+                });
+    }
+
+    @Override
+    public Mono<CountyScope> requireCounty(Actor actor, DataClass dataClass, Action action) {
+        CountyScope scope = resolver.forCounty(actor);
+        if (AccessRules.permitsCounty(scope.relationships(), dataClass, action)) {
+            return Mono.just(scope);
+        }
+        meters.counter("zhsz.authz.denials", "data_class", dataClass.name().toLowerCase(), "reason",
+                "not_permitted").increment();
+        return audit.record(new AuditEvent(actor, "access." + action.name().toLowerCase(), "county",
+                        actor.countyId(), null, null, AuditEvent.Outcome.DENIED, "not_permitted", dataClass))
+                .then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase() + "."
+                        + action.name().toLowerCase())));
+    }
+
+    private Mono<Void> denySchool(Actor actor, String schoolId, DataClass dc, Action action, String why) {
+        meters.counter("zhsz.authz.denials", "data_class", dc.name().toLowerCase(), "reason", why).increment();
+        return audit.record(new AuditEvent(actor, "access." + action.name().toLowerCase(), "school", schoolId, null,
+                "no_such_school".equals(why) ? null : schoolId, AuditEvent.Outcome.DENIED, why, dc));
     }
 
     @Override

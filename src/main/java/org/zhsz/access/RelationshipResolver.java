@@ -11,9 +11,11 @@ import org.zhsz.organization.Views.AssignmentView;
 import org.zhsz.organization.Views.ClassView;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.ClassScope;
+import org.zhsz.platform.CountyScope;
 import org.zhsz.platform.Relationship;
 import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.SchoolScope;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
@@ -112,6 +114,45 @@ class RelationshipResolver {
                             return r;
                         }).defaultIfEmpty(r))
                 .map(r -> new ClassScope(c.id(), c.schoolId(), c.termCode(), r));
+    }
+
+    /**
+     * Empty when the school does not exist. Everyone whose token names the school is a member of it (in scope);
+     * its school admins administer it; the bureau and auditor of its county relate to it as county roles.
+     */
+    Mono<SchoolScope> forSchool(Actor actor, String schoolId) {
+        return organization.school(schoolId).flatMap(school -> organization.currentTerm(schoolId).map(term -> {
+            Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
+            if (actor.inSchool(schoolId)) {
+                rels.add(Relationship.SCHOOL_MEMBER);
+                if (actor.has(Role.SCHOOL_ADMIN)) {
+                    rels.add(Relationship.SCHOOL_ADMIN);
+                }
+            }
+            if (actor.countyId() != null && actor.countyId().equals(school.countyId())) {
+                if (actor.has(Role.BUREAU_ADMIN)) {
+                    rels.add(Relationship.COUNTY_BUREAU);
+                }
+                if (actor.has(Role.AUDITOR)) {
+                    rels.add(Relationship.COUNTY_AUDITOR);
+                }
+            }
+            return new SchoolScope(schoolId, school.countyId(), term.code(), rels);
+        }));
+    }
+
+    /** The actor's county roles (none for anyone without a county or a county role). */
+    CountyScope forCounty(Actor actor) {
+        Set<Relationship> rels = EnumSet.noneOf(Relationship.class);
+        if (actor.countyId() != null) {
+            if (actor.has(Role.BUREAU_ADMIN)) {
+                rels.add(Relationship.COUNTY_BUREAU);
+            }
+            if (actor.has(Role.AUDITOR)) {
+                rels.add(Relationship.COUNTY_AUDITOR);
+            }
+        }
+        return new CountyScope(actor.countyId(), rels);
     }
 
     private Mono<Set<Relationship>> staffRelationships(Actor actor, String schoolId, String classId, String term) {

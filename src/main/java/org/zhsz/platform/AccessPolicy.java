@@ -26,6 +26,18 @@ public interface AccessPolicy {
     /** Class-level check: emits the class's relationships for the actor, or errors 404/403. */
     Mono<ClassScope> requireClass(Actor actor, String classId, DataClass dataClass, Action action);
 
+    /** Like {@link #requireClass} but emits whether allowed, without raising or auditing (for list filtering). */
+    Mono<Boolean> allowsClass(Actor actor, String classId, DataClass dataClass, Action action);
+
+    /**
+     * School-level check (a school's settings, statistics, a notice to the whole school): emits the school's
+     * relationships for the actor, or errors 404 (unknown school, or not the actor's school or county) or 403.
+     */
+    Mono<SchoolScope> requireSchool(Actor actor, String schoolId, DataClass dataClass, Action action);
+
+    /** County-level check (the bureau's aggregates): emits the actor's county scope, or errors 403. */
+    Mono<CountyScope> requireCounty(Actor actor, DataClass dataClass, Action action);
+
     /** Ids of the classes the actor may see in the current term. */
     Mono<Set<String>> visibleClassIds(Actor actor);
 }

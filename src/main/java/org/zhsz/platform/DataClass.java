@@ -25,5 +25,15 @@ public enum DataClass {
     /** 公示: the class's selected records during publicity, and objections to them (class-level) */
     PUBLICITY,
     /** who read or exported this student's sensitive data */
-    ACCESS_LOG
+    ACCESS_LOG,
+    /** 班级通知: a class's (or the school's) notices to families, their receipts and confirmations (class-level) */
+    CLASS_NOTICE,
+    /** 家庭劳动: a student's home tasks ticked done and confirmed by the family */
+    HOME_TASK,
+    /** the per-grade home-task checklists a school keeps (not about any one student) */
+    HOME_TASK_CHECKLIST,
+    /** 五项管理: a family's weekly check-ins (sleep, homework, phone, reading, exercise); EXPORT: k-suppressed aggregates */
+    FIVE_MANAGEMENT,
+    /** 作业公示: the homework minutes a class's teachers declare per day (class-level) */
+    HOMEWORK
 }

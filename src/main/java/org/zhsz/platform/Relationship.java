@@ -10,6 +10,8 @@ public enum Relationship {
     /** a guardian of a student of the same class (class-level scopes only: publicity) */
     CLASSMATE_GUARDIAN,
     COUNTY_BUREAU, COUNTY_AUDITOR,
+    /** anyone whose account belongs to the school (school-level scopes only: in scope, so a refusal is a 403) */
+    SCHOOL_MEMBER,
     /** admissions officer holding a current release of this student's dossier */
     ADMISSIONS_RELEASED,
     /** a school admin holding a current break-glass grant for the mental-health file */
