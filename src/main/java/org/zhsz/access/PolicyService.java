@@ -81,10 +81,8 @@ class PolicyService implements AccessPolicy {
     }
 
     @Override
-    public Mono<Boolean> allowsClass(Actor actor, String classId, DataClass dataClass, Action action) {
-        return resolver.forClass(actor, classId)
-                .map(scope -> AccessRules.permits(scope.relationships(), dataClass, action))
-                .defaultIfEmpty(false);
+    public Mono<ClassScope> classScope(Actor actor, String classId) {
+        return resolver.forClass(actor, classId);
     }
 
     @Override

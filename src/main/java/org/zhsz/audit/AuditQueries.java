@@ -25,7 +25,8 @@ public class AuditQueries {
 
     /** Data classes whose reads and exports a family sees in the access log. */
     static final Set<String> SENSITIVE = Set.of("HEALTH_FITNESS", "FITNESS_SCORE", "SPECIAL_CONSTITUTION",
-            "SPECIAL_CONSTITUTION_GUIDANCE", "MENTAL_HEALTH", "MENTAL_HEALTH_FLAG", "ARCHIVE", "PROFILE_PRIVATE");
+            "SPECIAL_CONSTITUTION_GUIDANCE", "MENTAL_HEALTH", "MENTAL_HEALTH_FLAG", "ARCHIVE", "PROFILE_PRIVATE",
+            "FIVE_MANAGEMENT");
 
     private final ReactiveMongoTemplate mongo;
     private final AtomicInteger lastVerification = new AtomicInteger(1);
