@@ -91,7 +91,7 @@ class DeliveryDispatcher {
 
     /** Starts a dispatch round now rather than at the next tick. */
     void kick() {
-        if (running.compareAndSet(false, true)) {
+        if (!props.delivery().paused() && running.compareAndSet(false, true)) {
             dispatchDue(clock.now()).doFinally(s -> running.set(false))
                     .subscribe(n -> { }, e -> log.error("Delivery round failed", e));
         }

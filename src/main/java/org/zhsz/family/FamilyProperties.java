@@ -19,7 +19,7 @@ record FamilyProperties(String linkBaseUrl, Delivery delivery, Duration reminder
     FamilyProperties {
         linkBaseUrl = linkBaseUrl == null || linkBaseUrl.isBlank() ? "http://localhost:8080"
                 : linkBaseUrl.replaceAll("/+$", "");
-        delivery = delivery == null ? new Delivery(null, null, null, null) : delivery;
+        delivery = delivery == null ? new Delivery(null, null, null, false, null) : delivery;
         reminderEvery = reminderEvery == null ? Duration.ofHours(1) : reminderEvery;
         photosPerTerm = photosPerTerm == null ? 60 : photosPerTerm;
     }
@@ -30,9 +30,11 @@ record FamilyProperties(String linkBaseUrl, Delivery delivery, Duration reminder
      * @param maxAttempts     attempts before a message is given up as failed (default 4)
      * @param firstRetryAfter wait after the first failure; doubled after each further one (default 30 s)
      * @param timeout         one provider request's limit (default 10 s)
+     * @param paused          queue messages but send none (e.g. while a provider account is being sorted out);
+     *                        they go out once this is false again
      * @param counties        channels per county id; a county without an entry uses the in-app inbox only
      */
-    record Delivery(Integer maxAttempts, Duration firstRetryAfter, Duration timeout,
+    record Delivery(Integer maxAttempts, Duration firstRetryAfter, Duration timeout, boolean paused,
                     Map<String, CountyChannels> counties) {
 
         Delivery {
