@@ -506,7 +506,7 @@ class FiveManagement {
     private Mono<List<Docs.CheckIn>> checkIns(Criteria scope, Period p) {
         Query q = Query.query(scope).addCriteria(Criteria.where("weekStart").gte(p.from()).lte(p.to()));
         q.fields().include("studentId", "classId", "schoolId", "grade", "stage", "weekStart", "values",
-                "sleepMinutes");
+                "sleepMinutes", "formVersion");
         return mongo.find(q, Docs.CheckIn.class).collectList();
     }
 

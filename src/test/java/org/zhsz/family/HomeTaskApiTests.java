@@ -266,8 +266,9 @@ class HomeTaskApiTests {
     void theHeadTeacherSeesTheClass() {
         Map<String, Object> c = api.get("head_c1", "/api/v1/classes/S1-C1/home-tasks", 200);
         assertThat(list(c.get("students"))).hasSize(40);
-        assertThat(list(c.get("students"))).filteredOn(s -> "S1-C1-05".equals(s.get("studentId")))
-                .singleElement().satisfies(s -> assertThat((Integer) s.get("submitted")).isPositive());
+        // the demo's families confirmed a few tasks, waiting for the head teacher
+        assertThat(list(c.get("students"))).filteredOn(s -> (Integer) s.get("submitted") > 0).hasSizeGreaterThan(2);
+        assertThat(((Number) c.get("studentsWithConfirmed")).intValue()).isGreaterThan(2);
         api.get("teacher_c1", "/api/v1/classes/S1-C1/home-tasks", 403);
         api.get("parent_c1a", "/api/v1/classes/S1-C1/home-tasks", 403);
         api.get("teacher_c2", "/api/v1/classes/S1-C1/home-tasks", 404);
