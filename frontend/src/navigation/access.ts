@@ -53,6 +53,14 @@ export const PAGE_ACCESS = {
   audit: ['auditor'],
   'access-log': ['student', 'parent'],
   consents: ['student', 'parent'],
+
+  // 家校共育
+  notices: ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
+  'notice-detail': ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
+  'home-tasks': ['student', 'parent', 'head_teacher', 'school_admin'],
+  'five-management': ['student', 'parent', 'teacher', 'head_teacher', 'school_admin'],
+  'five-management-stats': ['school_admin', 'bureau_admin'],
+  'home-task-checklists': ['school_admin'],
 } as const satisfies Record<string, readonly Role[] | typeof ALL_SIGNED_IN>
 
 export type PageName = keyof typeof PAGE_ACCESS

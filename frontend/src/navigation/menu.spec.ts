@@ -21,6 +21,9 @@ describe('role → menu', () => {
       'my-profile',
       'records',
       'wellbeing-my-screenings',
+      'notices',
+      'home-tasks',
+      'five-management',
       'publicity',
       'archive-signoff',
       'access-log',
@@ -77,7 +80,7 @@ describe('role → menu', () => {
       expect(canOpen('student-profile', [role])).toBe(false)
       expect(canOpen('class-roster', [role])).toBe(false)
     }
-    expect(pagesOf(menuFor(['bureau_admin']))).toEqual(['home', 'county-stats'])
+    expect(pagesOf(menuFor(['bureau_admin']))).toEqual(['home', 'five-management-stats', 'county-stats'])
     expect(pagesOf(menuFor(['auditor']))).toEqual(['home', 'audit'])
     expect(pagesOf(menuFor(['admissions_officer']))).toEqual(['home', 'exports'])
   })
