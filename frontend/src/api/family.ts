@@ -145,6 +145,7 @@ export interface ReminderResult {
   guardians: number
   inApp: number
   external: number
+  unreachable: number
   nextReminderAt: string
 }
 
@@ -218,6 +219,7 @@ export interface StudentHomeTasks {
   classId: string
   className: string
   grade: number
+  gradeName: string
   term: string
   relation: Reader
   tasks: TaskView[]
@@ -241,6 +243,7 @@ export interface ClassHomeTasks {
   classId: string
   className: string
   grade: number
+  gradeName: string
   term: string
   checklist: HomeTask[]
   students: ClassHomeTaskRow[]
@@ -331,6 +334,8 @@ export interface FiveSource {
 
 export interface FiveTarget {
   code: string
+  /** what is measured (睡眠时间), for a family's view; `label` names the target met (睡眠时间达标) */
+  name?: Localized
   measure: string
   compare: 'AT_LEAST' | 'AT_MOST' | 'IS_FALSE' | 'REPORTED'
   limit?: number | string | boolean | null

@@ -561,7 +561,12 @@ class ClassNotices {
                 d.attempts(), d.lastError(), d.sentAt(), d.nextAttemptAt())).toList();
     }
 
-    record ReminderResult(int guardians, int inApp, int external, Instant nextReminderAt) {
+    /**
+     * {@code guardians}: those who have not done what the notice asks; {@code inApp}: of them, with an account;
+     * {@code external}: messages queued on the county's channels; {@code unreachable}: guardians with neither an
+     * account nor an address on any channel (the school has to reach them another way).
+     */
+    record ReminderResult(int guardians, int inApp, int external, int unreachable, Instant nextReminderAt) {
     }
 
     /**
@@ -587,15 +592,19 @@ class ClassNotices {
                         .forEach(r -> done.add(r.studentId() + "|" + r.readerKey()));
                 Set<String> notDone = new HashSet<>();
                 int inApp = 0;
+                int unreachable = 0;
                 for (StudentView s : t.getT1()) {
                     for (int i = 0; i < s.guardians().size(); i++) {
-                        String key = DeliveryDispatcher.guardianKey(s.guardians().get(i), i);
+                        StudentView.GuardianView g = s.guardians().get(i);
+                        String key = DeliveryDispatcher.guardianKey(g, i);
                         if (!done.contains(s.id() + "|" + key)) {
                             notDone.add(s.id() + "|" + key);
-                            inApp += s.guardians().get(i).username() != null ? 1 : 0;
+                            inApp += g.username() != null ? 1 : 0;
+                            unreachable += g.username() == null && !delivery.reachable(n.countyId(), g) ? 1 : 0;
                         }
                     }
                 }
+                int unreachableCount = unreachable;
                 if (notDone.isEmpty()) {
                     return Mono.error(Problems.rule("nobody_to_remind", "Every family has already done what the "
                             + "notice asks"));
@@ -614,7 +623,7 @@ class ClassNotices {
                                 .then(delivery.ofNotice(n.id()).filter(d -> d.kind() == Docs.Kind.REMINDER
                                         && !d.createdAt().isBefore(now)).count())
                                 .map(external -> new ReminderResult(notDone.size(), inAppCount, external.intValue(),
-                                        now.plus(props.reminderEvery()))));
+                                        unreachableCount, now.plus(props.reminderEvery()))));
             });
         });
     }

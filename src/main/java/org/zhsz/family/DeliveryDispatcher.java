@@ -89,6 +89,12 @@ class DeliveryDispatcher {
                 .thenReturn(queued.size());
     }
 
+    /** Whether a guardian has an address on any channel the county has turned on. */
+    boolean reachable(String countyId, StudentView.GuardianView g) {
+        return channels.of(countyId).stream()
+                .anyMatch(ch -> ch.address(new DeliveryChannel.Recipient(g.username(), g.phone())) != null);
+    }
+
     /** Starts a dispatch round now rather than at the next tick. */
     void kick() {
         if (!props.delivery().paused() && running.compareAndSet(false, true)) {

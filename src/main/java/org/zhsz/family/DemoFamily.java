@@ -161,8 +161,8 @@ class DemoFamily implements ApplicationRunner {
                 if ((w == 0 && (p < 0.4 || "S1-C1-01".equals(s.id()))) || p < 0.12) {
                     continue;
                 }
-                int bed = (primary ? 20 * 60 + 40 : 21 * 60 + 20) + rnd.nextInt(primary ? 80 : 110);
-                int wake = (primary ? 6 * 60 + 30 : 6 * 60) + rnd.nextInt(45);
+                int bed = (primary ? 20 * 60 + 40 : 21 * 60) + rnd.nextInt(primary ? 80 : 100);
+                int wake = (primary ? 6 * 60 + 30 : 6 * 60 + 15) + rnd.nextInt(45);
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("bedtime", hhmm(bed));
                 v.put("wakeTime", hhmm(wake));
@@ -209,7 +209,7 @@ class DemoFamily implements ApplicationRunner {
             work.add(confirmed(father, siyuan, "demo-ht-2", "cook_dish", "做一道家常菜", today.minusDays(3),
                     new BigDecimal("1.0"), "第一次自己炒了西红柿鸡蛋", term, now));
         }
-        for (StudentView s : c1.subList(Math.min(4, c1.size()), Math.min(7, c1.size()))) {
+        for (StudentView s : c1.stream().filter(s -> !"S1-C1-01".equals(s.id())).skip(3).limit(3).toList()) {
             StudentView.GuardianView g = s.guardians().get(0);
             Actor a = new Actor("demo", "demo-" + s.id(), g.name(), Set.of(Role.PARENT), DemoMode.S1, DemoMode.COUNTY);
             work.add(confirmed(a, s, "demo-ht-" + s.id(), "wash_clothes", "洗衣服并晾晒、叠放", today.minusDays(2),

@@ -45,7 +45,8 @@ class FiveForms {
     }
 
     /** A target: the measure, how it compares, the limit by stage or grade (or one value), and its source. */
-    record Target(String code, String measure, Compare compare, String source, Map<String, String> label,
+    record Target(String code, Map<String, String> name, String measure, Compare compare, String source,
+                  Map<String, String> label,
                   Map<String, Object> byStage, Map<String, Object> byGrade, Object value) {
     }
 

@@ -74,12 +74,12 @@ class FiveManagement {
     // ---------------------------------------------------------------- targets for a grade
 
     /** A target as it applies to one grade: the limit (null: reported only) and where it comes from. */
-    record TargetView(String code, String measure, FiveForms.Compare compare, Object limit,
+    record TargetView(String code, Map<String, String> name, String measure, FiveForms.Compare compare, Object limit,
                       Map<String, String> label, FiveForms.Source source) {
     }
 
     List<TargetView> targets(int grade, String stage) {
-        return forms.targets().stream().map(t -> new TargetView(t.code(), t.measure(), t.compare(),
+        return forms.targets().stream().map(t -> new TargetView(t.code(), t.name(), t.measure(), t.compare(),
                 FiveRules.limit(t, grade, stage), t.label(), forms.catalogue().sources().stream()
                 .filter(s -> s.code().equals(t.source())).findFirst().orElse(null))).toList();
     }

@@ -103,7 +103,7 @@ class HomeTasks {
     }
 
     record StudentHomeTasks(String studentId, String name, String classId, String className, int grade,
-                            String term, String relation, List<TaskView> tasks, List<CompletionView> completions,
+                            String gradeName, String term, String relation, List<TaskView> tasks, List<CompletionView> completions,
                             Hours familyHours) {
     }
 
@@ -130,7 +130,7 @@ class HomeTasks {
                                             .max(Comparator.naturalOrder()).orElse(null), problem);
                                 }).toList();
                                 return new StudentHomeTasks(s.id(), s.name(), c.id(), c.name(), c.gradeLevel(),
-                                        scope.termCode(), relation(scope), tasks, views, hours(views));
+                                        org.zhsz.organization.SchoolStage.gradeName(c.gradeLevel()), scope.termCode(), relation(scope), tasks, views, hours(views));
                             }));
                 }));
     }
@@ -377,7 +377,8 @@ class HomeTasks {
                       int approved, int rejected, BigDecimal approvedHours, LocalDate lastDoneOn) {
     }
 
-    record ClassHomeTasks(String classId, String className, int grade, String term, List<Docs.Task> checklist,
+    record ClassHomeTasks(String classId, String className, int grade, String gradeName, String term,
+                          List<Docs.Task> checklist,
                           List<StudentRow> students, int studentsWithConfirmed, BigDecimal approvedHours) {
     }
 
@@ -414,7 +415,8 @@ class HomeTasks {
                                         vs.stream().map(CompletionView::doneOn).max(Comparator.naturalOrder())
                                                 .orElse(null)));
                             }
-                            return new ClassHomeTasks(classId, c.name(), c.gradeLevel(), scope.termCode(), t.getT1(),
+                            return new ClassHomeTasks(classId, c.name(), c.gradeLevel(),
+                                    org.zhsz.organization.SchoolStage.gradeName(c.gradeLevel()), scope.termCode(), t.getT1(),
                                     rows, with, total);
                         })));
     }

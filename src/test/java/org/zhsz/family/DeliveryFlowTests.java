@@ -139,6 +139,7 @@ class DeliveryFlowTests {
         api.get("parent_c1a", "/api/v1/class-notices/" + id, 200);
         api.post("parent_c1a", "/api/v1/class-notices/" + id + "/confirm", null, 200);
         Map<String, Object> reminded = api.post("head_c1", "/api/v1/class-notices/" + id + "/reminders", null, 200);
-        assertThat(reminded).containsEntry("guardians", 39).containsEntry("inApp", 0).containsEntry("external", 39);
+        assertThat(reminded).containsEntry("guardians", 39).containsEntry("inApp", 0).containsEntry("external", 39)
+                .containsEntry("unreachable", 0);
     }
 }

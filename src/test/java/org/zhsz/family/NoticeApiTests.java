@@ -174,6 +174,8 @@ class NoticeApiTests {
         Map<String, Object> r = api.post("head_c1", "/api/v1/class-notices/" + id + "/reminders", null, 200);
         assertThat(r.get("guardians")).isEqualTo(40);
         assertThat(r.get("inApp")).isEqualTo(1);
+        // no channel in this county: the 39 guardians without an account cannot be reached, and the sender is told
+        assertThat(r).containsEntry("external", 0).containsEntry("unreachable", 39);
         assertThat(code(api.post("head_c1", "/api/v1/class-notices/" + id + "/reminders", null, 409)))
                 .isEqualTo("reminder_too_soon");
         // the father's inbox: a new-notice message and the reminder, neither saying what the notice is about
