@@ -55,6 +55,14 @@ export default {
       await app.shot('labour-hours')
     })
 
+    await step('the class\'s home tasks count the approved tick', async () => {
+      await app.menu('家务劳动')
+      const table = page.locator('[data-testid=class-home-tasks]')
+      await app.visible(table.locator('tbody tr').first(), 'the class\'s home tasks')
+      await app.see('马思远', table)
+      await app.shot('class-home-tasks')
+    })
+
     await step('the class week of 五项管理 shows the check-ins, 马思远\'s among them', async () => {
       await app.menu('五项管理')
       const rows = page.locator('[data-testid=class-five-rows]')

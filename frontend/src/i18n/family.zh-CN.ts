@@ -198,7 +198,7 @@ export default {
       intro: '按所选周次统计家庭填报：每个学生先取其各周平均，再计算达标人数占填报人数的比例。填报少于 {k} 人的行不公布。',
       exportXlsx: '导出 Excel',
       exportCsv: '导出 CSV',
-      level: { name: '范围', class: '班级', grade: '年级', school: '全校', county: '全县' },
+      level: { name: '范围', class: '班级', grade: '年级', school: '学校', county: '全县' },
       name: '名称',
       students: '学生数',
       respondents: '填报人数',

@@ -161,8 +161,8 @@ class DemoFamily implements ApplicationRunner {
                 if ((w == 0 && (p < 0.4 || "S1-C1-01".equals(s.id()))) || p < 0.12) {
                     continue;
                 }
-                int bed = (primary ? 20 * 60 + 40 : 21 * 60) + rnd.nextInt(primary ? 80 : 100);
-                int wake = (primary ? 6 * 60 + 30 : 6 * 60 + 15) + rnd.nextInt(45);
+                int bed = (primary ? 20 * 60 + 30 : 21 * 60) + rnd.nextInt(primary ? 70 : 100);
+                int wake = (primary ? 6 * 60 + 40 : 6 * 60 + 15) + rnd.nextInt(primary ? 40 : 45);
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("bedtime", hhmm(bed));
                 v.put("wakeTime", hhmm(wake));
