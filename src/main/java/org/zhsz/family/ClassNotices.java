@@ -281,7 +281,8 @@ class ClassNotices {
         return readable(actor, id).flatMap(a -> {
             Docs.Notice n = a.notice();
             Mono<Void> mark = markRead ? markRead(actor, a, null, false) : Mono.empty();
-            return mark.then(Mono.zip(mine(actor, a), counts(a, a.classesPermitting(access, Action.REVIEW)),
+            Lookups l = new Lookups(actor);
+            return mark.then(Mono.zip(mine(l, a), counts(l, a, a.classesPermitting(access, Action.REVIEW)),
                             classNames(n.classIds(), n.term())))
                     .map(t -> new Detail(n.id(), n.scope(), n.classIds(), t.getT3(), n.title(), n.body(),
                             n.requiresConfirmation(), n.dueOn(), n.audience(), n.sentAt(), n.sentBy(), n.attachments(),
@@ -295,17 +296,37 @@ class ClassNotices {
         return a.guardian() ? "guardian" : a.staff() ? "staff" : "student";
     }
 
+    /**
+     * What one request looks up again and again (a page of notices): the reader's own children and each class's
+     * roster, read once per request.
+     */
+    private final class Lookups {
+        private final Actor actor;
+        private final Map<String, Mono<List<StudentView>>> rosters = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Mono<List<StudentView>> family;
+
+        Lookups(Actor actor) {
+            this.actor = actor;
+            this.family = Flux.concat(students.childrenOf(actor.username()), students.findByUsername(actor.username()))
+                    .distinct(StudentView::id).collectList().cache();
+        }
+
+        Flux<StudentView> roster(String classId) {
+            return rosters.computeIfAbsent(classId, c -> students.inClass(c).collectList().cache())
+                    .flatMapIterable(l -> l);
+        }
+    }
+
     /** The actor's children in the notice's classes (a guardian), or the student themself. */
-    private Flux<StudentView> ownChildren(Actor actor, Access a) {
+    private Flux<StudentView> ownChildren(Lookups l, Access a) {
         Set<String> classes = new HashSet<>(a.scopes().stream()
                 .filter(s -> s.isAny(Relationship.CLASSMATE_GUARDIAN, Relationship.CLASSMATE))
                 .map(ClassScope::classId).toList());
         if (classes.isEmpty()) {
             return Flux.empty();
         }
-        return Flux.concat(students.childrenOf(actor.username()), students.findByUsername(actor.username()))
-                .filter(s -> s.classId() != null && classes.contains(s.classId()))
-                .distinct(StudentView::id);
+        return l.family.flatMapIterable(list -> list)
+                .filter(s -> s.classId() != null && classes.contains(s.classId()));
     }
 
     private static String readerKey(Actor actor, StudentView s) {
@@ -315,7 +336,7 @@ class ClassNotices {
     private Mono<Void> markRead(Actor actor, Access a, String onlyStudent, boolean confirm) {
         Instant now = clock.now();
         Docs.Notice n = a.notice();
-        return ownChildren(actor, a)
+        return ownChildren(new Lookups(actor), a)
                 .filter(s -> onlyStudent == null || onlyStudent.equals(s.id()))
                 .filter(s -> !confirm || s.hasGuardian(actor.username()))
                 .concatMap(s -> {
@@ -339,8 +360,9 @@ class ClassNotices {
                 .then();
     }
 
-    private Mono<List<Mine>> mine(Actor actor, Access a) {
-        return ownChildren(actor, a).collectList().flatMap(kids -> {
+    private Mono<List<Mine>> mine(Lookups l, Access a) {
+        Actor actor = l.actor;
+        return ownChildren(l, a).collectList().flatMap(kids -> {
             if (kids.isEmpty()) {
                 return Mono.just(List.<Mine>of());
             }
@@ -358,11 +380,11 @@ class ClassNotices {
     }
 
     /** Counts over the classes the actor reviews (empty when they review none). */
-    private Mono<java.util.Optional<Counts>> counts(Access a, List<String> classes) {
+    private Mono<java.util.Optional<Counts>> counts(Lookups l, Access a, List<String> classes) {
         if (classes.isEmpty()) {
             return Mono.just(java.util.Optional.empty());
         }
-        return Mono.zip(Flux.fromIterable(classes).concatMap(students::inClass).collectList(),
+        return Mono.zip(Flux.fromIterable(classes).concatMap(l::roster).collectList(),
                         receipts(a.notice().id(), classes).collectList())
                 .map(t -> java.util.Optional.of(count(t.getT1(), t.getT2())));
     }
@@ -419,6 +441,7 @@ class ClassNotices {
                 .concatMap(c -> access.classScope(actor, c))
                 .filter(s -> access.permits(s.relationships(), DataClass.CLASS_NOTICE, Action.READ))
                 .collectList();
+        Lookups l = new Lookups(actor);
         return scopes.flatMap(list -> {
             if (list.isEmpty()) {
                 return Mono.just(new PageResult<Item>(List.of(), paging.page(), paging.size(), 0));
@@ -441,7 +464,7 @@ class ClassNotices {
                         List<ClassScope> mineScopes = list.stream().filter(s -> n.classIds().contains(s.classId()))
                                 .toList();
                         Access a = new Access(n, mineScopes);
-                        return Mono.zip(mine(actor, a), counts(a, a.classesPermitting(access, Action.REVIEW)),
+                        return Mono.zip(mine(l, a), counts(l, a, a.classesPermitting(access, Action.REVIEW)),
                                         classNames(n.classIds().size() > 3 ? List.of() : n.classIds(), n.term()))
                                 .map(t -> new Item(n.id(), n.scope(), n.classIds(), t.getT3(), n.title(),
                                         excerpt(n.body()), n.requiresConfirmation(), n.dueOn(), n.audience(),
