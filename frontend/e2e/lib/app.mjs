@@ -123,6 +123,19 @@ export class App {
     }
   }
 
+  /**
+   * Fails when the visible text of the page (menu, top bar and main area) holds an English word: the app is Chinese
+   * for Chinese users. Allowed: brand, instrument and file-format names and units ({@link ENGLISH_ALLOWED}); words
+   * with digits (ids, codes such as S1-C1-01 or a verification code) are not words.
+   */
+  async noEnglish(where = 'body') {
+    await this.settled()
+    const text = await this.page.locator(where).first().innerText().catch(() => '')
+    const words = [...new Set((text.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !ENGLISH_ALLOWED.has(w.toUpperCase())))]
+    if (words.length) throw new Error(`English words on ${this.page.url()}: ${words.join(', ')}`)
+    return text
+  }
+
   /** A full-page screenshot in artifacts/<scenario>/NN-name.png. */
   async shot(name) {
     await this.settled()
@@ -130,6 +143,9 @@ export class App {
     return this.shots.take(this.page, name)
   }
 }
+
+/** Words a Chinese page may show: brand and instrument names, file formats, units. */
+export const ENGLISH_ALLOWED = new Set(['PHQ', 'GAD', 'PDF', 'PNG', 'JPEG', 'CSV', 'XLSX', 'XLS', 'EXCEL', 'WPS', 'UTF', 'GBK', 'KB', 'MB', 'QR', 'KG', 'CM', 'ML', 'BMI', 'ZHSZ'])
 
 export function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`)

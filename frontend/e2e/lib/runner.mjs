@@ -89,6 +89,10 @@ async function runOne(browser, scenario, config, state) {
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && !allowed.some((r) => r.test(m.text()))) {
       problems.push(`console error: ${m.text()}`)
     }
+    // a warning is a defect too (e.g. Element Plus deprecations): the console of a finished page stays empty
+    if (m.type() === 'warning' && !allowed.some((r) => r.test(m.text()))) {
+      problems.push(`console warning: ${m.text()}`)
+    }
   })
   // requests still open when a scenario fails say what the page was waiting for
   const pending = new Map()

@@ -27,6 +27,9 @@ export default {
       if (state.breakGlass) {
         await app.see('学校管理员 王建国 紧急调阅了 心理健康档案', '[data-testid=access-log]')
         await app.see(`理由：${state.breakGlass.reason}`, '[data-testid=access-log]')
+        // what a mental-health file is, who reads it and why, in plain words
+        await page.locator('[data-testid=access-explain] summary').first().click()
+        await app.see('只有本校心理教师可以查看', '[data-testid=access-log]')
       } else {
         await app.visible(page.locator('[data-testid=access-log]'), 'the access log')
       }

@@ -23,9 +23,12 @@ export default {
 
     if (state.breakGlass) {
       await step('filtering by action finds the break-glass opening', async () => {
-        await page.locator('#audit-action').fill('mental_health.*')
+        // actions are chosen by what they mean, and listed that way (no raw codes)
+        await page.locator('[data-testid=audit-action]').click()
+        await page.locator('.el-select-dropdown__item', { hasText: '紧急调阅心理档案' }).first().click()
         await page.getByRole('button', { name: '查询' }).click()
-        await app.see('mental_health.break_glass', '[data-testid=audit-table]')
+        await app.see('紧急调阅心理档案', '[data-testid=audit-table]')
+        await app.see(state.breakGlass.studentName ?? '马思远', '[data-testid=audit-table]')
         await app.see(state.breakGlass.reason.slice(0, 12), '[data-testid=audit-table]')
         await app.shot('audit-break-glass')
       })

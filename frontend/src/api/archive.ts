@@ -157,7 +157,10 @@ export interface Board {
   startOn: string
   endOn: string
   open: boolean
+  /** in 学号 order */
   students: BoardEntry[]
+  /** whether the reader may object (the school, which decides objections, may not) */
+  canObject?: boolean
 }
 
 export interface Objection {
@@ -195,6 +198,8 @@ export interface Released {
   studentId: string
   name: string
   schoolId: string
+  /** the student's school by name */
+  schoolName?: string
   until: string
 }
 
@@ -226,8 +231,25 @@ export interface FileCheck {
 
 const archive = (studentId: string, term: string) => `${V1}/students/${enc(studentId)}/archives/${enc(term)}`
 
+/** ArchiveService.ArchiveSummary (GET /api/v1/classes/{id}/archives): where one archive stands, no content. */
+export interface ArchiveSummary {
+  studentId: string
+  studentName: string
+  studentNo?: string
+  phase: ArchivePhase
+  status: ArchiveStatus
+  selectedCount: number
+  signed: SignRole[]
+  nextSignatures: SignRole[]
+  openObjections: number
+  version?: number
+}
+
 export const archiveApi = {
   get: (studentId: string, term: string) => api.get<ArchiveView>(archive(studentId, term)),
+  /** a class's archives in one read (one audited read of the class, not one per student) */
+  classArchives: (classId: string, term?: string) =>
+    api.get<ArchiveSummary[]>(`/api/v1/classes/${encodeURIComponent(classId)}/archives`, { term }),
   select: (studentId: string, term: string, selection: Record<string, string[]>, version?: number | null) =>
     api.put<ArchiveView>(`${archive(studentId, term)}/selection`, { selection }, { ifMatch: version }),
   selfStatement: (studentId: string, term: string, text: string, version?: number | null) =>

@@ -13,6 +13,7 @@ import type {
   AssignmentView,
   ClassView,
   Guardian,
+  ImportJob,
   ImportReport,
   Me,
   Page,
@@ -28,6 +29,18 @@ const V1 = '/api/v1'
 
 export const meApi = {
   get: () => api.get<Me>(`${V1}/me`),
+  /** the signed-in user's open work from every module, each with the page where it is done */
+  todos: () => api.get<Todo[]>(`${V1}/me/todos`),
+}
+
+/** TodoSource.Todo (GET /api/v1/me/todos): a count, its text in the user's language and where the work is. */
+export interface Todo {
+  code: string
+  count: number
+  page: string
+  query?: Record<string, string>
+  label: string
+  priority: number
 }
 
 export const classesApi = {
@@ -104,8 +117,15 @@ export const studentsApi = {
     api.post<Student>(`${V1}/students/${encodeURIComponent(id)}/transfer`, body, { ifMatch: version }),
   putGuardians: (id: string, guardians: Guardian[], version?: number) =>
     api.put<Student>(`${V1}/students/${encodeURIComponent(id)}/guardians`, guardians, { ifMatch: version }),
-  importRoster: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
-    api.upload<ImportReport>(`${V1}/students/import`, file, { field: 'file', onProgress, signal }),
+  importRoster: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal, job?: string) =>
+    api.upload<ImportReport>(`${V1}/students/import`, file, { field: 'file', query: { job }, onProgress, signal }),
+  importTemplate: () => api.download(`${V1}/students/import/template`),
+}
+
+/** Imports as jobs: progress while one runs, the rejected rows (with a reason column) afterwards. */
+export const importsApi = {
+  job: (id: string) => api.get<ImportJob>(`${V1}/imports/${encodeURIComponent(id)}`),
+  rejected: (id: string) => api.download(`${V1}/imports/${encodeURIComponent(id)}/rejected`),
 }
 
 export interface AuditFilter {
@@ -122,6 +142,7 @@ export interface AuditFilter {
 
 export const auditApi = {
   events: (filter: AuditFilter = {}) => api.get<Page<AuditEvent>>(`${V1}/audit/events`, { ...filter }),
+  actions: () => api.get<{ code: string; label: string }[]>(`${V1}/audit/actions`),
   verify: () => api.get<ChainVerification>(`${V1}/audit/verify`),
 }
 

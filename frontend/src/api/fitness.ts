@@ -144,7 +144,8 @@ export interface FitnessImportReport {
   incomplete: number
   skipped: number
   rejected: number
-  errors: { row: number; field?: string; reason: string }[]
+  jobId?: string
+  errors: import('./types').ImportRowError[]
   errorsTruncated: boolean
 }
 
@@ -237,8 +238,10 @@ export const fitnessApi = {
   saveGrid: (classId: string, rows: GridRowInput[], year?: string) =>
     api.request<GridReport>('PUT', `${V1}/classes/${enc(classId)}/fitness`, { body: { rows }, query: { year } }),
   student: (studentId: string) => api.get<StudentFitness>(`${V1}/students/${enc(studentId)}/fitness`),
-  importFile: (file: File, year: string | undefined, onProgress: (f: number) => void, signal?: AbortSignal) =>
-    api.upload<FitnessImportReport>(`${V1}/fitness/import`, file, { field: 'file', query: { year }, onProgress, signal }),
+  importFile: (file: File, year: string | undefined, onProgress: (f: number) => void, signal?: AbortSignal, job?: string) =>
+    api.upload<FitnessImportReport>(`${V1}/fitness/import`, file, { field: 'file', query: { year, job }, onProgress, signal }),
+  /** the import template: columns, an example row, the caller's students listed (of one class when given) */
+  importTemplate: (classId?: string, year?: string) => api.download(`${V1}/fitness/import/template`, { classId, year }),
   exportFile: (year?: string, grade?: number) => api.download(`${V1}/fitness/export`, { year, grade }),
   stats: (query: { year?: string; classId?: string } = {}) => api.get<FitnessStats>(`${V1}/fitness/stats`, query),
   statsFile: (query: { year?: string; classId?: string }, format: 'csv' | 'xlsx') =>

@@ -40,6 +40,9 @@ export interface Person {
 export interface StudentRecord {
   id: string
   studentId: string
+  /** in lists of several students' records (the review queue) */
+  studentName?: string
+  className?: string
   schoolId: string
   classId?: string
   term: string
@@ -198,6 +201,24 @@ export interface TimelineFilter {
 
 const student = (id: string) => `${V1}/students/${enc(id)}`
 
+/** One record's outcome of a batch review (POST /api/v1/records/review-batch). */
+export interface ReviewOutcome {
+  studentId: string
+  recordId: string
+  status: 'APPROVED' | 'REJECTED' | 'FAILED'
+  errorCode?: string
+  /** why it failed, in the user's language */
+  error?: string
+  record?: StudentRecord
+}
+
+export interface BatchReviewResult {
+  approved: number
+  rejected: number
+  failed: number
+  items: ReviewOutcome[]
+}
+
 export const recordsApi = {
   categories: () => api.get<Category[]>(`${V1}/record-categories`),
   saveCategories: (list: Category[]) => api.put<Category[]>(`${V1}/record-categories`, list),
@@ -229,5 +250,9 @@ export const recordsApi = {
   schoolCoverage: (schoolId: string, term?: string) => api.get<SchoolCoverage>(`${V1}/schools/${enc(schoolId)}/coverage`, { term }),
   countyCoverage: (term?: string) => api.get<CountyCoverage>(`${V1}/stats/coverage`, { term }),
   reviewQueue: () => api.get<StudentRecord[]>(`${V1}/records/review-queue`),
+  reviewBatch: (body: { decision: 'APPROVE' | 'REJECT'; reason?: string; items: { studentId: string; recordId: string; version?: number }[] }) =>
+    api.post<BatchReviewResult>(`${V1}/records/review-batch`, body),
+  returnReasons: () => api.get<string[]>(`${V1}/record-return-reasons`),
+  saveReturnReasons: (list: string[]) => api.put<string[]>(`${V1}/record-return-reasons`, list),
   skills: (studentId: string) => api.get<Skills>(`${student(studentId)}/skills`),
 }

@@ -147,13 +147,37 @@ export interface Page<T> {
 }
 
 /** RosterImport.Report */
+/** One rejected row: the field's machine name and its name for people (label), a stable code, the reason. */
+export interface ImportRowError {
+  row: number
+  field?: string
+  /** the column's header in the uploaded file (fitness sheets) */
+  column?: string
+  label?: string
+  code?: string
+  reason: string
+}
+
 export interface ImportReport {
+  /** the import job: its progress while running, its rejected rows as a sheet afterwards */
+  jobId?: string
   total: number
   created: number
   updated: number
   unchanged: number
   rejected: number
-  errors: { row: number; field: string; reason: string }[]
+  errors: ImportRowError[]
+}
+
+/** ImportJobs.JobView (GET /api/v1/imports/{id}): rows read, accepted and rejected so far. */
+export interface ImportJob {
+  id: string
+  kind: 'roster' | 'fitness'
+  status: 'RUNNING' | 'DONE' | 'FAILED'
+  read: number
+  accepted: number
+  rejected: number
+  rejectedRowsKept?: number
 }
 
 /** AuditQueries.EventView (GET /api/v1/audit/events) */
@@ -165,7 +189,13 @@ export interface AuditEvent {
   username: string
   actorName?: string
   role?: string
+  roleLabel?: string
   action: string
+  /** the action in the user's language */
+  actionLabel?: string
+  studentName?: string
+  reasonCode?: string
+  dataClassLabel?: string
   resourceType?: string
   resourceId?: string
   studentId?: string
@@ -194,11 +224,21 @@ export interface ChainVerification {
 
 /** AuditController.AccessEntry (GET /api/v1/students/{id}/access-log) */
 export interface AccessEntry {
+  /** the last time (= lastAt) */
   at: string
+  firstAt?: string
+  lastAt?: string
+  /** how many times this person read this kind of data (repeated reads are one line) */
+  count?: number
   role?: string
+  roleLabel?: string
   name?: string
   action: string
+  actionLabel?: string
   dataClass?: string
+  dataClassLabel?: string
+  /** a reason the system wrote, as a code (e.g. assigned_task); absent for people's own words */
+  reasonCode?: string
   reason?: string
 }
 

@@ -1,5 +1,5 @@
 /**
- * Instants from the API (UTC, ISO-8601) shown in school-local time (Asia/Shanghai, DESIGN.md §7) as
+ * Instants from the API (UTC, ISO-8601) shown in school-local time (Asia/Shanghai, docs/architecture.md §7) as
  * "2026-03-02 09:02", the same in every UI language, so a time in the audit trail or the access log reads
  * the same for everyone whatever their computer's time zone.
  */

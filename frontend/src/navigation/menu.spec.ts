@@ -139,4 +139,10 @@ describe('feature pages by role', () => {
     const all = MENU.flatMap((m) => [m, ...(m.children ?? [])])
     expect(all.filter((m) => m.comingSoon).map((m) => m.key)).toEqual([])
   })
+
+  it('names the admissions officer page for what it is (招生档案查阅), not 导出中心', () => {
+    const entry = menuFor(['admissions_officer']).find((m) => m.page === 'exports')
+    expect(entry?.title).toBe('menu.admissions')
+    expect(menuFor(['school_admin']).find((m) => m.page === 'exports')?.title).toBe('menu.exports')
+  })
 })

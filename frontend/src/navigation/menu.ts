@@ -9,6 +9,8 @@ export interface MenuItem {
   children?: MenuItem[]
   /** shown with a "coming soon" tag */
   comingSoon?: boolean
+  /** the entry's title for a role whose page is a different job (admissions read dossiers, they export nothing) */
+  titleFor?: Partial<Record<string, string>>
 }
 
 export const MENU: readonly MenuItem[] = [
@@ -85,7 +87,7 @@ export const MENU: readonly MenuItem[] = [
       { key: 'admin-grants', title: 'menu.grants', page: 'admin-grants' },
     ],
   },
-  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports' },
+  { key: 'exports', title: 'menu.exports', icon: 'Download', page: 'exports', titleFor: { admissions_officer: 'menu.admissions' } },
   { key: 'county-stats', title: 'menu.countyStats', icon: 'DataAnalysis', page: 'county-stats' },
   { key: 'audit', title: 'menu.audit', icon: 'Document', page: 'audit' },
   { key: 'access-log', title: 'menu.accessLog', icon: 'View', page: 'access-log' },
@@ -100,7 +102,8 @@ export function menuFor(roles: readonly string[], menu: readonly MenuItem[] = ME
       const children = menuFor(roles, item.children)
       if (children.length > 0) out.push({ ...item, children })
     } else if (item.page && canOpen(item.page, roles)) {
-      out.push(item)
+      const own = Object.entries(item.titleFor ?? {}).find(([role]) => roles.includes(role))
+      out.push(own ? { ...item, title: own[1] as string } : item)
     }
   }
   return out

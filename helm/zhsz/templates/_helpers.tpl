@@ -107,7 +107,7 @@ falls back to the embedded store.
 "true" when the chart renders its own Secret: no existingSecret, and at least one secret setting given.
 */}}
 {{- define "zhsz.renderSecret" -}}
-{{- if and (not .Values.secrets.existingSecret) (or .Values.mongodb.uri .Values.encryption.keys (and .Values.signing.enabled (not .Values.signing.existingSecret))) }}true{{- end }}
+{{- if and (not .Values.secrets.existingSecret) (or .Values.mongodb.uri .Values.encryption.keys .Values.accounts.clientSecret (and .Values.signing.enabled (not .Values.signing.existingSecret))) }}true{{- end }}
 {{- end }}
 
 {{/*
@@ -173,6 +173,15 @@ Container env entries that come from Secrets, plus app.extraEnv; empty when ther
     secretKeyRef:
       name: {{ $secretName }}
       key: {{ .Values.secrets.keys.encryptionKeys }}
+{{- end }}
+{{- if or .Values.secrets.existingSecret .Values.accounts.clientSecret }}
+- name: ZHSZ_PROVISIONING_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secretName }}
+      key: {{ .Values.secrets.keys.provisioningSecret }}
+      # an existing Secret without the key: no provisioning (accounts managed in Keycloak)
+      optional: true
 {{- end }}
 {{- if .Values.signing.enabled }}
 - name: ZHSZ_SIGNING_KEYSTORE_PASSWORD

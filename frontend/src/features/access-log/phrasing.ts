@@ -26,6 +26,13 @@ export function describeAccess(entry: AccessEntry, t: Translate, te: HasKey): st
   return t('accessLog.sentence', { role, name, verb, what }).replace(/\s+/g, ' ').trim()
 }
 
+/** "共 3 次，首次 … ，最近 …" for a line that stands for repeated reads; null for a single one. */
+export function repeated(entry: AccessEntry, t: Translate, format: (iso: string) => string): string | null {
+  const n = entry.count ?? 1
+  if (n <= 1 || !entry.firstAt) return null
+  return t('accessLog.repeated', { n, first: format(entry.firstAt), last: format(entry.lastAt ?? entry.at) })
+}
+
 /** The stated reason, shown under the sentence (break-glass openings always have one). */
 export function accessReason(entry: AccessEntry, t: Translate): string | null {
   const reason = entry.reason?.trim()

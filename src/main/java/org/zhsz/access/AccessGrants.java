@@ -13,6 +13,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Ids;
 import org.zhsz.platform.Notifications;
+import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
@@ -59,10 +60,10 @@ public class AccessGrants {
 
     Mono<GrantView> breakGlass(Actor actor, String studentId, String reason, int minutes) {
         if (reason == null || reason.strip().length() < 10) {
-            return Mono.error(Problems.invalid("reason", "too_short", "state the reason (at least 10 characters)"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("reason", "too_short", "field.min_length", 10))));
         }
         if (minutes < 5 || minutes > MAX_BREAK_GLASS.toMinutes()) {
-            return Mono.error(Problems.invalid("minutes", "range", "between 5 and 240 minutes"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("minutes", "range", "field.between", 5, 240))));
         }
         return students.find(studentId)
                 .filter(s -> actor.has(Role.SCHOOL_ADMIN) && actor.inSchool(s.schoolId()))
@@ -81,7 +82,7 @@ public class AccessGrants {
                                     saved.reason(), DataClass.MENTAL_HEALTH)).thenReturn(saved))
                             .flatMap(saved -> counselors(s.schoolId())
                                     .flatMap(list -> notifications.send(list, s.schoolId(), "break_glass",
-                                            "紧急调阅心理档案 Break-glass access",
+                                            "紧急调阅心理档案",
                                             actor.displayName() + " 以紧急调阅方式打开了 " + s.name()
                                                     + " 的心理健康档案，理由：" + saved.reason() + "（" + minutes
                                                     + " 分钟内有效）",

@@ -25,7 +25,7 @@ import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Relationship;
 
 /**
- * The access table of DESIGN.md §5 as data: for each data class and action, the relationships that allow it.
+ * The access table of docs/access-model.md as data: for each data class and action, the relationships that allow it.
  * No relationship at all means the student is outside the actor's scope (404); a relationship that the table
  * does not list for the action means 403. County roles are in scope for a county's students but the table
  * gives them nothing individual: they see aggregates elsewhere.
@@ -123,6 +123,10 @@ final class AccessRules {
         // county-level decisions: aggregates over the county's schools, never a student's data
         countyRule(DataClass.FIVE_MANAGEMENT, Action.READ, EnumSet.of(COUNTY_BUREAU));
         countyRule(DataClass.FIVE_MANAGEMENT, Action.EXPORT, EnumSet.of(COUNTY_BUREAU));
+
+        // accounts of a class's students and guardians: the school admin, and the head teacher for their class
+        rule(DataClass.ACCOUNTS, Action.READ, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
+        rule(DataClass.ACCOUNTS, Action.WRITE, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
     }
 
     private AccessRules() {

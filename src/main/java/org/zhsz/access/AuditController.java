@@ -2,6 +2,7 @@ package org.zhsz.access;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +41,13 @@ class AuditController {
     private final OrganizationDirectory organization;
     private final StudentDirectory students;
 
+    private final AuditTexts texts;
+    private final org.zhsz.platform.Messages messages;
+
     AuditController(AuditQueries queries, AccessPolicy access, AuditTrail trail, OrganizationDirectory organization,
-                    StudentDirectory students) {
+                    StudentDirectory students, AuditTexts texts, org.zhsz.platform.Messages messages) {
+        this.texts = texts;
+        this.messages = messages;
         this.queries = queries;
         this.access = access;
         this.trail = trail;
@@ -61,39 +67,83 @@ class AuditController {
         });
     }
 
+    /**
+     * An audit event for the auditor: the stored event (codes, ids, hashes) and what it means for people — the
+     * action, role and data class in words, the student's name, a system reason in words.
+     */
+    record EventEntry(String id, String chain, long seq, Instant at, String username, String actorName, String role,
+                      String roleLabel, String action, String actionLabel, String resourceType, String resourceId,
+                      String studentId, String studentName, String schoolId, String outcome, String reasonCode,
+                      String reason, String dataClass, String dataClassLabel, String hash) {
+    }
+
     @GetMapping("/audit/events")
-    Mono<PageResult<AuditQueries.EventView>> events(Actor actor, @RequestParam(required = false) String studentId,
-                                       @RequestParam(required = false) String actorUsername,
-                                       @RequestParam(required = false) String action,
-                                       @RequestParam(required = false) Instant from,
-                                       @RequestParam(required = false) Instant to,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    Mono<PageResult<EventEntry>> events(Actor actor, @RequestParam(required = false) String studentId,
+                                        @RequestParam(required = false) String actorUsername,
+                                        @RequestParam(required = false) String action,
+                                        @RequestParam(required = false) Instant from,
+                                        @RequestParam(required = false) Instant to,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size, Locale locale) {
         Paging paging = Paging.of(page, size);
         return auditorChains(actor)
                 .flatMap(chains -> queries.events(new AuditQueries.Filter(chains, studentId, actorUsername, action,
-                        from, to), paging));
+                        from, to), paging))
+                .flatMap(p -> students.findAll(p.items().stream().map(AuditQueries.EventView::studentId)
+                                .filter(java.util.Objects::nonNull).distinct().toList())
+                        .collectMap(s -> s.id(), s -> s.name())
+                        .map(names -> p.map(e -> new EventEntry(e.id(), e.chain(), e.seq(), e.at(), e.username(),
+                                e.actorName(), e.role(), texts.role(locale, e.role()), e.action(),
+                                texts.action(locale, e.action()), e.resourceType(), e.resourceId(), e.studentId(),
+                                e.studentId() == null ? null : names.get(e.studentId()), e.schoolId(), e.outcome(),
+                                texts.reasonCode(e.reason()), texts.reason(locale, e.reason()), e.dataClass(),
+                                texts.dataClass(locale, e.dataClass()), e.hash()))));
+    }
+
+    /** Every action code the trail may hold, with its text, for the auditor's filter. */
+    record ActionOption(String code, String label) {
+    }
+
+    @GetMapping("/audit/actions")
+    Mono<java.util.List<ActionOption>> actions(Actor actor, Locale locale) {
+        return auditorChains(actor).map(chains -> messages.keys("action.").stream()
+                .filter(code -> !"other".equals(code))
+                .map(code -> new ActionOption(code, texts.action(locale, code)))
+                .sorted(java.util.Comparator.comparing(ActionOption::code)).toList());
     }
 
     @GetMapping("/audit/verify")
-    Mono<AuditQueries.Verification> verify(Actor actor) {
+    Mono<AuditQueries.Verification> verify(Actor actor, Locale locale) {
         return auditorChains(actor).flatMap(queries::verify)
                 .flatMap(v -> trail.record(AuditEvent.allowed(actor, "audit.verify", "audit", null, null, null)
-                        .withReason(v.intact() ? "intact" : "broken")).thenReturn(v));
+                        .withReason(v.intact() ? "intact" : "broken")).thenReturn(v))
+                .map(v -> v.firstBreak() == null ? v : new AuditQueries.Verification(v.intact(), v.eventsChecked(),
+                        v.chains(), new AuditQueries.Break(v.firstBreak().chain(), v.firstBreak().seq(),
+                        v.firstBreak().eventId(), v.firstBreak().problemCode(), messages.text(locale,
+                        "audit.break." + v.firstBreak().problemCode(), v.firstBreak().seq()))));
     }
 
-    record AccessEntry(Instant at, String role, String name, String action, String dataClass, String reason) {
+    /**
+     * One line of the family's access log: who (name and role), what (action and data class, as codes and in words),
+     * how many times, the first and the last time ({@code at} = the last), and why when a reason was given.
+     */
+    record AccessEntry(Instant at, Instant firstAt, Instant lastAt, long count, String role, String roleLabel,
+                       String name, String action, String actionLabel, String dataClass, String dataClassLabel,
+                       String reasonCode, String reason) {
     }
 
     @GetMapping("/students/{id}/access-log")
     Mono<PageResult<AccessEntry>> accessLog(Actor actor, @PathVariable String id,
                                             @RequestParam(required = false) Integer page,
-                                            @RequestParam(required = false) Integer size) {
+                                            @RequestParam(required = false) Integer size, Locale locale) {
         Paging paging = Paging.of(page, size);
         return access.require(actor, id, DataClass.ACCESS_LOG, Action.READ)
-                .flatMap(scope -> familyAccounts(scope).flatMap(family -> queries.accessLog(id, family, paging)))
-                .map(p -> p.map(e -> new AccessEntry(e.at(), e.role(), e.actorName(), e.action(), e.dataClass(),
-                        e.reason())));
+                .flatMap(scope -> familyAccounts(scope).flatMap(family -> queries.accessLogGrouped(id, family,
+                        paging)))
+                .map(p -> p.map(g -> new AccessEntry(g.last(), g.first(), g.last(), g.count(), g.role(),
+                        texts.role(locale, g.role()), g.actorName(), g.action(), texts.action(locale, g.action()),
+                        g.dataClass(), texts.dataClass(locale, g.dataClass()), texts.reasonCode(g.reason()),
+                        texts.reason(locale, g.reason()))));
     }
 
     /** The family's own reads are not interesting to the family. */

@@ -66,6 +66,11 @@ class PolicyService implements AccessPolicy {
     }
 
     @Override
+    public Mono<ClassScope> classScope(Actor actor, String classId) {
+        return resolver.forClass(actor, classId).filter(s -> !s.relationships().isEmpty());
+    }
+
+    @Override
     public Mono<ClassScope> requireClass(Actor actor, String classId, DataClass dataClass, Action action) {
         return resolver.forClass(actor, classId)
                 .switchIfEmpty(Mono.defer(() -> denyClass(actor, classId, null, dataClass, action, "no_such_class")
@@ -78,11 +83,6 @@ class PolicyService implements AccessPolicy {
                             .then(Mono.error(Problems.forbidden(dataClass.name().toLowerCase() + "."
                                     + action.name().toLowerCase())));
                 });
-    }
-
-    @Override
-    public Mono<ClassScope> classScope(Actor actor, String classId) {
-        return resolver.forClass(actor, classId);
     }
 
     @Override

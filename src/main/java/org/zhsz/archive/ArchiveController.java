@@ -124,6 +124,12 @@ class ArchiveController {
         return publicity.close(actor, classId, term);
     }
 
+    @GetMapping("/classes/{classId}/archives")
+    Mono<List<ArchiveService.ArchiveSummary>> classArchives(Actor actor, @PathVariable String classId,
+                                                            @RequestParam(required = false) String term) {
+        return archives.classArchives(actor, classId, term);
+    }
+
     @GetMapping("/classes/{classId}/publicity")
     Mono<Publicity.Board> board(Actor actor, @PathVariable String classId,
                                 @RequestParam(required = false) String term) {

@@ -116,13 +116,57 @@ class ArchiveService {
 
     Mono<ArchiveView> get(Actor actor, String studentId, String term) {
         if (!TermCalendar.isValidCode(term)) {
-            return Mono.error(Problems.invalid("term", "invalid", "term must look like 2026-2027-1"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("term", "invalid", "field.term_format"))));
         }
         return access.require(actor, studentId, DataClass.ARCHIVE, Action.READ)
                 .flatMap(scope -> load(scope, term).flatMap(a -> view(scope, a, scope.isAny(Relationship.SELF,
                                 Relationship.HEAD_TEACHER))
                         .flatMap(v -> audit.record(new AuditEvent(actor, "archive.read", "archive", a.id(), studentId,
                                 scope.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.ARCHIVE)).thenReturn(v))));
+    }
+
+    /**
+     * Where one student's archive stands, for a class list: phase, who has signed and who is next, open objections.
+     * No content (no records, statement or comment).
+     */
+    record ArchiveSummary(String studentId, String studentName, String studentNo, String phase, Status status,
+                          int selectedCount, List<String> signed, List<String> nextSignatures, long openObjections,
+                          Long version) {
+    }
+
+    /**
+     * A class's archives for a term in one read: one audited event for the class (what was shown is where each
+     * archive stands, not what is in it); opening a student's archive is audited for that student.
+     */
+    Mono<List<ArchiveSummary>> classArchives(Actor actor, String classId, String term) {
+        if (term != null && !TermCalendar.isValidCode(term)) {
+            return Mono.error(Problems.invalid(List.of(FieldError.of("term", "invalid", "field.term_format"))));
+        }
+        return access.requireClass(actor, classId, DataClass.ARCHIVE, Action.READ).flatMap(scope -> {
+            String t = term == null ? scope.termCode() : term;
+            return Mono.zip(students.inClass(classId).collectList(),
+                            mongo.find(Query.query(Criteria.where("classId").is(classId).and("term").is(t)),
+                                    TermArchive.class).collectMap(TermArchive::studentId),
+                            mongo.find(Query.query(Criteria.where("term").is(t).and("status").is("OPEN")),
+                                    Objection.class).filter(o -> classId.equals(o.classId()))
+                                    .collect(java.util.stream.Collectors.groupingBy(Objection::studentId,
+                                            java.util.stream.Collectors.counting())))
+                    .map(z -> z.getT1().stream()
+                            .sorted(java.util.Comparator.comparing(StudentView::studentNo,
+                                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                            .map(s -> {
+                                TermArchive a = z.getT2().getOrDefault(s.id(), fresh(s.schoolId(), s.id(), classId, t));
+                                int selected = a.status() == Status.LOCKED && a.snapshot() != null
+                                        && a.snapshot().records() != null ? a.snapshot().records().size()
+                                        : a.selection().values().stream().mapToInt(List::size).sum();
+                                return new ArchiveSummary(s.id(), s.name(), s.studentNo(), phase(a), a.status(),
+                                        selected, a.signatures().stream().map(x -> x.role().name()).toList(),
+                                        a.status() == Status.LOCKED ? List.of() : nextSignatures(a),
+                                        z.getT3().getOrDefault(s.id(), 0L), a.version());
+                            }).toList())
+                    .flatMap(list -> audit.record(new AuditEvent(actor, "archive.class_list", "class", classId, null,
+                            scope.schoolId(), AuditEvent.Outcome.ALLOWED, null, null)).thenReturn(list));
+        });
     }
 
     private Mono<ArchiveView> view(StudentScope scope, TermArchive a, boolean withSelectable) {
@@ -202,7 +246,7 @@ class ArchiveService {
 
     private Mono<TermArchive> editable(Actor actor, String studentId, String term, Action action, Long expected) {
         if (!TermCalendar.isValidCode(term)) {
-            return Mono.error(Problems.invalid("term", "invalid", "term must look like 2026-2027-1"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("term", "invalid", "field.term_format"))));
         }
         return access.require(actor, studentId, DataClass.ARCHIVE, action)
                 .flatMap(scope -> load(scope, term))
@@ -238,8 +282,7 @@ class ArchiveService {
                 if (!DIMENSIONS.contains(e.getKey())) {
                     errors.add(new FieldError(e.getKey(), "unknown_dimension", "unknown dimension"));
                 } else if (e.getValue().size() > props.selectionLimit()) {
-                    errors.add(new FieldError(e.getKey(), "too_many", "at most " + props.selectionLimit()
-                            + " records per dimension"));
+                    errors.add(FieldError.of(e.getKey(), "too_many", "field.selection_limit", props.selectionLimit()));
                 } else if (e.getValue().stream().distinct().count() != e.getValue().size()) {
                     errors.add(new FieldError(e.getKey(), "duplicate", "a record is listed twice"));
                 }
@@ -280,13 +323,12 @@ class ArchiveService {
 
     Mono<ArchiveView> selfStatement(Actor actor, String studentId, String term, String text, Long expected) {
         if (text != null && text.codePointCount(0, text.length()) > MAX_STATEMENT) {
-            return Mono.error(Problems.invalid("text", "too_long", "自我陈述 is at most " + MAX_STATEMENT
-                    + " characters"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("text", "too_long", "field.max_length", MAX_STATEMENT))));
         }
         return editable(actor, studentId, term, Action.WRITE, expected).flatMap(a -> {
             return access.scope(actor, studentId).flatMap(scope -> {
                 if (!scope.is(Relationship.SELF)) {
-                    return Mono.error(Problems.forbidden("only the student writes the self-statement"));
+                    return Mono.error(Problems.forbidden("statement.student_only"));
                 }
                 if (a.status() != Status.DRAFT) {
                     return Mono.error(Problems.rule("archive_not_draft", "The self-statement is closed once "
@@ -300,12 +342,12 @@ class ArchiveService {
 
     Mono<ArchiveView> comment(Actor actor, String studentId, String term, String text, Long expected) {
         if (text != null && text.codePointCount(0, text.length()) > MAX_COMMENT) {
-            return Mono.error(Problems.invalid("text", "too_long", "评语 is at most " + MAX_COMMENT + " characters"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("text", "too_long", "field.max_length", MAX_COMMENT))));
         }
         return editable(actor, studentId, term, Action.WRITE, expected).flatMap(a -> access.scope(actor, studentId)
                 .flatMap(scope -> {
                     if (!scope.is(Relationship.HEAD_TEACHER)) {
-                        return Mono.error(Problems.forbidden("only the head teacher writes the comment"));
+                        return Mono.error(Problems.forbidden("comment.head_teacher_only"));
                     }
                     if (a.status() == Status.LOCKED || !a.signatures().isEmpty()) {
                         return Mono.error(Problems.rule("archive_signing", "The comment is closed once signing starts"));
@@ -431,7 +473,7 @@ class ArchiveService {
         return access.require(actor, studentId, DataClass.ARCHIVE, Action.WRITE)
                 .flatMap(scope -> {
                     if (!scope.is(Relationship.HEAD_TEACHER)) {
-                        return Mono.error(Problems.forbidden("only the head teacher requests amendments"));
+                        return Mono.error(Problems.forbidden("amendment.head_teacher_only"));
                     }
                     return load(scope, term).flatMap(a -> {
                         if (a.status() != Status.LOCKED) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Everything printed on one student's dossier (学生综合素质评价档案), already selected, locked and
  * privacy-filtered by the caller: the renderer prints what it is given and nothing else. In particular the
- * 学籍号 arrives masked and no mental-health data belongs here (DESIGN §4).
+ * 学籍号 arrives masked and no mental-health data belongs here (docs/architecture.md §2).
  *
  * <p>Optional texts may be {@code null} or blank and print as "—" (or are left out where a blank makes sense).
  *

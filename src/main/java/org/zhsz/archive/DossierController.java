@@ -36,10 +36,13 @@ class DossierController {
 
     private final Dossiers dossiers;
     private final RateLimiter limiter;
+    private final org.zhsz.platform.Messages messages;
 
     DossierController(Dossiers dossiers, Clock clock,
-                      @Value("${zhsz.archive.verify-per-minute:30}") int perMinute) {
+                      @Value("${zhsz.archive.verify-per-minute:30}") int perMinute,
+                      org.zhsz.platform.Messages messages) {
         this.dossiers = dossiers;
+        this.messages = messages;
         this.limiter = new RateLimiter(perMinute, clock);
     }
 
@@ -73,7 +76,8 @@ class DossierController {
 
     /** Public, no login: upload a dossier PDF to check its signature, its hash and whether it is current. */
     @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<Dossiers.FileCheck> verifyFile(@RequestPart("file") Mono<FilePart> file, ServerWebExchange exchange) {
+    Mono<Dossiers.FileCheck> verifyFile(@RequestPart("file") Mono<FilePart> file, ServerWebExchange exchange,
+                                        java.util.Locale locale) {
         limit(exchange);
         return file.switchIfEmpty(Mono.error(() -> Problems.invalid("file", "required", "upload the dossier PDF")))
                 .flatMap(part -> DataBufferUtils.join(part.content(), MAX_UPLOAD)
@@ -89,9 +93,10 @@ class DossierController {
                 })
                 .flatMap(bytes -> {
                     if (bytes.length < 5 || bytes[0] != '%' || bytes[1] != 'P' || bytes[2] != 'D' || bytes[3] != 'F') {
-                        return Mono.error(Problems.unsupportedMediaType("Upload the dossier as a PDF file"));
+                        return Mono.error(new org.zhsz.platform.ApiException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                                "not_a_pdf", "Upload the dossier as a PDF file", java.util.List.of(), java.util.Map.of()));
                     }
-                    return dossiers.check(bytes);
+                    return dossiers.check(bytes).map(c -> c.localized(messages, locale));
                 });
     }
 

@@ -214,9 +214,58 @@ class Dossiers {
     }
 
     /** What an uploaded file proves: intact signature over the whole file, a known dossier, and its status. */
+    /**
+     * What an uploaded dossier PDF is: {@code signer} the signing certificate's holder as people name it (its CN,
+     * e.g. the school), {@code signerSubject} the certificate's full subject; {@code problemCode} why it is not
+     * valid ({@code no_signature}, {@code malformed_signature}, {@code certificate_mismatch},
+     * {@code signature_invalid}, {@code changed_after_signing}, {@code not_issued}) and {@code problem} the same in
+     * the reader's language.
+     */
     record FileCheck(boolean signaturePresent, boolean signatureValid, boolean coversWholeDocument,
-                     String signer, boolean signerIsIssuingSchool, String sha256, boolean known, String code,
-                     String status, String school, String student, String problem) {
+                     String signer, String signerSubject, boolean signerIsIssuingSchool, String sha256, boolean known,
+                     String code, String status, String school, String student, String problemCode, String problem) {
+        FileCheck localized(org.zhsz.platform.Messages messages, java.util.Locale locale) {
+            return new FileCheck(signaturePresent, signatureValid, coversWholeDocument, signer, signerSubject,
+                    signerIsIssuingSchool, sha256, known, code, status, school, student, problemCode,
+                    problemCode == null ? null : messages.text(locale, "verify.problem." + problemCode));
+        }
+    }
+
+    /** The verifier's finding (English, for logs) as a stable code. */
+    static String problemCode(String problem) {
+        if (problem == null) {
+            return null;
+        }
+        if (problem.equals("no signature")) {
+            return "no_signature";
+        }
+        if (problem.startsWith("certificate does not match")) {
+            return "certificate_mismatch";
+        }
+        if (problem.startsWith("signature does not verify")) {
+            return "signature_invalid";
+        }
+        if (problem.startsWith("bytes were added")) {
+            return "changed_after_signing";
+        }
+        return "malformed_signature";
+    }
+
+    /** The holder's name (CN) of an X.500 subject such as {@code C=CN,O=ZHSZ Demo,CN=泾源县第一中学}. */
+    static String signerName(String subject) {
+        if (subject == null) {
+            return null;
+        }
+        try {
+            var cns = org.bouncycastle.asn1.x500.X500Name.getInstance(new org.bouncycastle.asn1.x500.X500Name(subject))
+                    .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
+            if (cns.length > 0) {
+                return org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(cns[0].getFirst().getValue());
+            }
+        } catch (IllegalArgumentException e) {
+            // not an X.500 name: show nothing rather than the raw text
+        }
+        return null;
     }
 
     Mono<FileCheck> check(byte[] pdf) {
@@ -227,16 +276,22 @@ class Dossiers {
                             SchoolKey key = keys.of(d.schoolId(), d.schoolName());
                             boolean sameSigner = report.signerCertificate() != null
                                     && report.signerCertificate().equals(key.certificate());
+                            String problem = problemCode(report.problem());
+                            if (problem == null && !sameSigner) {
+                                problem = "other_signer";
+                            }
                             return new FileCheck(report.present(), report.signatureValid(),
-                                    report.coversWholeDocument(), report.signerSubject(), sameSigner,
-                                    report.documentSha256(), true, new VerificationCode(d.code()).formatted(),
+                                    report.coversWholeDocument(), signerName(report.signerSubject()),
+                                    report.signerSubject(), sameSigner, report.documentSha256(), true,
+                                    new VerificationCode(d.code()).formatted(),
                                     report.valid() && sameSigner ? st.status() : "invalid", d.schoolName(),
-                                    d.studentNameMasked(), report.problem());
+                                    d.studentNameMasked(), problem, null);
                         }).subscribeOn(Schedulers.boundedElastic())))
                         .defaultIfEmpty(new FileCheck(report.present(), report.signatureValid(),
-                                report.coversWholeDocument(), report.signerSubject(), false, report.documentSha256(),
-                                false, null, "invalid", null, null, report.problem() != null ? report.problem()
-                                : "this file is not a dossier issued by the platform, or it was changed")));
+                                report.coversWholeDocument(), signerName(report.signerSubject()),
+                                report.signerSubject(), false, report.documentSha256(), false, null, "invalid", null,
+                                null, report.problem() != null ? problemCode(report.problem()) : "not_issued",
+                                null)));
     }
 
     Mono<Status> revoke(Actor actor, String rawCode, String reason) {

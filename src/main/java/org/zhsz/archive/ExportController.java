@@ -45,8 +45,11 @@ class ExportController {
     private final AccessGrants grants;
     private final AccessPolicy access;
     private final StudentDirectory students;
+    private final org.zhsz.organization.OrganizationDirectory organization;
 
-    ExportController(Exports exports, AccessGrants grants, AccessPolicy access, StudentDirectory students) {
+    ExportController(Exports exports, AccessGrants grants, AccessPolicy access, StudentDirectory students,
+                     org.zhsz.organization.OrganizationDirectory organization) {
+        this.organization = organization;
         this.exports = exports;
         this.grants = grants;
         this.access = access;
@@ -112,7 +115,8 @@ class ExportController {
         return grants.releasesOfSchool(actor.schoolId()).collectList();
     }
 
-    record Released(String studentId, String name, String schoolId, Instant until) {
+    /** A released dossier: the student and their school, by name (the ids stay beside them). */
+    record Released(String studentId, String name, String schoolId, String schoolName, Instant until) {
     }
 
     /** The admissions officer's list: dossiers currently released to them. */
@@ -122,8 +126,9 @@ class ExportController {
             return Mono.error(Problems.forbidden("admissions.read"));
         }
         return grants.releasesTo(actor.username())
-                .concatMap(g -> students.find(g.studentId()).map(s -> new Released(s.id(), s.name(), s.schoolId(),
-                        g.until())))
+                .concatMap(g -> students.find(g.studentId()).flatMap(s -> organization.school(s.schoolId())
+                        .map(school -> school.name()).defaultIfEmpty("")
+                        .map(schoolName -> new Released(s.id(), s.name(), s.schoolId(), schoolName, g.until()))))
                 .collectList().map(ArrayList::new);
     }
 }

@@ -20,6 +20,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.ClassScope;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Ids;
+import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Relationship;
 import org.zhsz.record.RecordDirectory;
@@ -64,7 +65,7 @@ class Publicity {
     Mono<Window> open(Actor actor, String classId, String term, Integer workingDays, LocalDate startOn) {
         int days = workingDays == null ? props.publicityDays() : workingDays;
         if (days < 1 || days > 20) {
-            return Mono.error(Problems.invalid("workingDays", "range", "between 1 and 20 working days"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("workingDays", "range", "field.between", 1, 20))));
         }
         LocalDate start = archives.calendar().firstWorkingDay(startOn == null ? archives.today() : startOn);
         if (start.isBefore(archives.today())) {
@@ -98,15 +99,20 @@ class Publicity {
     }
 
     /** One student on the board: name, class, and the selected records — nothing else. */
-    record BoardEntry(String studentId, String name, Map<String, List<BoardRecord>> selected, long openObjections) {
+    record BoardEntry(String studentId, String name, Map<String, List<BoardRecord>> selected, long openObjections,
+                      @com.fasterxml.jackson.annotation.JsonIgnore String studentNo) {
     }
 
     record BoardRecord(String recordId, String dimensionLabel, String categoryName, String title, LocalDate occurredOn,
                        String levelLabel, String award) {
     }
 
+    /**
+     * The class's board, its students in 学号 order (the number itself is not shown). {@code canObject}: whether the
+     * reader may raise an objection (classmates, their parents and teachers; not the school, which decides them).
+     */
     record Board(String classId, String term, String termName, LocalDate startOn, LocalDate endOn, boolean open,
-                 List<BoardEntry> students) {
+                 List<BoardEntry> students, boolean canObject) {
     }
 
     Mono<Board> board(Actor actor, String classId, String term) {
@@ -123,7 +129,10 @@ class Publicity {
                         return Flux.fromIterable(list).concatMap(a -> entry(a)).collectList()
                                 .map(entries -> new Board(classId, t, TermCalendar.displayName(t), p.startOn(),
                                         p.endOn(), !archives.today().isAfter(p.endOn()) && p.closedEarlyAt() == null,
-                                        entries.stream().sorted((x, y) -> x.name().compareTo(y.name())).toList()));
+                                        entries.stream().sorted(java.util.Comparator.comparing(BoardEntry::studentNo,
+                                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                                                .thenComparing(BoardEntry::name)).toList(),
+                                        access.permits(scope.relationships(), DataClass.PUBLICITY, Action.WRITE)));
                     });
         });
     }
@@ -147,7 +156,7 @@ class Publicity {
                             sel.put(d, list);
                         }
                     }
-                    return new BoardEntry(s.id(), s.name(), sel, t.getT3());
+                    return new BoardEntry(s.id(), s.name(), sel, t.getT3(), s.studentNo());
                 });
     }
 
@@ -161,7 +170,7 @@ class Publicity {
     Mono<ObjectionView> object(Actor actor, String classId, String term, String studentId, String recordId,
                                String reason) {
         if (reason == null || reason.strip().length() < 5) {
-            return Mono.error(Problems.invalid("reason", "too_short", "give a reason (at least 5 characters)"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("reason", "too_short", "field.min_length", 5))));
         }
         return access.requireClass(actor, classId, DataClass.PUBLICITY, Action.WRITE).flatMap(scope -> {
             String t = term == null ? scope.termCode() : term;

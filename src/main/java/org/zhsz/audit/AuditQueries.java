@@ -70,7 +70,12 @@ public class AuditQueries {
     }
 
     /** The first broken link of a chain: a changed event (hash mismatch), a removed one (gap) or a relinked one. */
-    public record Break(String chain, long seq, String eventId, String problem) {
+    /**
+     * {@code problemCode}: {@code missing} (an event absent), {@code relinked} (the link to the previous event does not
+     * match), {@code changed} (content does not match its hash), {@code missing_at_end}; {@code problem} says it for
+     * logs (the API answers it in the reader's language).
+     */
+    public record Break(String chain, long seq, String eventId, String problemCode, String problem) {
     }
 
     public record Verification(boolean intact, long eventsChecked, List<String> chains, Break firstBreak) {
@@ -110,22 +115,22 @@ public class AuditQueries {
                     long expectedSeq = 1;
                     for (StoredEvent e : events) {
                         if (e.seq() != expectedSeq) {
-                            return new ChainResult(expectedSeq - 1, new Break(chain, expectedSeq, null,
+                            return new ChainResult(expectedSeq - 1, new Break(chain, expectedSeq, null, "missing",
                                     "missing event (seq " + expectedSeq + " absent: deleted?)"));
                         }
                         if (!prevHash.equals(e.prevHash())) {
-                            return new ChainResult(expectedSeq - 1, new Break(chain, e.seq(), e.id(),
+                            return new ChainResult(expectedSeq - 1, new Break(chain, e.seq(), e.id(), "relinked",
                                     "link to the previous event does not match (previous event changed or replaced)"));
                         }
                         if (!AuditHasher.hash(e).equals(e.hash())) {
-                            return new ChainResult(expectedSeq - 1, new Break(chain, e.seq(), e.id(),
+                            return new ChainResult(expectedSeq - 1, new Break(chain, e.seq(), e.id(), "changed",
                                     "content does not match its hash (event changed)"));
                         }
                         prevHash = e.hash();
                         expectedSeq++;
                     }
                     if (head >= expectedSeq) {
-                        return new ChainResult(events.size(), new Break(chain, expectedSeq, null,
+                        return new ChainResult(events.size(), new Break(chain, expectedSeq, null, "missing_at_end",
                                 "missing event (seq " + expectedSeq + " to " + head + " absent at the end: deleted?)"));
                     }
                     return new ChainResult(events.size(), null);
@@ -141,6 +146,40 @@ public class AuditQueries {
                                 .limit(paging.size()), StoredEvent.class).collectList(),
                         mongo.count(q, StoredEvent.class))
                 .map(t -> new PageResult<>(t.getT1(), paging.page(), paging.size(), t.getT2()).map(EventView::of));
+    }
+
+    /**
+     * Sensitive reads and exports of one student's data by others, one line per reader, role, action, data class and
+     * reason: how many times and the first and last time, the most recent first. The same read recorded twice (a
+     * page that reads a file and its history) is thus never shown twice.
+     */
+    public Mono<PageResult<AccessGroup>> accessLogGrouped(String studentId, Set<String> excludeUsers, Paging paging) {
+        Query q = Query.query(Criteria.where("studentId").is(studentId).and("outcome").is("ALLOWED")
+                .and("dataClass").in(SENSITIVE).and("username").nin(excludeUsers)
+                .and("action").regex("\\.(read|export|print|download|break_glass)$"));
+        return mongo.find(q, StoredEvent.class)
+                .collect(java.util.LinkedHashMap<List<String>, AccessGroup>::new, (groups, e) -> groups.merge(
+                        java.util.Arrays.asList(e.username(), e.role(), e.action(), e.dataClass(), e.reason()),
+                        new AccessGroup(e.username(), e.actorName(), e.role(), e.action(), e.dataClass(), e.reason(),
+                                1, e.at(), e.at()), AccessGroup::plus))
+                .map(groups -> {
+                    List<AccessGroup> all = new ArrayList<>(groups.values());
+                    all.sort(java.util.Comparator.comparing(AccessGroup::last).reversed());
+                    int from = (int) Math.min(all.size(), paging.offset());
+                    int to = Math.min(all.size(), from + paging.size());
+                    return new PageResult<>(List.copyOf(all.subList(from, to)), paging.page(), paging.size(),
+                            all.size());
+                });
+    }
+
+    /** Repeated reads of the same kind by the same person, folded: how many, first and last. */
+    public record AccessGroup(String username, String actorName, String role, String action, String dataClass,
+                              String reason, long count, Instant first, Instant last) {
+        AccessGroup plus(AccessGroup o) {
+            return new AccessGroup(username, o.last.isAfter(last) && o.actorName != null ? o.actorName : actorName,
+                    role, action, dataClass, reason, count + o.count, o.first.isBefore(first) ? o.first : first,
+                    o.last.isAfter(last) ? o.last : last);
+        }
     }
 
     /** An audit event as the API shows it. */

@@ -228,7 +228,7 @@ class HomeTasks {
                                                 String problem = HomeTaskRules.completionProblem(task, in.doneOn(),
                                                         clock.today(), term.code(), done(same, term.code()));
                                                 if (problem != null) {
-                                                    return Mono.error(Problems.rule("home_task_" + problem,
+                                                    return Mono.error(Problems.rule(problemCode(problem),
                                                             "This task cannot be ticked done for that day: "
                                                                     + problem));
                                                 }
@@ -423,5 +423,18 @@ class HomeTasks {
 
     private static int count(List<CompletionView> vs, String status) {
         return (int) vs.stream().filter(v -> status.equals(v.status())).count();
+    }
+
+    /** The problem code of a tick refused by {@link HomeTaskRules#completionProblem} (each has texts in the bundles). */
+    private static String problemCode(String problem) {
+        return switch (problem) {
+            case "in_future" -> "home_task_in_future";
+            case "too_old" -> "home_task_too_old";
+            case "outside_window" -> "home_task_outside_window";
+            case "already_done_today" -> "home_task_already_done_today";
+            case "already_done_this_week" -> "home_task_already_done_this_week";
+            case "already_done" -> "home_task_already_done";
+            default -> throw new IllegalStateException("unknown home-task problem " + problem);
+        };
     }
 }

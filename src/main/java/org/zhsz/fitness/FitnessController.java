@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.Messages;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.Problems;
 
@@ -46,12 +48,17 @@ class FitnessController {
     private final FitnessImport fitnessImport;
     private final FitnessExport export;
     private final FitnessStats stats;
+    private final FitnessTemplate template;
+    private final Messages messages;
 
-    FitnessController(FitnessService service, FitnessImport fitnessImport, FitnessExport export, FitnessStats stats) {
+    FitnessController(FitnessService service, FitnessImport fitnessImport, FitnessExport export, FitnessStats stats,
+                      FitnessTemplate template, Messages messages) {
         this.service = service;
         this.fitnessImport = fitnessImport;
         this.export = export;
         this.stats = stats;
+        this.template = template;
+        this.messages = messages;
     }
 
     @PostMapping("/fitness/score")
@@ -73,8 +80,8 @@ class FitnessController {
     @PutMapping("/classes/{classId}/fitness")
     Mono<FitnessService.GridReport> saveGrid(Actor actor, @PathVariable String classId,
                                              @RequestParam(required = false) String year,
-                                             @RequestBody GridBody body) {
-        return service.saveGrid(actor, classId, year, body.rows());
+                                             @RequestBody GridBody body, Locale locale) {
+        return service.saveGrid(actor, classId, year, body.rows()).map(r -> r.localized(messages, locale));
     }
 
     // ---- one student
@@ -148,17 +155,36 @@ class FitnessController {
     /** Sheets larger than this are refused with 413 (100,000 rows of XLSX are about 5 MB). */
     static final long MAX_IMPORT_BYTES = 12L * 1024 * 1024;
 
+    /**
+     * A fitness sheet (XLSX, legacy XLS or CSV). {@code job}: an id the client chose, to follow the import's
+     * progress at {@code GET /api/v1/imports/{job}} while it runs; the report names the job either way.
+     */
     @PostMapping(path = "/fitness/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<FitnessImport.Report> importFile(Actor actor, @RequestParam(required = false) String year,
-                                          @RequestPart("file") Mono<FilePart> file) {
+                                          @RequestPart("file") Mono<FilePart> file,
+                                          @RequestParam(required = false) String job, Locale locale) {
         return fitnessImport.scope(actor).then(file)
                 .switchIfEmpty(Mono.error(() -> Problems.invalid("file", "required", "a file is required")))
                 .flatMap(part -> Mono.fromCallable(() -> Files.createTempFile("fitness-", ".upload"))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(tmp -> part.transferTo(tmp)
                                 .then(Mono.fromCallable(() -> checkSize(tmp)).subscribeOn(Schedulers.boundedElastic()))
-                                .then(fitnessImport.importFile(actor, tmp, year))
-                                .doFinally(s -> deleteQuietly(tmp))));
+                                .then(fitnessImport.importFile(actor, tmp, year, job))
+                                .doFinally(s -> deleteQuietly(tmp))))
+                .map(report -> report.localized(messages, locale));
+    }
+
+    /**
+     * The import template: the national column layout, an example row, the students the caller may import for
+     * ({@code classId}: one class) already listed, and checks of each item's range.
+     */
+    @GetMapping("/fitness/import/template")
+    Mono<ResponseEntity<byte[]>> importTemplate(Actor actor, @RequestParam(required = false) String classId,
+                                                @RequestParam(required = false) String year) {
+        return template.template(actor, classId, year).map(t -> ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(t.filename(), StandardCharsets.UTF_8).build().toString())
+                .body(t.bytes()));
     }
 
     private static Path checkSize(Path tmp) throws IOException {

@@ -30,6 +30,8 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.FieldError;
+import org.zhsz.platform.ImportJobs;
+import org.zhsz.platform.Messages;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Relationship;
 import org.zhsz.platform.Role;
@@ -61,15 +63,43 @@ class FitnessImport {
     static final int MAX_ROWS = 200_000;
     static final int MAX_REPORTED_ERRORS = 2000;
 
-    record RowError(int row, String field, String reason) {
+    /**
+     * A rejected row: {@code field} the machine name of the first cell at fault, {@code column} its header in the
+     * file, {@code label} its name for people, a stable {@code code} and the {@code reason} in the caller's
+     * language (every reason of the row, filled in by {@link Report#localized}).
+     */
+    record RowError(int row, String field, String column, String label, String code, String reason,
+                    @com.fasterxml.jackson.annotation.JsonIgnore List<FieldError> errors) {
     }
 
     /**
+     * @param jobId      the import job (its progress, and the download of the rejected rows)
      * @param incomplete rows saved with required items still missing (part of created/updated)
      * @param skipped    rows without any measurement (a pre-filled roster template), left alone
      */
-    record Report(String schoolYear, int total, int created, int updated, int unchanged, int incomplete, int skipped,
-                  int rejected, List<RowError> errors, boolean errorsTruncated) {
+    record Report(String jobId, String schoolYear, int total, int created, int updated, int unchanged,
+                  int incomplete, int skipped, int rejected, List<RowError> errors, boolean errorsTruncated) {
+        Report localized(Messages messages, Locale locale) {
+            return new Report(jobId, schoolYear, total, created, updated, unchanged, incomplete, skipped, rejected,
+                    errors.stream().map(e -> {
+                        if (e.errors() == null || e.errors().isEmpty()) {
+                            return e;
+                        }
+                        List<String> texts = new ArrayList<>();
+                        String label = null;
+                        for (FieldError fe : e.errors()) {
+                            FieldError l = messages.localize(locale, fe);
+                            if (label == null) {
+                                label = l.label();
+                            }
+                            String t = l.message() == null ? "" : l.message();
+                            texts.add(texts.isEmpty() || l.label() == null || t.contains(l.label()) ? t
+                                    : l.label() + "：" + t);
+                        }
+                        return new RowError(e.row(), e.field(), e.column(), label, e.code(),
+                                String.join(messages.text(locale, "import.rejected.joiner"), texts), e.errors());
+                    }).toList(), errorsTruncated);
+        }
     }
 
     /** Who may import what: a whole school, or the students of some classes. */
@@ -88,10 +118,15 @@ class FitnessImport {
     private final ResultScoring scoring;
     private final SchoolClock clock;
     private final MeterRegistry meters;
+    private final ImportJobs jobs;
+
+    /** Rows whose first cell starts with this are the template's examples: never imported. */
+    static final String EXAMPLE = "示例";
 
     FitnessImport(AccessPolicy access, AuditTrail audit, OrganizationDirectory organization,
                   StudentDirectory students, Placements placements, ResultStore store, ResultScoring scoring,
-                  SchoolClock clock, MeterRegistry meters) {
+                  SchoolClock clock, MeterRegistry meters, ImportJobs jobs) {
+        this.jobs = jobs;
         this.access = access;
         this.audit = audit;
         this.organization = organization;
@@ -104,10 +139,18 @@ class FitnessImport {
     }
 
     Mono<Report> importFile(Actor actor, Path file, String yearParam) {
+        return importFile(actor, file, yearParam, null);
+    }
+
+    /** Imports under the job id the client chose ({@code null}: a new one), with progress in the job. */
+    Mono<Report> importFile(Actor actor, Path file, String yearParam, String jobId) {
         String year = SchoolYears.parseOrCurrent(yearParam, clock.today());
         return scope(actor)
-                .flatMap(scope -> Mono.fromCallable(() -> new Run(actor, scope, year).execute(file))
+                .flatMap(scope -> jobs.start(actor, jobId, "fitness", scope.schoolId()).flatMap(job -> Mono
+                        .fromCallable(() -> new Run(actor, scope, year, job).execute(file))
                         .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(e -> job.fail().then(Mono.error(e)))
+                        .flatMap(report -> job.finish(summary(report)).thenReturn(report)))
                         .flatMap(report -> audit.record(AuditEvent.allowed(actor, "fitness.import", "school",
                                         scope.schoolId(), null, scope.schoolId())
                                         .withDataClass(DataClass.HEALTH_FITNESS)
@@ -115,6 +158,18 @@ class FitnessImport {
                                                 + report.created() + " updated=" + report.updated() + " unchanged="
                                                 + report.unchanged() + " rejected=" + report.rejected()))
                                 .thenReturn(report)));
+    }
+
+    private static Map<String, Integer> summary(Report r) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("total", r.total());
+        m.put("created", r.created());
+        m.put("updated", r.updated());
+        m.put("unchanged", r.unchanged());
+        m.put("incomplete", r.incomplete());
+        m.put("skipped", r.skipped());
+        m.put("rejected", r.rejected());
+        return m;
     }
 
     /** School admins: their school. PE teachers: their PE classes this term. Anyone else: 403. */
@@ -141,7 +196,7 @@ class FitnessImport {
 
     /** One row as read: its cells by field, the headers by field (for messages). */
     private record Row(int number, String studentNo, String name, String sex, String testDate, String makeup,
-                       String exempt, Map<String, String> items) {
+                       String exempt, Map<String, String> items, List<String> cells) {
         boolean hasMeasurements() {
             for (String v : items.values()) {
                 if (v != null && !v.isBlank()) {
@@ -162,6 +217,7 @@ class FitnessImport {
         private final Placements.Cache placementCache;
         private final Set<String> seen = new HashSet<>();
         private String[] fields;
+        private int studentNoColumn = -1;
         private final Map<String, String> headerOf = new HashMap<>();
         private List<Row> batch = new ArrayList<>(BATCH);
         /** The school's roster by 学籍号, read once for large sheets; null for small ones (looked up per batch). */
@@ -177,12 +233,14 @@ class FitnessImport {
         private int scored;
         private final List<RowError> errors = new ArrayList<>();
         private boolean truncated;
+        private final ImportJobs.Tracker job;
 
-        Run(Actor actor, ImportScope scope, String year) {
+        Run(Actor actor, ImportScope scope, String year, ImportJobs.Tracker job) {
             this.actor = actor;
             this.scope = scope;
             this.year = year;
             this.placementCache = placements.cache(year);
+            this.job = job;
         }
 
         Report execute(Path file) throws IOException {
@@ -203,7 +261,9 @@ class FitnessImport {
                 meters.counter("zhsz.import.rows", "kind", "fitness", "result", "rejected").increment(rejected);
                 scoring.count("import", scored);
             }
-            return new Report(year, total, created, updated, unchanged, incomplete, skipped, rejected,
+            errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            job.accepted(created + updated + unchanged + skipped - job.acceptedSoFar());
+            return new Report(job.id(), year, total, created, updated, unchanged, incomplete, skipped, rejected,
                     List.copyOf(errors), truncated);
         }
 
@@ -212,9 +272,15 @@ class FitnessImport {
                 header(cells);
                 return;
             }
-            if (++total > MAX_ROWS) {
-                throw Problems.tooLarge("At most " + MAX_ROWS + " rows per import");
+            if (studentNoColumn >= 0 && studentNoColumn < cells.size() && cells.get(studentNoColumn) != null
+                    && cells.get(studentNoColumn).trim().startsWith(EXAMPLE)) {
+                return; // the template's example row
             }
+            if (++total > MAX_ROWS) {
+                throw new org.zhsz.platform.ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+                        "too_many_rows", "At most " + MAX_ROWS + " rows per import", List.of(), Map.of(), MAX_ROWS);
+            }
+            job.read(1);
             Map<String, String> items = new LinkedHashMap<>();
             String studentNo = null;
             String name = null;
@@ -245,27 +311,32 @@ class FitnessImport {
                     }
                 }
             }
-            batch.add(new Row(number, studentNo, name, sex, testDate, makeup, exempt, items));
+            batch.add(new Row(number, studentNo, name, sex, testDate, makeup, exempt, items, List.copyOf(cells)));
             if (batch.size() >= BATCH) {
                 submit();
             }
         }
 
         private void header(List<String> cells) {
+            job.header(cells);
             fields = new String[cells.size()];
             Set<String> known = new HashSet<>();
             for (int i = 0; i < cells.size(); i++) {
                 String f = SheetColumns.field(cells.get(i));
                 if (f != null && known.add(f)) {
                     fields[i] = f;
+                    if ("studentNo".equals(f)) {
+                        studentNoColumn = i;
+                    }
                     headerOf.put(f, cells.get(i).replace("\uFEFF", "").trim());
                 }
             }
             if (!known.contains("studentNo")) {
-                throw Problems.invalid("学籍号", "missing_column", "the sheet needs a 学籍号 column");
+                throw Problems.invalid(List.of(FieldError.of("studentNo", "missing_column", "field.missing_column")));
             }
             if (known.stream().noneMatch(f -> FitnessScorer.slotOf(f) >= 0)) {
-                throw Problems.invalid("file", "missing_column", "the sheet has no measurement columns");
+                throw Problems.invalid(List.of(FieldError.of("file", "missing_column",
+                        "field.no_measurement_columns")));
             }
         }
 
@@ -277,6 +348,8 @@ class FitnessImport {
             List<Row> rows = batch;
             batch = new ArrayList<>(BATCH);
             await();
+            job.accepted(created + updated + unchanged + skipped - job.acceptedSoFar());
+            job.flush().block();
             inFlight = process(rows).toFuture();
         }
 
@@ -295,10 +368,17 @@ class FitnessImport {
             return headerOf.getOrDefault(field, field);
         }
 
-        private void reject(int row, String field, String reason) {
+        private void reject(Row row, FieldError error) {
+            reject(row, List.of(error));
+        }
+
+        private void reject(Row row, List<FieldError> why) {
             rejected++;
+            job.reject(row.number(), row.cells(), why);
+            FieldError first = why.get(0);
             if (errors.size() < MAX_REPORTED_ERRORS) {
-                errors.add(new RowError(row, field, reason));
+                errors.add(new RowError(row.number(), first.field(), column(first.field()), null, first.code(), null,
+                        why));
             } else {
                 truncated = true;
             }
@@ -341,41 +421,39 @@ class FitnessImport {
          * the register, flags readable, not twice in the file. Null (and the row rejected) when one fails.
          */
         private Checked check(Row row, Map<String, StudentView> found) {
-            String field = column("studentNo");
             if (row.studentNo() == null || row.studentNo().isBlank()) {
-                reject(row.number(), field, "学籍号 is required");
+                reject(row, FieldError.of("studentNo", "required", "field.required"));
                 return null;
             }
             StudentView s = found.get(row.studentNo());
             if (s == null || !scope.schoolId().equals(s.schoolId())) {
-                reject(row.number(), field, "no student with this 学籍号 in your school");
+                reject(row, FieldError.of("studentNo", "unknown", "field.no_such_student_no", row.studentNo()));
                 return null;
             }
             if (!scope.covers(s)) {
-                reject(row.number(), field, "not a student of the classes you teach PE");
+                reject(row, FieldError.of("studentNo", "out_of_scope", "field.not_your_pe_class", s.name()));
                 return null;
             }
             if (row.name() != null && !row.name().isBlank() && !row.name().trim().equals(s.name())) {
-                reject(row.number(), column("name"), "does not match the student registered under this 学籍号");
+                reject(row, FieldError.of("name", "mismatch", "field.name_mismatch", s.name()));
                 return null;
             }
             if (row.sex() != null && !row.sex().isBlank() && Sex.parse(row.sex()) != s.sex()) {
-                reject(row.number(), column("sex"), "does not match the student's registered sex ("
-                        + s.sex().label() + ")");
+                reject(row, FieldError.of("sex", "mismatch", "field.sex_mismatch", s.sex().label()));
                 return null;
             }
             Boolean makeup = SheetColumns.flag(row.makeup());
             Boolean exempt = SheetColumns.flag(row.exempt());
             if (makeup == null) {
-                reject(row.number(), column("makeup"), "write 是 or leave blank");
+                reject(row, FieldError.of("makeup", "invalid", "field.yes_or_blank"));
                 return null;
             }
             if (exempt == null) {
-                reject(row.number(), column("exempt"), "write 是 or leave blank");
+                reject(row, FieldError.of("exempt", "invalid", "field.yes_or_blank"));
                 return null;
             }
             if (!seen.add(s.id() + (makeup ? ":makeup" : ":first"))) {
-                reject(row.number(), field, "this student appears twice in the file");
+                reject(row, FieldError.of("studentNo", "duplicate", "field.duplicate_in_file", row.studentNo()));
                 return null;
             }
             return new Checked(row, s, makeup, exempt, false);
@@ -443,17 +521,17 @@ class FitnessImport {
             StudentView s = c.student();
             Placements.Placement p = places.get(Placements.classIn(s, year, null, today));
             if (p == null || !p.valid()) {
-                reject(row.number(), column("studentNo"), "the student's class has no grade in school year " + year);
+                reject(row, FieldError.of("studentNo", "no_grade", "field.no_grade_in_year", year));
                 return null;
             }
             LocalDate testDate;
             if (row.testDate() != null && !row.testDate().isBlank()) {
                 testDate = parseDate(row.testDate());
                 FieldError de = testDate == null
-                        ? new FieldError("testDate", "invalid", "unreadable date: " + row.testDate())
+                        ? FieldError.of("testDate", "invalid", "field.unreadable_date", row.testDate())
                         : FitnessService.checkTestDate("testDate", testDate, year, today);
                 if (de != null) {
-                    reject(row.number(), column("testDate"), de.message());
+                    reject(row, de);
                     return null;
                 }
             } else {
@@ -466,13 +544,7 @@ class FitnessImport {
                 scored++;
             }
             if (!sc.valid()) {
-                FieldError fe = sc.errors().get(0);
-                StringBuilder reason = new StringBuilder(fe.message());
-                for (int k = 1; k < sc.errors().size(); k++) {
-                    FieldError more = sc.errors().get(k);
-                    reason.append("; ").append(column(more.field())).append(": ").append(more.message());
-                }
-                reject(row.number(), column(fe.field()), reason.toString());
+                reject(row, sc.errors());
                 return null;
             }
             return new Sitting(p, testDate, sc);
@@ -495,8 +567,7 @@ class FitnessImport {
                     if (current != null && current.exemption() != null) {
                         unchanged++;
                     } else {
-                        reject(row.number(), column("exempt"), "a 免测 needs its medical document: record it on the "
-                                + "student's fitness page");
+                        reject(row, FieldError.of("exempt", "needs_document", "field.exempt_needs_document"));
                     }
                     continue;
                 }
@@ -505,11 +576,11 @@ class FitnessImport {
                     continue;
                 }
                 if (current != null && current.exemption() != null) {
-                    reject(row.number(), column("exempt"), "this student is exempted (免测) this school year");
+                    reject(row, FieldError.of("exempt", "exempt", "field.exempted_this_year"));
                     continue;
                 }
                 if (makeup && (current == null || current.first() == null || !current.first().failed())) {
-                    reject(row.number(), column("makeup"), "a 补测 is only for a year whose first attempt is rated 不及格");
+                    reject(row, FieldError.of("makeup", "makeup_not_allowed", "field.makeup_only_after_fail"));
                     continue;
                 }
                 FitnessResult.Attempt previous = current == null ? null : makeup ? current.makeup() : current.first();
@@ -521,7 +592,7 @@ class FitnessImport {
                 ResultScoring.Scored sc = sitting.scored();
                 if (makeup && testDate != null && current.first().testDate() != null
                         && testDate.isBefore(current.first().testDate())) {
-                    reject(row.number(), column("testDate"), "a 补测 cannot take place before the first attempt");
+                    reject(row, FieldError.of("testDate", "before_first_attempt", "field.before_first_attempt"));
                     continue;
                 }
                 if (previous != null && previous.sameValues(sc.attempt().values())
@@ -530,8 +601,7 @@ class FitnessImport {
                     continue;
                 }
                 if (!makeup && current != null && current.makeup() != null && !sc.attempt().failed()) {
-                    reject(row.number(), column("studentNo"), "this year has a 补测, which requires a 不及格 first "
-                            + "attempt; correct the 补测 first");
+                    reject(row, FieldError.of("studentNo", "makeup_requires_fail", "field.makeup_requires_fail"));
                     continue;
                 }
                 Placements.Placement p = sitting.placement();
@@ -556,8 +626,8 @@ class FitnessImport {
                 for (int k = 0; k < writes.size(); k++) {
                     for (Row row : writeRows.get(k)) {
                         if (conflicts.contains(k)) {
-                            reject(row.number(), column("studentNo"), "changed by someone else during the import; "
-                                    + "import again");
+                            reject(row, FieldError.of("studentNo", "stale_version",
+                                    "field.changed_during_import"));
                         } else if (writeIsNew.get(k) && row == writeRows.get(k).get(0)) {
                             created++;
                         } else {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.zhsz.platform.FieldError;
+import org.zhsz.platform.Messages;
 
 /**
  * Scores students against the 《国家学生体质健康标准（2014年修订）》. The tables are data
@@ -229,10 +230,10 @@ public final class FitnessScorer {
         List<FieldError> errors = new ArrayList<>();
         int s = sexIndex(sex);
         if (grade < MIN_GRADE || grade > MAX_GRADE) {
-            errors.add(new FieldError("grade", "out_of_range", "grade must be 1–16 (一年级 … 大四)"));
+            errors.add(FieldError.of("grade", "out_of_range", "field.grade_range"));
         }
         if (s < 0) {
-            errors.add(new FieldError("sex", "invalid", "sex must be M or F (男/女)"));
+            errors.add(FieldError.of("sex", "invalid", "field.sex_value"));
         }
         if (!errors.isEmpty()) {
             return new ScoreResult(grade, null, null, null, List.of(), List.of(), errors, null, null, null, null,
@@ -252,7 +253,7 @@ public final class FitnessScorer {
             }
         }
         for (String key : unknown) {
-            errors.add(new FieldError(key, "unknown_item", "unknown item; expected one of " + ITEM_KEYS));
+            errors.add(FieldError.of(key, "unknown_item", "field.unknown_item", key));
         }
         for (Item item : Item.ALL) {
             Object raw = input.get(item.key);
@@ -261,8 +262,8 @@ public final class FitnessScorer {
             }
             sent[item.ordinal()] = true;
             if (item.scored() && standard.weight(grade, s, item.ordinal()) == 0) {
-                errors.add(new FieldError(item.key, "not_in_standard", item.nameCn + " (" + item.key
-                        + ") is not tested for " + Standard.GRADE_NAMES[grade] + (s == Standard.MALE ? "男" : "女")));
+                errors.add(FieldError.of(item.key, "not_in_standard", "field.not_in_standard_for",
+                        Standard.GRADE_NAMES[grade], Messages.term(s == Standard.MALE ? "sex.M" : "sex.F")));
                 continue;
             }
             FieldError error = record(item, raw, recorded);
@@ -276,12 +277,13 @@ public final class FitnessScorer {
         if (recorded[HEIGHT] != ABSENT && recorded[WEIGHT] != ABSENT) {
             int computed = Measurements.bmiTenths(recorded[HEIGHT], recorded[WEIGHT]);
             if (computed < Item.BMI.min || computed > Item.BMI.max) {
-                errors.add(new FieldError(Item.BMI.key, "out_of_range", "height and weight give a BMI of "
-                        + Item.BMI.decimal(computed) + ", outside " + bounds(Item.BMI)));
+                errors.add(FieldError.of(Item.BMI.key, "out_of_range", "field.bmi_out_of_range",
+                        Item.BMI.decimal(computed).toPlainString(), Item.BMI.decimal(Item.BMI.min).toPlainString(),
+                        Item.BMI.decimal(Item.BMI.max).toPlainString()));
                 bmi = ABSENT;
             } else if (bmi != ABSENT && bmi != computed) {
-                errors.add(new FieldError(Item.BMI.key, "inconsistent", "BMI " + Item.BMI.decimal(bmi)
-                        + " does not match height and weight (BMI " + Item.BMI.decimal(computed) + ")"));
+                errors.add(FieldError.of(Item.BMI.key, "inconsistent", "field.bmi_inconsistent",
+                        Item.BMI.decimal(bmi).toPlainString(), Item.BMI.decimal(computed).toPlainString()));
                 bmi = ABSENT;
             } else {
                 bmi = computed;
@@ -355,7 +357,7 @@ public final class FitnessScorer {
         } else if (raw instanceof Double || raw instanceof Float) {
             double d = ((Number) raw).doubleValue();
             if (!Double.isFinite(d)) {
-                return new FieldError(item.key, "not_a_number", item.nameCn + " must be a number");
+                return FieldError.of(item.key, "not_a_number", "field.not_a_number");
             }
             // the shortest decimal that reads back as this double: 8.3 stays 8.3, not 8.300000000000000711
             value = raw instanceof Float ? new BigDecimal(raw.toString()) : BigDecimal.valueOf(d);
@@ -366,27 +368,23 @@ public final class FitnessScorer {
                 parsed = Measurements.parseDecimal(text);
             }
             if (parsed.isEmpty()) {
-                return new FieldError(item.key, "not_a_number", item.nameCn + " must be a number"
-                        + (item.time ? " of seconds or a time like 3'55\"" : "") + ": " + abbreviate(text));
+                return FieldError.of(item.key, "not_a_number", item.time ? "field.not_a_time" : "field.not_a_number_text",
+                        abbreviate(text));
             }
             value = parsed.get();
         } else {
-            return new FieldError(item.key, "not_a_number", item.nameCn + " must be a number");
+            return FieldError.of(item.key, "not_a_number", "field.not_a_number");
         }
         Integer v = Measurements.record(item, value);
         if (v == null) {
-            return new FieldError(item.key, "not_integer", item.nameCn + " is a count and must be a whole number");
+            return FieldError.of(item.key, "not_integer", "field.not_integer");
         }
         if (v < item.min || v > item.max) {
-            return new FieldError(item.key, "out_of_range", item.nameCn + " must be within " + bounds(item));
+            return FieldError.of(item.key, "out_of_range", "field.between_unit", item.decimal(item.min).toPlainString(),
+                    item.decimal(item.max).toPlainString(), Messages.term("unit." + item.unit));
         }
         recorded[item.ordinal()] = v;
         return null;
-    }
-
-    private static String bounds(Item item) {
-        return item.decimal(item.min).toPlainString() + "–" + item.decimal(item.max).toPlainString() + " "
-                + item.unit;
     }
 
     private static String abbreviate(String text) {
@@ -430,7 +428,7 @@ public final class FitnessScorer {
                                        List<? extends Number> otherYearTotals) {
         List<FieldError> errors = new ArrayList<>();
         if (graduationGrade < MIN_GRADE || graduationGrade > MAX_GRADE) {
-            errors.add(new FieldError("graduationGrade", "out_of_range", "grade must be 1–16 (一年级 … 大四)"));
+            errors.add(FieldError.of("graduationGrade", "out_of_range", "field.grade_range"));
         }
         long last = hundredths(graduationYearTotal, "graduationYearTotal", errors);
         List<? extends Number> others = otherYearTotals == null ? List.of() : otherYearTotals;
@@ -455,13 +453,13 @@ public final class FitnessScorer {
     private static long hundredths(Number total, String field, List<FieldError> errors) {
         BigDecimal d;
         if (total == null) {
-            errors.add(new FieldError(field, "required", "学年总分 is required"));
+            errors.add(FieldError.of(field, "required", "field.required"));
             return 0;
         } else if (total instanceof BigDecimal b) {
             d = b;
         } else if (total instanceof Double || total instanceof Float) {
             if (!Double.isFinite(total.doubleValue())) {
-                errors.add(new FieldError(field, "not_a_number", "学年总分 must be a number"));
+                errors.add(FieldError.of(field, "not_a_number", "field.not_a_number"));
                 return 0;
             }
             d = total instanceof Float ? new BigDecimal(total.toString()) : BigDecimal.valueOf(total.doubleValue());
@@ -469,16 +467,16 @@ public final class FitnessScorer {
             try {
                 d = new BigDecimal(total.toString());
             } catch (NumberFormatException e) {
-                errors.add(new FieldError(field, "not_a_number", "学年总分 must be a number"));
+                errors.add(FieldError.of(field, "not_a_number", "field.not_a_number"));
                 return 0;
             }
         }
         if (d.signum() < 0 || d.compareTo(MAX_TOTAL) > 0) {
-            errors.add(new FieldError(field, "out_of_range", "学年总分 must be within 0–120"));
+            errors.add(FieldError.of(field, "out_of_range", "field.between", 0, 120));
             return 0;
         }
         if (d.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError(field, "too_precise", "学年总分 has at most 2 decimals"));
+            errors.add(FieldError.of(field, "too_precise", "field.max_decimals", 2));
             return 0;
         }
         return d.movePointRight(2).longValueExact();

@@ -146,6 +146,13 @@ class FitnessService {
 
     record GridReport(String classId, String schoolYear, int saved, int unchanged, int invalid, int conflicts,
                       List<RowResult> rows) {
+        /** The per-row messages in the caller's language. */
+        GridReport localized(org.zhsz.platform.Messages messages, java.util.Locale locale) {
+            return new GridReport(classId, schoolYear, saved, unchanged, invalid, conflicts, rows.stream()
+                    .map(r -> new RowResult(r.studentId(), r.outcome(), messages.localize(locale, r.errors()),
+                            r.result()))
+                    .toList());
+        }
     }
 
     /**
@@ -183,16 +190,16 @@ class FitnessService {
             GridRow row = rows.get(i);
             String sid = row == null ? null : row.studentId();
             if (sid == null || sid.isBlank()) {
-                out[i] = invalid(sid, "studentId", "required", "studentId is required");
+                out[i] = invalid(sid, "studentId", "required", "field.required");
                 continue;
             }
             StudentView s = members.get(sid);
             if (s == null) {
-                out[i] = invalid(sid, "studentId", "not_in_class", "not a student of this class");
+                out[i] = invalid(sid, "studentId", "not_in_class", "field.not_in_class");
                 continue;
             }
             if (!seen.add(sid)) {
-                out[i] = invalid(sid, "studentId", "duplicate", "this student appears twice in the request");
+                out[i] = invalid(sid, "studentId", "duplicate", "field.duplicate");
                 continue;
             }
             FitnessResult current = existing.get(sid);
@@ -203,18 +210,17 @@ class FitnessService {
                 continue;
             }
             if (current != null && !Objects.equals(row.version(), current.version())) {
-                out[i] = new RowResult(sid, RowOutcome.CONFLICT, List.of(new FieldError("version", "stale_version",
-                        "this result was changed by someone else (now version " + current.version()
-                                + "); reload the grid")), null);
+                out[i] = new RowResult(sid, RowOutcome.CONFLICT, List.of(FieldError.of("version", "stale_version",
+                        "field.stale_version")), null);
                 continue;
             }
             if (current == null && row.version() != null && row.version() != 0) {
-                out[i] = new RowResult(sid, RowOutcome.CONFLICT, List.of(new FieldError("version", "stale_version",
-                        "no stored result has this version; reload the grid")), null);
+                out[i] = new RowResult(sid, RowOutcome.CONFLICT, List.of(FieldError.of("version", "stale_version",
+                        "field.stale_version")), null);
                 continue;
             }
             if (current != null && current.exemption() != null) {
-                out[i] = invalid(sid, "items", "exempt", "this student is exempted (免测) this school year");
+                out[i] = invalid(sid, "items", "exempt", "field.exempted_this_year");
                 continue;
             }
             LocalDate testDate = row.testDate() != null ? row.testDate()
@@ -238,8 +244,7 @@ class FitnessService {
                 continue;
             }
             if (current != null && current.makeup() != null && !sc.attempt().failed()) {
-                out[i] = invalid(sid, "items", "makeup_requires_fail",
-                        "this year has a 补测, which requires a 不及格 first attempt; correct the 补测 first");
+                out[i] = invalid(sid, "items", "makeup_requires_fail", "field.makeup_requires_fail");
                 continue;
             }
             FitnessResult base = current != null ? current
@@ -255,8 +260,8 @@ class FitnessService {
                 FitnessResult w = writes.get(k);
                 int i = writeRows.get(k);
                 if (conflicts.contains(k)) {
-                    out[i] = new RowResult(w.studentId(), RowOutcome.CONFLICT, List.of(new FieldError("version",
-                            "stale_version", "changed by someone else meanwhile; reload the grid")), null);
+                    out[i] = new RowResult(w.studentId(), RowOutcome.CONFLICT, List.of(FieldError.of("version",
+                            "stale_version", "field.stale_version")), null);
                 } else {
                     FitnessResult stored = bumped(w);
                     saved.add(stored);
@@ -284,8 +289,8 @@ class FitnessService {
         return new GridReport(classId, year, saved, unchanged, invalid, conflicts, List.of(out));
     }
 
-    private static RowResult invalid(String studentId, String field, String code, String message) {
-        return new RowResult(studentId, RowOutcome.INVALID, List.of(new FieldError(field, code, message)), null);
+    private static RowResult invalid(String studentId, String field, String code, String messageKey) {
+        return new RowResult(studentId, RowOutcome.INVALID, List.of(FieldError.of(field, code, messageKey)), null);
     }
 
     static FieldError checkTestDate(String field, LocalDate date, String year, LocalDate today) {
@@ -293,10 +298,10 @@ class FitnessService {
             return null;
         }
         if (!SchoolYears.contains(year, date)) {
-            return new FieldError(field, "out_of_range", "the test date must lie in school year " + year);
+            return FieldError.of(field, "out_of_range", "field.test_date_in_year", year);
         }
         if (date.isAfter(today)) {
-            return new FieldError(field, "in_future", "the test date is in the future");
+            return FieldError.of(field, "in_future", "field.in_future");
         }
         return null;
     }
@@ -429,10 +434,10 @@ class FitnessService {
             if (reason == null || reason.isBlank()) {
                 errors.add(new FieldError("reason", "required", "a reason is required"));
             } else if (reason.length() > 500) {
-                errors.add(new FieldError("reason", "too_long", "at most 500 characters"));
+                errors.add(FieldError.of("reason", "too_long", "field.max_length", 500));
             }
             if (file == null) {
-                errors.add(new FieldError("file", "required", "a medical document (JPEG, PNG or PDF) is required"));
+                errors.add(FieldError.of("file", "required", "field.medical_document_required"));
             }
             if (!errors.isEmpty()) {
                 return Mono.error(Problems.invalid(errors));

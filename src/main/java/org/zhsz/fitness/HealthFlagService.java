@@ -212,7 +212,7 @@ class HealthFlagService implements ReEncryptable {
     private Mono<HealthFlag> writable(Actor actor, String studentId, String flagId) {
         return access.require(actor, studentId, DataClass.SPECIAL_CONSTITUTION, Action.WRITE)
                 .flatMap(scope -> flags.findById(flagId).filter(f -> f.studentId().equals(studentId))
-                        .switchIfEmpty(Mono.error(() -> Problems.notFound("health flag", flagId))));
+                        .switchIfEmpty(Mono.error(() -> Problems.notFound("health_flag", flagId))));
     }
 
     private static AuditEvent event(Actor actor, String action, HealthFlag f) {

@@ -105,7 +105,7 @@ class DemoOrganization implements ApplicationRunner {
     }
 
     private static Staff staff(String username, String school, String name, Set<String> subjects, Instant now) {
-        return new Staff(username, school, name, subjects, null, now, "demo");
+        return new Staff(username, school, name, subjects, null, now, "demo", null);
     }
 
     private static Assignment assignment(String term, String username, AssignmentRole role, String school,

@@ -39,9 +39,14 @@ final class Documents {
                        Instant updatedAt, String updatedBy) {
     }
 
+    /** A staff member; {@code leftOn} is set when they leave the school (their account is disabled then). */
     @Document("staff")
     record Staff(@Id String username, @Indexed String schoolId, String name, Set<String> subjects,
-                 @Version Long version, Instant createdAt, String createdBy) {
+                 @Version Long version, Instant createdAt, String createdBy, LocalDate leftOn) {
+
+        boolean active() {
+            return leftOn == null;
+        }
     }
 
     @Document("assignments")

@@ -150,15 +150,37 @@ class OrganizationController {
         return service.staffOf(actor.schoolId());
     }
 
+    /** {@code roles}: realm roles of the new account (teacher by default; head_teacher, counselor, school_admin). */
     record NewStaff(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.@-]{2,64}") String username,
-                    @NotBlank @Size(max = 40) String name, Set<@Size(max = 20) String> subjects) {
+                    @NotBlank @Size(max = 40) String name, Set<@Size(max = 20) String> subjects,
+                    @Size(max = 4) Set<@Size(max = 20) String> roles) {
     }
 
+    /** The new staff member; with account provisioning on, {@code account} holds the login and one-time password. */
     @PostMapping("/staff")
-    @ResponseStatus(HttpStatus.CREATED)
-    Mono<StaffView> createStaff(Actor actor, @Valid @RequestBody NewStaff body) {
-        return service.createStaff(actor, body.username(), body.name(),
-                body.subjects() == null ? Set.of() : body.subjects());
+    Mono<org.springframework.http.ResponseEntity<OrganizationService.CreatedStaff>> createStaff(
+            Actor actor, @Valid @RequestBody NewStaff body) {
+        return service.createStaff(actor, body.username().toLowerCase(java.util.Locale.ROOT), body.name(),
+                        body.subjects() == null ? Set.of() : body.subjects(), body.roles())
+                .map(s -> {
+                    var created = org.springframework.http.ResponseEntity.status(HttpStatus.CREATED);
+                    if (s.account() != null && s.account().temporaryPassword() != null) {
+                        // a one-time password: never cached, never kept for an Idempotency-Key replay (a retry
+                        // after a lost answer then finds the staff member registered: 409)
+                        created.cacheControl(org.springframework.http.CacheControl.noStore());
+                    }
+                    return created.body(s);
+                });
+    }
+
+    record StaffPatch(@NotNull Boolean active) {
+    }
+
+    /** {@code {"active": false}}: the staff member has left (their account is disabled); true: back again. */
+    @PatchMapping("/staff/{username}")
+    Mono<StaffView> patchStaff(Actor actor, @PathVariable String username, @Valid @RequestBody StaffPatch body,
+                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return service.setStaffActive(actor, username, body.active(), ETags.parse(ifMatch));
     }
 
     // ---- assignments ----

@@ -136,7 +136,8 @@ public class OrganizationDirectory {
     }
 
     public Mono<StaffView> staff(String username) {
-        return staff.findById(username).map(s -> new StaffView(s.username(), s.schoolId(), s.name(), s.subjects()));
+        return staff.findById(username).map(s -> new StaffView(s.username(), s.schoolId(), s.name(), s.subjects(),
+                s.active()));
     }
 
     Mono<AssignmentView> assignmentView(Assignment a) {

@@ -39,10 +39,13 @@ class OrganizationService {
     private final OrganizationDirectory directory;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final StaffAccounts staffAccounts;
 
     OrganizationService(Repositories.Schools schools, Repositories.Terms terms, Repositories.Classes classes,
                         Repositories.StaffMembers staff, Repositories.Assignments assignments,
-                        OrganizationDirectory directory, AuditTrail audit, SchoolClock clock) {
+                        OrganizationDirectory directory, AuditTrail audit, SchoolClock clock,
+                        StaffAccounts staffAccounts) {
+        this.staffAccounts = staffAccounts;
         this.schools = schools;
         this.terms = terms;
         this.classes = classes;
@@ -139,18 +142,68 @@ class OrganizationService {
 
     Flux<StaffView> staffOf(String schoolId) {
         return staff.findBySchoolId(schoolId).map(s -> new StaffView(s.username(), s.schoolId(), s.name(),
-                s.subjects())).sort((a, b) -> a.username().compareTo(b.username()));
+                s.subjects(), s.active())).sort((a, b) -> a.username().compareTo(b.username()));
     }
 
-    Mono<StaffView> createStaff(Actor actor, String username, String name, Set<String> subjects) {
+    /** A new staff member: {@code account} holds their new login and one-time password when one was made. */
+    record CreatedStaff(String username, String schoolId, String name, Set<String> subjects, boolean active,
+                        Set<String> roles, NewLogin account) {
+    }
+
+    /** {@code temporaryPassword} is null when an account of the same school already existed and was linked. */
+    record NewLogin(String username, String temporaryPassword) {
+    }
+
+    Mono<CreatedStaff> createStaff(Actor actor, String username, String name, Set<String> subjects,
+                                   Set<String> roleClaims) {
         String school = actor.schoolId();
         return requireAdmin(actor, "staff.create")
-                .then(staff.insert(new Staff(username, school, name, subjects, null, clock.now(), actor.username()))
-                        .doOnSuccess(x -> directory.invalidateCaches()))
-                .onErrorMap(DuplicateKeyException.class,
-                        e -> Problems.conflict("duplicate", "This account is already registered"))
-                .flatMap(s -> audit.record(AuditEvent.allowed(actor, "staff.create", "staff", s.username(), null,
-                        school)).thenReturn(new StaffView(s.username(), s.schoolId(), s.name(), s.subjects())));
+                .then(Mono.fromCallable(() -> StaffAccounts.roles(roleClaims)))
+                .flatMap(roles -> staff.existsById(username)
+                        .flatMap(exists -> exists ? Mono.error(Problems.conflict("duplicate",
+                                "This account is already registered"))
+                                : staffAccounts.provide(username, name, roles, school))
+                        .flatMap(issued -> staff.insert(new Staff(username, school, name, subjects, null, clock.now(),
+                                        actor.username(), null))
+                                .doOnSuccess(x -> directory.invalidateCaches())
+                                .onErrorResume(e -> staffAccounts.undo(issued).then(Mono.error(e)))
+                                .onErrorMap(DuplicateKeyException.class,
+                                        e -> Problems.conflict("duplicate", "This account is already registered"))
+                                .flatMap(s -> audit.record(AuditEvent.allowed(actor, "staff.create", "staff",
+                                                s.username(), null, school)
+                                                .withReason(issued.isPresent() ? "account" : null))
+                                        .thenReturn(new CreatedStaff(s.username(), s.schoolId(), s.name(),
+                                                s.subjects(), true, roles.stream().map(Role::claim)
+                                                .collect(java.util.stream.Collectors.toCollection(
+                                                        java.util.TreeSet::new)),
+                                                issued.map(i -> new NewLogin(i.account().username(),
+                                                        i.temporaryPassword())).orElse(null))))));
+    }
+
+    /** A staff member leaves ({@code active=false}: account disabled) or comes back (enabled); idempotent. */
+    Mono<StaffView> setStaffActive(Actor actor, String username, boolean active, Long expectedVersion) {
+        return requireAdmin(actor, "staff.update")
+                .then(staff.findById(username))
+                .filter(s -> actor.inSchool(s.schoolId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("staff", username)))
+                .flatMap(s -> {
+                    ETags.check(expectedVersion, s.version());
+                    if (s.active() == active) {
+                        // nothing to save; the account is brought in line anyway (repairs a missed change)
+                        return staffAccounts.setActive(username, active).thenReturn(s);
+                    }
+                    Staff updated = new Staff(s.username(), s.schoolId(), s.name(), s.subjects(), s.version(),
+                            s.createdAt(), s.createdBy(), active ? null : clock.today());
+                    return staffAccounts.setActive(username, active)
+                            .then(staff.save(updated))
+                            .onErrorResume(e -> staffAccounts.setActive(username, s.active())
+                                    .onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
+                            .doOnSuccess(x -> directory.invalidateCaches())
+                            .flatMap(saved -> audit.record(AuditEvent.allowed(actor,
+                                    active ? "staff.return" : "staff.leave", "staff", username, null,
+                                    saved.schoolId())).thenReturn(saved));
+                })
+                .map(s -> new StaffView(s.username(), s.schoolId(), s.name(), s.subjects(), s.active()));
     }
 
     Flux<AssignmentView> assignments(Actor actor, String term, String classId, String username) {

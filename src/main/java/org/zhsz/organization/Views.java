@@ -28,7 +28,8 @@ public final class Views {
                             Long version) {
     }
 
-    public record StaffView(String username, String schoolId, String name, Set<String> subjects) {
+    /** A staff member; {@code active} is false once they have left the school. */
+    public record StaffView(String username, String schoolId, String name, Set<String> subjects, boolean active) {
     }
 
     public record AssignmentView(String id, String schoolId, String termCode, String username, String personName,

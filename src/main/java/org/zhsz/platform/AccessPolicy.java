@@ -23,14 +23,11 @@ public interface AccessPolicy {
     /** Pure decision for an already-resolved scope, for list filtering without one lookup per student. */
     boolean permits(Set<Relationship> relationships, DataClass dataClass, Action action);
 
+    /** The actor's relationships to a class this term, without deciding or auditing (empty when out of scope). */
+    Mono<ClassScope> classScope(Actor actor, String classId);
+
     /** Class-level check: emits the class's relationships for the actor, or errors 404/403. */
     Mono<ClassScope> requireClass(Actor actor, String classId, DataClass dataClass, Action action);
-
-    /**
-     * The actor's relationships to a class this term, without deciding, raising or auditing (for list filtering with
-     * {@link #permits}); empty when the class does not exist, no relationships when out of scope.
-     */
-    Mono<ClassScope> classScope(Actor actor, String classId);
 
     /**
      * School-level check (a school's settings, statistics, a notice to the whole school): emits the school's

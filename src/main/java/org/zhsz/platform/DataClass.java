@@ -1,6 +1,6 @@
 package org.zhsz.platform;
 
-/** The kinds of data the access policy distinguishes (DESIGN.md §5). */
+/** The kinds of data the access policy distinguishes (docs/access-model.md). */
 public enum DataClass {
     /** name, sex, class: what a classmate's teacher may know */
     PROFILE,
@@ -35,5 +35,7 @@ public enum DataClass {
     /** 五项管理: a family's weekly check-ins (sleep, homework, phone, reading, exercise); EXPORT: k-suppressed aggregates */
     FIVE_MANAGEMENT,
     /** 作业公示: the homework minutes a class's teachers declare per day (class-level) */
-    HOMEWORK
+    HOMEWORK,
+    /** the login accounts of a class's students and guardians (creating them hands out one-time passwords) */
+    ACCOUNTS
 }

@@ -12,7 +12,7 @@ public record Paging(int page, int size) {
             throw Problems.invalid("page", "min", "page must be ≥ 0");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw Problems.invalid("size", "range", "size must be between 1 and " + MAX_SIZE);
+            throw Problems.invalid(java.util.List.of(FieldError.of("size", "range", "field.between", 1, MAX_SIZE)));
         }
         return new Paging(p, s);
     }

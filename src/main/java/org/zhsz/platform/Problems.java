@@ -58,6 +58,11 @@ public final class Problems {
                 message);
     }
 
+    /** A service the request depends on (e.g. Keycloak for accounts) cannot be reached: 503, nothing was changed. */
+    public static ApiException unavailable(String code, String message, Object... args) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, message, List.of(), Map.of(), args);
+    }
+
     public static ApiException staleVersion() {
         return conflict("stale_version", "The resource was changed by someone else; reload and try again");
     }

@@ -45,30 +45,72 @@ public final class TabularReader {
         void row(int rowNumber, List<String> cells);
     }
 
-    public enum Format { CSV, XLSX }
+    public enum Format { CSV, XLSX, XLS }
 
     private TabularReader() {
     }
 
-    /** XLSX by the ZIP magic number, CSV otherwise; the file name is not trusted. */
+    /** XLSX by the ZIP magic number, legacy XLS by the OLE2 one, CSV otherwise; the file name is not trusted. */
     public static Format sniff(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
             if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
                 return Format.XLSX;
             }
-            if (head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF) {
-                throw Problems.unsupportedMediaType("Old .xls files are not supported; save as .xlsx or CSV");
+            if (head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF
+                    && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0) {
+                return Format.XLS;
             }
             return Format.CSV;
         }
     }
 
     public static void read(Path file, RowHandler handler) throws IOException {
-        if (sniff(file) == Format.XLSX) {
-            readXlsx(file, handler);
-        } else {
-            readCsv(file, handler);
+        switch (sniff(file)) {
+            case XLSX -> readXlsx(file, handler);
+            case XLS -> readXls(file, handler);
+            default -> readCsv(file, handler);
+        }
+    }
+
+    /**
+     * Excel 97-2003 sheets (at most 65,536 rows, so the whole workbook may sit in memory): the first sheet, cells
+     * as Excel shows them, dates as ISO yyyy-MM-dd like the XLSX path.
+     */
+    static void readXls(Path file, RowHandler handler) throws IOException {
+        org.apache.poi.hssf.usermodel.HSSFWorkbook wb;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            // not a readable Excel 97-2003 workbook (truncated, encrypted, an older BIFF): the file, not the server
+            throw Problems.badRequest("legacy_xls_unreadable", "This .xls file could not be read");
+        }
+        try (wb) {
+            if (wb.getNumberOfSheets() == 0) {
+                return;
+            }
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            IsoDateFormatter formatter = new IsoDateFormatter();
+            org.apache.poi.ss.usermodel.FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+                    String v;
+                    if (cell == null) {
+                        v = "";
+                    } else if (isDate(cell)) {
+                        v = cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                    } else {
+                        v = format(formatter, evaluator, cell);
+                    }
+                    cells.add(v == null ? "" : v.trim());
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                handler.row(row.getRowNum() + 1, cells);
+            }
         }
     }
 
@@ -134,6 +176,27 @@ public final class TabularReader {
     }
 
     /** Dates leave as ISO yyyy-MM-dd whatever the cell's display format, so importers parse one form. */
+    /** As Excel shows the cell; a formula POI cannot evaluate shows its last computed value. */
+    private static String format(org.apache.poi.ss.usermodel.DataFormatter formatter,
+                                 org.apache.poi.ss.usermodel.FormulaEvaluator evaluator,
+                                 org.apache.poi.ss.usermodel.Cell cell) {
+        try {
+            return formatter.formatCellValue(cell, evaluator);
+        } catch (RuntimeException e) {
+            return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                    && cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    ? formatter.formatRawCellContents(cell.getNumericCellValue(), -1, "General")
+                    : cell.toString();
+        }
+    }
+
+    private static boolean isDate(org.apache.poi.ss.usermodel.Cell cell) {
+        org.apache.poi.ss.usermodel.CellType type = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return type == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell);
+    }
+
     private static final class IsoDateFormatter extends org.apache.poi.ss.usermodel.DataFormatter {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {

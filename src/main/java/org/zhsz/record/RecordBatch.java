@@ -3,7 +3,7 @@ package org.zhsz.record;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 import org.zhsz.platform.AccessPolicy;
@@ -12,6 +12,8 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.ApiException;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Ids;
+import org.zhsz.platform.Messages;
+import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.StudentScope;
 import org.zhsz.student.StudentDirectory;
@@ -36,15 +38,23 @@ class RecordBatch {
         this.students = students;
     }
 
-    record Item(String studentId, String name, String status, String recordId, String error) {
+    /** One student's outcome: {@code errorCode} the problem's code, {@code error} it in the caller's language. */
+    record Item(String studentId, String name, String status, String recordId, String errorCode, String error,
+                @com.fasterxml.jackson.annotation.JsonIgnore ApiException cause) {
     }
 
     record Result(String batchId, int created, int failed, List<Item> items) {
+        Result localized(Messages messages, Locale locale) {
+            return new Result(batchId, created, failed, items.stream().map(i -> i.errorCode() == null ? i
+                    : new Item(i.studentId(), i.name(), i.status(), i.recordId(), i.errorCode(), i.cause() != null
+                    ? messages.describe(locale, i.cause()) : messages.text(locale, "problem." + i.errorCode()),
+                    i.cause())).toList());
+        }
     }
 
     Mono<Result> create(Actor actor, String classId, List<String> studentIds, RecordRules.Draft d) {
         if (studentIds != null && (studentIds.isEmpty() || studentIds.size() > MAX_STUDENTS)) {
-            return Mono.error(Problems.invalid("studentIds", "size", "between 1 and " + MAX_STUDENTS + " students"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("studentIds", "size", "field.between", 1, MAX_STUDENTS))));
         }
         if (d.evidence() != null && !d.evidence().isEmpty()) {
             return Mono.error(Problems.invalid("record.evidence", "not_allowed",
@@ -62,14 +72,14 @@ class RecordBatch {
                 return Flux.fromIterable(targets).concatMap(id -> {
                     StudentView s = members.get(id);
                     if (s == null) {
-                        return Mono.just(new Item(id, null, "NOT_IN_CLASS", null, "not a student of this class"));
+                        return Mono.just(new Item(id, null, "NOT_IN_CLASS", null, "not_in_class", null, null));
                     }
                     StudentScope ss = new StudentScope(s.id(), s.schoolId(), s.classId(), scope.termCode(),
                             scope.relationships());
                     return records.create(actor, ss, s, d, false, batchId)
-                            .map(r -> new Item(s.id(), s.name(), "CREATED", r.id(), null))
+                            .map(r -> new Item(s.id(), s.name(), "CREATED", r.id(), null, null, null))
                             .onErrorResume(ApiException.class, e -> Mono.just(new Item(s.id(), s.name(), "FAILED",
-                                    null, e.code() + ": " + e.getMessage() + details(e))));
+                                    null, e.code(), null, e)));
                 }).collectList().map(items -> {
                     long created = items.stream().filter(i -> "CREATED".equals(i.status())).count();
                     return new Result(batchId, (int) created, items.size() - (int) created, items);
@@ -78,9 +88,5 @@ class RecordBatch {
         });
     }
 
-    private static String details(ApiException e) {
-        return e.errors().isEmpty() ? "" : " " + e.errors().stream().map(f -> f.field() + "=" + f.code())
-                .collect(Collectors.joining(", ", "(", ")"));
-    }
 
 }

@@ -58,10 +58,14 @@ class RecordController {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final org.zhsz.platform.Messages messages;
+    private final ReturnReasons returnReasons;
 
     RecordController(RecordService records, RecordBatch batch, RecordViews views, Evidence evidence,
                      Categories categories, AccessPolicy access, AuditTrail audit,
-                     SchoolClock clock) {
+                     SchoolClock clock, org.zhsz.platform.Messages messages, ReturnReasons returnReasons) {
+        this.messages = messages;
+        this.returnReasons = returnReasons;
         this.records = records;
         this.batch = batch;
         this.views = views;
@@ -147,6 +151,77 @@ class RecordController {
                 ETags.parse(ifMatch));
     }
 
+    record ReviewItem(@NotBlank String studentId, @NotBlank String recordId, Long version) {
+    }
+
+    record BatchReviewBody(@NotBlank String decision, @Size(max = 500) String reason,
+                           @NotNull @Size(min = 1, max = 200) List<@Valid ReviewItem> items) {
+    }
+
+    /**
+     * One student's outcome of a batch review: {@code status} APPROVED, REJECTED or FAILED; a failure says why
+     * ({@code errorCode} and {@code error} in the caller's language), the others carry the record as it is now.
+     */
+    record ReviewOutcome(String studentId, String recordId, String status, String errorCode, String error,
+                         RecordView record) {
+    }
+
+    record BatchReviewResult(int approved, int rejected, int failed, List<ReviewOutcome> items) {
+    }
+
+    /**
+     * 批量审核: approve or return many self-reports at once (the same reason for all those returned). Each item is
+     * decided on its own, with the same checks as one review (a record another reviewer changed meanwhile fails
+     * with 409's code, nothing else is held back); the answer lists every item's outcome in order.
+     */
+    @PostMapping("/records/review-batch")
+    Mono<BatchReviewResult> reviewBatch(Actor actor, @Valid @RequestBody BatchReviewBody body,
+                                        java.util.Locale locale) {
+        if (!"APPROVE".equals(body.decision()) && !"REJECT".equals(body.decision())) {
+            return Mono.error(Problems.invalid("decision", "invalid", "decision must be APPROVE or REJECT"));
+        }
+        boolean approve = "APPROVE".equals(body.decision());
+        if (!approve && (body.reason() == null || body.reason().isBlank())) {
+            return Mono.error(Problems.invalid("reason", "required", "a rejection needs a reason"));
+        }
+        return Flux.fromIterable(body.items())
+                .concatMap(i -> records.review(actor, i.studentId(), i.recordId(), approve, body.reason(), i.version())
+                        .map(v -> new ReviewOutcome(i.studentId(), i.recordId(), approve ? "APPROVED" : "REJECTED",
+                                null, null, v))
+                        .onErrorResume(org.zhsz.platform.ApiException.class, e -> Mono.just(new ReviewOutcome(
+                                i.studentId(), i.recordId(), "FAILED", e.code(), messages.describe(locale, e),
+                                null)))
+                        .onErrorResume(org.springframework.dao.OptimisticLockingFailureException.class, e ->
+                                Mono.just(new ReviewOutcome(i.studentId(), i.recordId(), "FAILED", "stale_version",
+                                        messages.text(locale, "problem.stale_version"), null))))
+                .collectList()
+                .map(list -> new BatchReviewResult(
+                        (int) list.stream().filter(o -> "APPROVED".equals(o.status())).count(),
+                        (int) list.stream().filter(o -> "REJECTED".equals(o.status())).count(),
+                        (int) list.stream().filter(o -> "FAILED".equals(o.status())).count(), list));
+    }
+
+    // ---- the school's preset reasons for returning self-reports
+
+    @GetMapping("/record-return-reasons")
+    Mono<List<String>> returnReasons(Actor actor) {
+        return actor.schoolId() == null ? Mono.just(ReturnReasons.DEFAULTS) : returnReasons.of(actor.schoolId());
+    }
+
+    @PutMapping("/record-return-reasons")
+    Mono<List<String>> replaceReturnReasons(Actor actor, @RequestBody List<String> body) {
+        if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
+            return Mono.error(Problems.forbidden("return_reasons.update"));
+        }
+        List<String> clean = ReturnReasons.clean(body);
+        if (clean == null) {
+            return Mono.error(Problems.invalid(List.of(org.zhsz.platform.FieldError.of("reasons", "invalid",
+                    "field.return_reasons"))));
+        }
+        return returnReasons.replace(actor.schoolId(), clean).flatMap(list -> audit.record(AuditEvent.allowed(actor,
+                "return_reasons.update", "school", actor.schoolId(), null, actor.schoolId())).thenReturn(list));
+    }
+
     record VoidBody(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -194,8 +269,10 @@ class RecordController {
     }
 
     @PostMapping("/classes/{classId}/records/batch")
-    Mono<RecordBatch.Result> batch(Actor actor, @PathVariable String classId, @Valid @RequestBody BatchBody body) {
-        return batch.create(actor, classId, body.studentIds(), body.record().draft());
+    Mono<RecordBatch.Result> batch(Actor actor, @PathVariable String classId, @Valid @RequestBody BatchBody body,
+                                   java.util.Locale locale) {
+        return batch.create(actor, classId, body.studentIds(), body.record().draft())
+                .map(r -> r.localized(messages, locale));
     }
 
     @GetMapping("/classes/{classId}/records/overview")

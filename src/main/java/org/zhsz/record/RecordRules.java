@@ -73,16 +73,15 @@ final class RecordRules {
             errors.add(new FieldError("dimension", "required", "dimension is required"));
         }
         if (category == null) {
-            errors.add(new FieldError("category", "unknown", "unknown category for this dimension"));
+            errors.add(FieldError.of("category", "unknown", "field.unknown_category"));
         }
         if (d.title() == null || d.title().isBlank()) {
             errors.add(new FieldError("title", "required", "title is required"));
         } else if (d.title().length() > MAX_TITLE) {
-            errors.add(new FieldError("title", "too_long", "title is at most " + MAX_TITLE + " characters"));
+            errors.add(FieldError.of("title", "too_long", "field.max_length", MAX_TITLE));
         }
         if (d.description() != null && d.description().length() > MAX_DESCRIPTION) {
-            errors.add(new FieldError("description", "too_long",
-                    "description is at most " + MAX_DESCRIPTION + " characters"));
+            errors.add(FieldError.of("description", "too_long", "field.max_length", MAX_DESCRIPTION));
         }
         if (d.occurredOn() == null) {
             errors.add(new FieldError("occurredOn", "required", "occurredOn is required"));
@@ -93,30 +92,30 @@ final class RecordRules {
         }
         if (d.hours() != null) {
             if (d.hours().signum() <= 0 || d.hours().compareTo(MAX_HOURS) > 0 || d.hours().scale() > 1) {
-                errors.add(new FieldError("hours", "out_of_range", "hours must be > 0, ≤ 200, one decimal at most"));
+                errors.add(FieldError.of("hours", "out_of_range", "field.hours_range"));
             } else if (category != null && !category.hours()) {
                 errors.add(new FieldError("hours", "not_applicable", "this category does not count hours"));
             }
         }
         if (category != null && category.severity()) {
             if (d.severity() == null || !SEVERITIES.contains(d.severity())) {
-                errors.add(new FieldError("severity", "required", "severity MINOR/MODERATE/SERIOUS is required"));
+                errors.add(FieldError.of("severity", "required", "field.required"));
             }
         } else if (d.severity() != null) {
-            errors.add(new FieldError("severity", "not_applicable", "only violations have a severity"));
+            errors.add(FieldError.of("severity", "not_applicable", "field.severity_only_violations"));
         }
         if (category != null && category.skill() != null) {
             if (d.skill() == null || d.skill().isBlank() || d.skill().length() > 20) {
-                errors.add(new FieldError("skill", "required", "name the skill (e.g. 篮球, 二胡), at most 20 characters"));
+                errors.add(FieldError.of("skill", "required", "field.skill_required"));
             }
         } else if (d.skill() != null) {
-            errors.add(new FieldError("skill", "not_applicable", "only skill categories name a skill"));
+            errors.add(FieldError.of("skill", "not_applicable", "field.skill_only_skills"));
         }
         if (d.award() != null && d.award().length() > 60) {
-            errors.add(new FieldError("award", "too_long", "award is at most 60 characters"));
+            errors.add(FieldError.of("award", "too_long", "field.max_length", 60));
         }
         if (d.evidence() != null && d.evidence().size() > Evidence.MAX_PER_RECORD) {
-            errors.add(new FieldError("evidence", "too_many", "at most " + Evidence.MAX_PER_RECORD + " files"));
+            errors.add(FieldError.of("evidence", "too_many", "field.max_count", Evidence.MAX_PER_RECORD));
         }
         return errors;
     }

@@ -127,8 +127,24 @@ class RecordViews {
                                 .is(RecordStatus.SUBMITTED)), StudentRecord.class)
                         .sort((a, b) -> a.updatedAt().compareTo(b.updatedAt())).collectList(),
                 categories.of(actor.schoolId())))
-                .map(t -> t.getT1().stream().map(r -> RecordView.of(r, RecordService.category(t.getT2(), r)))
-                        .toList());
+                .flatMap(t -> names(t.getT1()).map(n -> t.getT1().stream().map(r -> RecordView.of(r,
+                                RecordService.category(t.getT2(), r)).named(n.students().get(r.studentId()),
+                                n.classes().get(r.classId())))
+                        .toList()));
+    }
+
+    private record Names(Map<String, String> students, Map<String, String> classes) {
+    }
+
+    /** The students' and classes' names of a list of records: one read of the students, one per class. */
+    private Mono<Names> names(List<StudentRecord> records) {
+        List<String> ids = records.stream().map(StudentRecord::studentId).distinct().toList();
+        List<String> classIds = records.stream().map(StudentRecord::classId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        return Mono.zip(students.findAll(ids).collectMap(StudentView::id, StudentView::name),
+                reactor.core.publisher.Flux.fromIterable(classIds).flatMap(id -> organization.schoolClassNow(id))
+                        .collectMap(ClassView::id, ClassView::name))
+                .map(t -> new Names(t.getT1(), t.getT2()));
     }
 
     // ---------------------------------------------------------------- skills and hours

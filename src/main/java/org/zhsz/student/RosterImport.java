@@ -21,6 +21,8 @@ import org.zhsz.organization.Views.ClassView;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.FieldError;
 import org.zhsz.platform.Ids;
+import org.zhsz.platform.ImportJobs;
+import org.zhsz.platform.Messages;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Role;
 import org.zhsz.platform.SchoolClock;
@@ -60,50 +62,87 @@ class RosterImport {
     private final AuditTrail audit;
     private final SchoolClock clock;
     private final MeterRegistry meters;
+    private final ImportJobs jobs;
 
     RosterImport(StudentRepository students, OrganizationDirectory organization, AuditTrail audit,
-                 SchoolClock clock, MeterRegistry meters) {
+                 SchoolClock clock, MeterRegistry meters, ImportJobs jobs) {
         this.students = students;
         this.organization = organization;
         this.audit = audit;
         this.clock = clock;
         this.meters = meters;
+        this.jobs = jobs;
     }
 
-    record RowError(int row, String field, String reason) {
+    /**
+     * A rejected row: where ({@code field} is the machine name, {@code label} its name for people), a stable
+     * {@code code} and the {@code reason} in the caller's language (filled in by {@link Report#localized}).
+     */
+    record RowError(int row, String field, String label, String code, String reason,
+                    @com.fasterxml.jackson.annotation.JsonIgnore FieldError error) {
+        RowError(int row, FieldError error) {
+            this(row, error.field(), null, error.code(), null, error);
+        }
     }
 
-    record Report(int total, int created, int updated, int unchanged, int rejected, List<RowError> errors) {
+    /** {@code jobId}: the import job, for its progress and the download of the rejected rows. */
+    record Report(String jobId, int total, int created, int updated, int unchanged, int rejected,
+                  List<RowError> errors) {
+        Report localized(Messages messages, Locale locale) {
+            return new Report(jobId, total, created, updated, unchanged, rejected, errors.stream().map(e -> {
+                if (e.error() == null) {
+                    return e;
+                }
+                FieldError l = messages.localize(locale, e.error());
+                return new RowError(e.row(), e.field(), l.label(), e.code(), l.message(), e.error());
+            }).toList());
+        }
     }
 
-    private record Row(int number, Map<String, String> values) {
+    private record Row(int number, Map<String, String> values, List<String> cells) {
     }
 
-    Mono<Report> importFile(Actor actor, Path file) {
+    /** Rows whose 学籍号 cell starts with this are the template's examples: never imported. */
+    static final String EXAMPLE = "示例";
+
+    /** Who may import a roster (and fetch its template): the school's admins. */
+    Mono<String> requireImporter(Actor actor) {
         if (!actor.has(Role.SCHOOL_ADMIN) || actor.schoolId() == null) {
             return Mono.error(Problems.forbidden("roster.import"));
         }
-        String school = actor.schoolId();
-        return Mono.fromCallable(() -> parse(file))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(rows -> Mono.zip(
-                        organization.currentTerm(school).flatMapMany(t -> organization.classesOfSchool(school,
-                                t.code())).collectList(),
-                        students.findBySchoolId(school).collectMap(Student::studentNo))
-                        .flatMap(t -> apply(actor, school, rows, t.getT1(), t.getT2())));
+        return Mono.just(actor.schoolId());
     }
 
-    private List<Row> parse(Path file) throws IOException {
+    Mono<Report> importFile(Actor actor, Path file) {
+        return importFile(actor, file, null);
+    }
+
+    /** Imports under the job id the client chose ({@code null}: a new one), with progress in the job. */
+    Mono<Report> importFile(Actor actor, Path file, String jobId) {
+        return requireImporter(actor).flatMap(school -> jobs.start(actor, jobId, "roster", school)
+                .flatMap(job -> Mono.fromCallable(() -> parse(file, job))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(rows -> Mono.zip(
+                                organization.currentTerm(school).flatMapMany(t -> organization.classesOfSchool(school,
+                                        t.code())).collectList(),
+                                students.findBySchoolId(school).collectMap(Student::studentNo))
+                                .flatMap(t -> apply(actor, school, rows, t.getT1(), t.getT2(), job)))
+                        .onErrorResume(e -> job.fail().then(Mono.error(e)))));
+    }
+
+    private List<Row> parse(Path file, ImportJobs.Tracker job) throws IOException {
         List<Row> rows = new ArrayList<>();
         String[][] header = new String[1][];
         TabularReader.read(file, (n, cells) -> {
             if (header[0] == null) {
                 header[0] = cells.stream().map(c -> HEADERS.get(c.replace("\uFEFF", "").trim()
                         .toLowerCase(Locale.ROOT).replace(" ", ""))).toArray(String[]::new);
+                job.header(cells);
                 return;
             }
             if (rows.size() >= MAX_ROWS) {
-                throw Problems.tooLarge("At most " + MAX_ROWS + " rows per import");
+                throw new org.zhsz.platform.ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+                        "too_many_rows", "At most " + MAX_ROWS + " rows per import", List.of(), Map.of(), MAX_ROWS);
             }
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < cells.size() && i < header[0].length; i++) {
@@ -111,7 +150,15 @@ class RosterImport {
                     values.put(header[0][i], cells.get(i).trim());
                 }
             }
-            rows.add(new Row(n, values));
+            String no = values.get("studentNo");
+            if (no != null && no.startsWith(EXAMPLE)) {
+                return;
+            }
+            rows.add(new Row(n, values, List.copyOf(cells)));
+            job.read(1);
+            if (rows.size() % 1000 == 0) {
+                job.flush().block();
+            }
         });
         if (header[0] == null) {
             throw Problems.rule("empty_file", "The file has no header row");
@@ -119,9 +166,10 @@ class RosterImport {
         Set<String> known = new HashSet<>(java.util.Arrays.asList(header[0]));
         for (String required : List.of("studentNo", "name", "sex", "birthDate", "class")) {
             if (!known.contains(required)) {
-                throw Problems.invalid(required, "missing_column", "missing column: " + required);
+                throw Problems.invalid(List.of(FieldError.of(required, "missing_column", "field.missing_column")));
             }
         }
+        job.flush().block();
         return rows;
     }
 
@@ -131,10 +179,18 @@ class RosterImport {
         static Result of(Outcome o) {
             return new Result(o, List.of());
         }
+
+        static Result rejected(int row, FieldError error) {
+            return new Result(Outcome.REJECTED, List.of(new RowError(row, error)));
+        }
     }
 
     private Mono<Report> apply(Actor actor, String school, List<Row> rows, List<ClassView> classes,
-                               Map<String, Student> existing) {
+                               Map<String, Student> existing, ImportJobs.Tracker job) {
+        Map<Integer, List<String>> cellsOf = new HashMap<>();
+        for (Row row : rows) {
+            cellsOf.put(row.number(), row.cells());
+        }
         Map<String, String> classByName = new HashMap<>();
         for (ClassView c : classes) {
             classByName.put(c.name(), c.id());
@@ -151,8 +207,8 @@ class RosterImport {
                 continue;
             }
             if (!seen.add(v.studentNo)) {
-                work.add(Mono.just(new Result(Outcome.REJECTED, List.of(new RowError(row.number(), "studentNo",
-                        "duplicate 学籍号 in this file")))));
+                work.add(Mono.just(Result.rejected(row.number(), FieldError.of("studentNo", "duplicate",
+                        "field.duplicate_in_file", v.studentNo))));
                 continue;
             }
             Student current = existing.get(v.studentNo);
@@ -181,12 +237,27 @@ class RosterImport {
                         }
                         errors.addAll(r.errors());
                     }
+                    job.accepted(created + updated + unchanged);
+                    errors.sort(java.util.Comparator.comparingInt(RowError::row));
+                    Map<Integer, List<FieldError>> byRow = new java.util.LinkedHashMap<>();
+                    for (RowError e : errors) {
+                        byRow.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e.error());
+                    }
+                    byRow.forEach((row, why) -> job.reject(row, cellsOf.get(row), why));
                     meters.counter("zhsz.import.rows", "kind", "roster", "result", "accepted")
                             .increment(created + updated + unchanged);
                     meters.counter("zhsz.import.rows", "kind", "roster", "result", "rejected").increment(rejected);
-                    Report report = new Report(results.size(), created, updated, unchanged, rejected, errors);
-                    return audit.record(AuditEvent.allowed(actor, "roster.import", "school", school, null, school)
-                                    .withReason("created=" + created + " updated=" + updated + " rejected=" + rejected))
+                    Report report = new Report(job.id(), results.size(), created, updated, unchanged, rejected,
+                            errors);
+                    Map<String, Integer> summary = new java.util.LinkedHashMap<>();
+                    summary.put("total", report.total());
+                    summary.put("created", created);
+                    summary.put("updated", updated);
+                    summary.put("unchanged", unchanged);
+                    summary.put("rejected", rejected);
+                    return job.finish(summary)
+                            .then(audit.record(AuditEvent.allowed(actor, "roster.import", "school", school, null, school)
+                                    .withReason("created=" + created + " updated=" + updated + " rejected=" + rejected)))
                             .thenReturn(report);
                 });
     }
@@ -216,20 +287,24 @@ class RosterImport {
         out.classId = cls == null ? null : classByName.get(cls.trim());
         for (FieldError e : StudentRules.validate(out.studentNo, out.name, out.sex, out.birthDate, out.ethnicity,
                 clock.today())) {
-            out.errors.add(new RowError(row.number(), e.field(), e.message()));
+            out.errors.add(new RowError(row.number(), e));
         }
         if (v.get("birthDate") != null && !v.get("birthDate").isBlank() && out.birthDate == null) {
             out.errors.removeIf(e -> e.field().equals("birthDate"));
-            out.errors.add(new RowError(row.number(), "birthDate", "unreadable date: " + v.get("birthDate")));
+            out.errors.add(new RowError(row.number(), FieldError.of("birthDate", "invalid", "field.unreadable_date",
+                    v.get("birthDate"))));
         }
         if (out.classId == null) {
-            out.errors.add(new RowError(row.number(), "class", "no such class in your school this term: " + cls));
+            out.errors.add(new RowError(row.number(), cls == null || cls.isBlank()
+                    ? FieldError.of("class", "required", "field.required")
+                    : FieldError.of("class", "unknown_class", "field.unknown_class_named", cls)));
         }
         String gName = StudentService.blankToNull(v.get("guardianName"));
         if (gName != null) {
             String phone = StudentService.blankToNull(v.get("guardianPhone"));
             if (phone != null && !phone.matches("[0-9+\\- ]{5,20}")) {
-                out.errors.add(new RowError(row.number(), "guardianPhone", "invalid phone number"));
+                out.errors.add(new RowError(row.number(), FieldError.of("guardianPhone", "invalid",
+                        "field.invalid_phone")));
             }
             out.guardian = new Student.Guardian(StudentService.blankToNull(v.get("guardianUsername")), gName,
                     StudentService.blankToNull(v.get("guardianRelation")), phone);
@@ -270,9 +345,8 @@ class RosterImport {
             Student s = batch.get(i);
             return students.findById(s.id()).map(found -> Result.of(Outcome.CREATED)) // landed before the clash
                     .switchIfEmpty(students.insert(s).thenReturn(Result.of(Outcome.CREATED))
-                            .onErrorResume(DuplicateKeyException.class, e -> Mono.just(new Result(Outcome.REJECTED,
-                                    List.of(new RowError(rows.get(i), "studentNo",
-                                            "this 学籍号 or account is registered elsewhere"))))));
+                            .onErrorResume(DuplicateKeyException.class, e -> Mono.just(Result.rejected(rows.get(i),
+                                    FieldError.of("studentNo", "duplicate", "field.registered_elsewhere")))));
         }).collectList();
     }
 
@@ -305,10 +379,10 @@ class RosterImport {
             updated = updated.transferred(v.classId, history, clock.now(), actor.username());
         }
         return students.save(updated).thenReturn(Result.of(Outcome.UPDATED))
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(new Result(Outcome.REJECTED,
-                        List.of(new RowError(rowNo, "username", "this account is linked to another student")))))
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(Result.rejected(rowNo,
+                        FieldError.of("username", "duplicate", "field.account_taken"))))
                 .onErrorResume(org.springframework.dao.OptimisticLockingFailureException.class,
-                        e -> Mono.just(new Result(Outcome.REJECTED, List.of(new RowError(rowNo, "studentNo",
-                                "changed by someone else during the import; import again")))));
+                        e -> Mono.just(Result.rejected(rowNo, FieldError.of("studentNo", "stale_version",
+                                "field.changed_during_import"))));
     }
 }

@@ -3,10 +3,15 @@ package org.zhsz.student;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhsz.organization.OrganizationDirectory;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.Messages;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
@@ -41,12 +48,20 @@ class StudentController {
     /** Roster files larger than this are refused with 413. */
     static final long MAX_IMPORT_BYTES = 20L * 1024 * 1024;
 
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private final StudentService service;
     private final RosterImport rosterImport;
+    private final OrganizationDirectory organization;
+    private final Messages messages;
 
-    StudentController(StudentService service, RosterImport rosterImport) {
+    StudentController(StudentService service, RosterImport rosterImport, OrganizationDirectory organization,
+                      Messages messages) {
         this.service = service;
         this.rosterImport = rosterImport;
+        this.organization = organization;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -106,15 +121,37 @@ class StudentController {
                 g.name(), g.relation(), g.phone())).toList(), ETags.parse(ifMatch));
     }
 
+    /**
+     * A roster file (CSV, XLSX or legacy XLS) checked row by row. {@code job}: an id the client chose, to follow
+     * the import's progress at {@code GET /api/v1/imports/{job}} while it runs; the report names the job either way
+     * (its rejected rows download from {@code /api/v1/imports/{job}/rejected}).
+     */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<RosterImport.Report> importRoster(Actor actor, @RequestPart("file") Mono<FilePart> file) {
+    Mono<RosterImport.Report> importRoster(Actor actor, @RequestPart("file") Mono<FilePart> file,
+                                           @RequestParam(required = false) String job, Locale locale) {
         return file.switchIfEmpty(Mono.error(() -> Problems.invalid("file", "required", "a file is required")))
                 .flatMap(part -> Mono.fromCallable(() -> Files.createTempFile("roster-", ".upload"))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(tmp -> part.transferTo(tmp)
                                 .then(Mono.fromCallable(() -> checkSize(tmp)).subscribeOn(Schedulers.boundedElastic()))
-                                .then(rosterImport.importFile(actor, tmp))
-                                .doFinally(s -> deleteQuietly(tmp))));
+                                .then(rosterImport.importFile(actor, tmp, job))
+                                .doFinally(s -> deleteQuietly(tmp))))
+                .map(report -> report.localized(messages, locale));
+    }
+
+    /** The import template: the columns, an example row, drop-down lists (the school's classes this term). */
+    @GetMapping("/import/template")
+    Mono<ResponseEntity<byte[]>> importTemplate(Actor actor) {
+        return rosterImport.requireImporter(actor)
+                .flatMap(school -> organization.currentTerm(school)
+                        .flatMapMany(t -> organization.classesOfSchool(school, t.code()))
+                        .filter(c -> c.active()).map(c -> c.name()).sort().collectList())
+                .flatMap(classes -> Mono.fromCallable(() -> RosterTemplate.write(classes))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .map(bytes -> ResponseEntity.ok().contentType(XLSX)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                .filename("学生名册导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
+                        .body(bytes));
     }
 
     private static Path checkSize(Path tmp) throws IOException {

@@ -43,7 +43,7 @@ final class StudentRules {
                                      LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (studentNo == null || !STUDENT_NO.matcher(studentNo).matches()) {
-            errors.add(new FieldError("studentNo", "invalid", "学籍号 must be a letter and an 18-character ID number"));
+            errors.add(FieldError.of("studentNo", "invalid", "field.student_no_format"));
         }
         errors.addAll(validateDetails(name, sex, birthDate, ethnicity, today));
         return errors;
@@ -53,20 +53,20 @@ final class StudentRules {
                                             LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            errors.add(new FieldError("name", "required", "name is required"));
+            errors.add(FieldError.of("name", "required", "field.required"));
         } else if (name.codePointCount(0, name.length()) > 30 || name.chars().anyMatch(Character::isDigit)) {
-            errors.add(new FieldError("name", "invalid", "name must be at most 30 characters, without digits"));
+            errors.add(FieldError.of("name", "invalid", "field.person_name"));
         }
         if (sex == null) {
-            errors.add(new FieldError("sex", "required", "sex must be M/F (男/女)"));
+            errors.add(FieldError.of("sex", "required", "field.sex_value"));
         }
         if (birthDate == null) {
-            errors.add(new FieldError("birthDate", "required", "birth date is required"));
+            errors.add(FieldError.of("birthDate", "required", "field.required"));
         } else if (birthDate.isAfter(today.minusYears(3)) || birthDate.isBefore(today.minusYears(30))) {
-            errors.add(new FieldError("birthDate", "out_of_range", "birth date is not plausible for a student"));
+            errors.add(FieldError.of("birthDate", "out_of_range", "field.birth_date_implausible"));
         }
         if (ethnicity != null && !ETHNICITIES.contains(ethnicity)) {
-            errors.add(new FieldError("ethnicity", "invalid", "unknown ethnicity"));
+            errors.add(FieldError.of("ethnicity", "invalid", "field.unknown_ethnicity", ethnicity));
         }
         return errors;
     }

@@ -42,9 +42,11 @@ class StudentService {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final StudentAccounts studentAccounts;
 
     StudentService(StudentRepository students, ReactiveMongoTemplate mongo, OrganizationDirectory organization,
-                   AccessPolicy access, AuditTrail audit, SchoolClock clock) {
+                   AccessPolicy access, AuditTrail audit, SchoolClock clock, StudentAccounts studentAccounts) {
+        this.studentAccounts = studentAccounts;
         this.students = students;
         this.mongo = mongo;
         this.organization = organization;
@@ -131,7 +133,7 @@ class StudentService {
         List<FieldError> errors = new ArrayList<>(StudentRules.validate(in.studentNo(), in.name(), in.sex(),
                 in.birthDate(), ethnicity, clock.today()));
         if (in.classId() == null) {
-            errors.add(new FieldError("classId", "required", "classId is required"));
+            errors.add(FieldError.of("classId", "required", "field.required"));
         }
         if (!errors.isEmpty()) {
             return requireAdmin(actor, "student.create", null).then(Mono.error(Problems.invalid(errors)));
@@ -180,7 +182,11 @@ class StudentService {
                     Student updated = s.with(name, sex, birth, eth, p.status() == null ? s.status() : p.status(),
                             p.username() == null ? s.username() : blankToNull(p.username()), clock.now(),
                             actor.username());
-                    return students.save(updated)
+                    // leaving (transfer out, graduation) disables the accounts, coming back enables them: first
+                    return studentAccounts.beforeStatusChange(s, updated.status())
+                            .then(students.save(updated))
+                            .onErrorResume(e -> studentAccounts.revertStatusChange(s, updated.status())
+                                    .then(Mono.error(e)))
                             .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("duplicate_student",
                                     "This account is already linked to another student"));
                 })
@@ -221,14 +227,14 @@ class StudentService {
         for (int i = 0; i < guardians.size(); i++) {
             GuardianInput g = guardians.get(i);
             if (g.name() == null || g.name().isBlank()) {
-                errors.add(new FieldError("[" + i + "].name", "required", "guardian name is required"));
+                errors.add(FieldError.of("[" + i + "].name", "required", "field.guardian_name_required"));
             }
             if (g.phone() != null && !g.phone().matches("[0-9+\\- ]{5,20}")) {
-                errors.add(new FieldError("[" + i + "].phone", "invalid", "invalid phone number"));
+                errors.add(FieldError.of("[" + i + "].phone", "invalid", "field.invalid_phone"));
             }
         }
         if (guardians.size() > 6) {
-            errors.add(new FieldError("$", "too_many", "at most 6 guardians"));
+            errors.add(FieldError.of("$", "too_many", "field.too_many_guardians", 6));
         }
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));

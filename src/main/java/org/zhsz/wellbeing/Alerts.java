@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.FieldCipher;
 import org.zhsz.platform.Ids;
+import org.zhsz.platform.Messages;
 import org.zhsz.platform.Notifications;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.Role;
@@ -56,11 +58,16 @@ class Alerts {
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
     private final Duration ackWithin;
+    private final Instruments instruments;
+    private final Messages messages;
 
     Alerts(ReactiveMongoTemplate mongo, FieldCipher cipher, StudentDirectory students,
            OrganizationDirectory organization, Notifications notifications, AuditTrail audit, SchoolClock clock,
            MeterRegistry meters, ApplicationEventPublisher events,
-           @Value("${zhsz.wellbeing.alert-ack-minutes:120}") long ackMinutes) {
+           @Value("${zhsz.wellbeing.alert-ack-minutes:120}") long ackMinutes, Instruments instruments,
+           Messages messages) {
+        this.instruments = instruments;
+        this.messages = messages;
         this.mongo = mongo;
         this.cipher = cipher;
         this.students = students;
@@ -90,7 +97,7 @@ class Alerts {
         counselors(e.schoolId())
                 .flatMap(list -> students.find(e.studentId()).map(StudentView::name).defaultIfEmpty("")
                         .flatMap(name -> notifications.send(list, e.schoolId(), "wellbeing_alert",
-                                "心理预警 Wellbeing alert",
+                                "心理预警",
                                 "学生 " + name + " 的筛查结果需要当天跟进，请在预警列表中确认。",
                                 "/wellbeing/alerts")))
                 .subscribe(v -> { }, err -> log.error("Could not notify counselors of alert {}", e.alertId(), err));
@@ -102,12 +109,40 @@ class Alerts {
                 .filter(a -> a.role() == AssignmentRole.COUNSELOR).map(a -> a.username()).distinct().collectList();
     }
 
-    record AlertView(String id, String studentId, String studentName, String classId, String reason,
+    /**
+     * An alert as counselors read it. {@code reasonCode}: {@code critical_item} or {@code band} (or {@code text} for
+     * a reason kept as written); {@code reason} says it in the caller's language, with the instrument's clinical name
+     * and band label; {@code instrument}, {@code total}, {@code band} and {@code criticalItems} are the codes.
+     */
+    record AlertView(String id, String studentId, String studentName, String classId, String reasonCode,
+                     String reason, String instrument, Integer total, String band, List<Integer> criticalItems,
                      Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, String note, boolean overdue,
                      Long version) {
     }
 
+    private AlertView view(Docs.Alert a, StudentView s, String note, boolean overdue, Locale locale) {
+        String stored = cipher.decrypt(a.reason(), "alert:" + a.id());
+        AlertReason r = AlertReason.decode(stored, instruments);
+        if (r == null) {
+            return new AlertView(a.id(), s.id(), s.name(), s.classId(), "text", stored, null, null, null, List.of(),
+                    a.raisedAt(), a.acknowledgedAt(), a.acknowledgedBy(), note, overdue, a.version());
+        }
+        Instrument in = instruments.find(r.instrument()).orElse(null);
+        String name = in == null ? r.instrument() : Instrument.in(in.name(), locale);
+        String band = in == null ? r.band() : in.bandLabel(r.band(), locale);
+        String items = String.join(messages.text(locale, "alert.items.joiner"),
+                r.criticalItems().stream().map(String::valueOf).toList());
+        String text = messages.text(locale, "alert.reason." + r.code(), name, items, r.total(), band);
+        return new AlertView(a.id(), s.id(), s.name(), s.classId(), r.code(), text, r.instrument(), r.total(),
+                r.band(), r.criticalItems(), a.raisedAt(), a.acknowledgedAt(), a.acknowledgedBy(), note, overdue,
+                a.version());
+    }
+
     Mono<List<AlertView>> list(Actor actor, boolean openOnly) {
+        return list(actor, openOnly, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    Mono<List<AlertView>> list(Actor actor, boolean openOnly, Locale locale) {
         Criteria c = Criteria.where("schoolId").is(actor.schoolId());
         if (openOnly) {
             c = c.and("acknowledgedAt").is(null);
@@ -119,18 +154,20 @@ class Alerts {
                 .flatMapSequential(a -> students.find(a.studentId())
                         .flatMap(s -> audit.record(new AuditEvent(actor, "mental_health.alert.read", "alert", a.id(),
                                         s.id(), s.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.MENTAL_HEALTH))
-                                .thenReturn(new AlertView(a.id(), s.id(), s.name(), s.classId(),
-                                        cipher.decrypt(a.reason(), "alert:" + a.id()), a.raisedAt(),
-                                        a.acknowledgedAt(), a.acknowledgedBy(),
+                                .thenReturn(view(a, s,
                                         a.note() == null ? null : cipher.decrypt(a.note(), "alert-note:" + a.id()),
                                         a.acknowledgedAt() == null && a.raisedAt().isBefore(overdueBefore),
-                                        a.version()))), 32)
+                                        locale))), 32)
                 .sort(Comparator.comparing((AlertView v) -> v.acknowledgedAt() != null)
                         .thenComparing(AlertView::raisedAt, Comparator.reverseOrder()))
                 .collectList();
     }
 
     Mono<AlertView> acknowledge(Actor actor, String id, String note) {
+        return acknowledge(actor, id, note, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    Mono<AlertView> acknowledge(Actor actor, String id, String note, Locale locale) {
         return mongo.findById(id, Docs.Alert.class).filter(a -> actor.inSchool(a.schoolId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("alert", id)))
                 .flatMap(a -> a.acknowledgedAt() != null
@@ -147,9 +184,7 @@ class Alerts {
                                 a.studentId(), a.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.MENTAL_HEALTH))
                         .doOnSuccess(v -> meters.counter("zhsz.alerts.acknowledged").increment())
                         .then(students.find(a.studentId()))
-                        .map(s -> new AlertView(a.id(), s.id(), s.name(), s.classId(),
-                                cipher.decrypt(a.reason(), "alert:" + a.id()), a.raisedAt(), a.acknowledgedAt(),
-                                a.acknowledgedBy(), note, false, a.version())));
+                        .map(s -> view(a, s, note, false, locale)));
     }
 
     /** For the school admin: that alerts are overdue, how many and since when — nothing about whom. */
@@ -186,7 +221,7 @@ class Alerts {
                                 .and("overdueNotifiedAt").is(null)), new Update().set("overdueNotifiedAt", clock.now()),
                         Docs.Alert.class))
                 .concatMap(a -> notifications.sendToRole(Role.SCHOOL_ADMIN, a.schoolId(), "wellbeing_alert_overdue",
-                                "心理预警超时未确认 Overdue wellbeing alert",
+                                "心理预警超时未确认",
                                 "有一条心理预警超过 " + ackWithin.toMinutes() + " 分钟未被心理教师确认，请督促跟进。",
                                 "/wellbeing/overdue")
                         .doOnSuccess(v -> meters.counter("zhsz.alerts.overdue").increment())

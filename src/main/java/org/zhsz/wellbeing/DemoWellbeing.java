@@ -106,8 +106,8 @@ class DemoWellbeing implements ApplicationRunner {
                 if (score.raisesAlert()) {
                     String aid = "demo-alert-" + s.id() + "-" + code;
                     docs.add(new Docs.Alert(aid, DemoMode.S1, s.id(), PAST, id,
-                            cipher.encrypt(in.name().get("zh-CN") + "：总分 " + score.total() + "（" + score.band() + "）"
-                                    + (score.critical() ? "，第9题为关键条目" : ""), "alert:" + aid), answeredAt,
+                            cipher.encrypt(new AlertReason(code, score.total(), score.band(), score.criticalItems())
+                                    .encode(), "alert:" + aid), answeredAt,
                             answeredAt.plusSeconds(3600), "苏静怡",
                             cipher.encrypt("当天已约谈学生并联系家长", "alert-note:" + aid), null, 0L));
                 }

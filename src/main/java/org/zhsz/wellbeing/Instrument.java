@@ -10,13 +10,43 @@ import java.util.Map;
  * variant where the instrument has one), answer options and values, reverse-scored items, subscales, bands and
  * critical items. Adding a licensed instrument is adding a file.
  */
-record Instrument(String code, int version, Map<String, String> name, String licence, Map<String, String> stem,
-                  Map<String, Map<String, Object>> variants, List<Option> options, List<Item> items,
-                  List<Band> bands, List<Subscale> subscales) {
+record Instrument(String code, int version, Map<String, String> name, Map<String, String> studentTitle,
+                  String licence, Map<String, String> stem, Map<String, Map<String, Object>> variants,
+                  List<Option> options, List<Item> items, List<Band> bands, List<Subscale> subscales) {
+
+    /** What students read when no neutral title is given in the file. */
+    static final Map<String, String> NEUTRAL = Map.of("zh-CN", "自评问卷", "en", "Questionnaire");
 
     Instrument {
         variants = variants == null ? Map.of() : variants;
         subscales = subscales == null ? List.of() : subscales;
+        studentTitle = studentTitle == null || studentTitle.isEmpty() ? NEUTRAL : studentTitle;
+    }
+
+    /** A text of the file in the caller's language (zh-CN unless English is asked for). */
+    static String in(Map<String, String> text, java.util.Locale locale) {
+        if (text == null) {
+            return null;
+        }
+        String en = text.get("en");
+        return "en".equals(locale.getLanguage()) && en != null ? en : text.getOrDefault("zh-CN", en);
+    }
+
+    /** The band's label in the caller's language; the code when the file has none. */
+    String bandLabel(String band, java.util.Locale locale) {
+        return bands.stream().filter(b -> b.code().equals(band)).findFirst()
+                .map(b -> in(b.label(), locale)).orElse(band);
+    }
+
+    /**
+     * What a student answering sees: a neutral title (e.g. 心情自评), never the clinical name, and no licence
+     * text naming it; the items and options are the instrument's own.
+     */
+    Map<String, Object> studentView(String variant) {
+        Map<String, Object> m = publicView(variant);
+        m.put("name", studentTitle);
+        m.remove("licence");
+        return m;
     }
 
     record Option(int value, Map<String, String> label) {
@@ -98,6 +128,7 @@ record Instrument(String code, int version, Map<String, String> name, String lic
         m.put("code", code);
         m.put("version", version);
         m.put("name", name);
+        m.put("studentTitle", studentTitle);
         @SuppressWarnings("unchecked")
         Map<String, String> variantStem = variant != null && variants.containsKey(variant)
                 ? (Map<String, String>) variants.get(variant).get("stem") : null;

@@ -29,15 +29,13 @@ final class InstrumentScorer {
             return errors;
         }
         if (answers.size() != in.items().size()) {
-            errors.add(new FieldError("answers", "wrong_count",
-                    "expected " + in.items().size() + " answers, got " + answers.size()));
+            errors.add(FieldError.of("answers", "wrong_count", "field.wrong_count", in.items().size(), answers.size()));
             return errors;
         }
         for (int i = 0; i < answers.size(); i++) {
             Integer a = answers.get(i);
             if (a == null || in.options().stream().noneMatch(o -> o.value() == a)) {
-                errors.add(new FieldError("answers[" + i + "]", "out_of_range",
-                        "answer must be one of the option values " + in.minValue() + "–" + in.maxValue()));
+                errors.add(FieldError.of("answers[" + i + "]", "out_of_range", "field.answer_option", i + 1));
             }
         }
         return errors;

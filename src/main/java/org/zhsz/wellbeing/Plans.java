@@ -129,7 +129,7 @@ class Plans {
     Mono<PlanView> put(Actor actor, String studentId, PlanInput in, Long expectedVersion) {
         List<FieldError> errors = new ArrayList<>();
         if (in.riskLevel() == null || !riskLevels.contains(in.riskLevel())) {
-            errors.add(new FieldError("riskLevel", "invalid", "risk level must be one of " + riskLevels));
+            errors.add(FieldError.of("riskLevel", "invalid", "field.invalid"));
         }
         if (in.status() != null && !List.of("ACTIVE", "CLOSED").contains(in.status())) {
             errors.add(new FieldError("status", "invalid", "status must be ACTIVE or CLOSED"));
@@ -137,7 +137,7 @@ class Plans {
         for (var f : new String[][]{{"concerns", in.concerns()}, {"goals", in.goals()},
                 {"interventions", in.interventions()}}) {
             if (f[1] != null && f[1].length() > MAX_TEXT) {
-                errors.add(new FieldError(f[0], "too_long", "at most " + MAX_TEXT + " characters"));
+                errors.add(FieldError.of(f[0], "too_long", "field.max_length", MAX_TEXT));
             }
         }
         List<TaskView> tasks = in.tasks() == null ? List.of() : in.tasks();
@@ -283,10 +283,10 @@ class Plans {
             return Mono.error(Problems.invalid("date", "invalid", "a session date, not in the future"));
         }
         if (minutes < 1 || minutes > 600) {
-            return Mono.error(Problems.invalid("minutes", "range", "between 1 and 600 minutes"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("minutes", "range", "field.between", 1, 600))));
         }
         if (note != null && note.length() > MAX_TEXT) {
-            return Mono.error(Problems.invalid("note", "too_long", "at most " + MAX_TEXT + " characters"));
+            return Mono.error(Problems.invalid(List.of(FieldError.of("note", "too_long", "field.max_length", MAX_TEXT))));
         }
         return access.require(actor, studentId, DataClass.MENTAL_HEALTH, Action.WRITE).flatMap(scope -> {
             String id = Ids.newId();

@@ -214,7 +214,7 @@ class Screening {
                                         .and("studentId").is(me.id())), Docs.Response.class)
                                 .map(Docs.Response::instrument).collectList()
                                 .map(done -> new MyScreening(view(c), null, c.instruments().stream()
-                                        .map(code -> instruments.find(code).orElseThrow().publicView(c.variant()))
+                                        .map(code -> instruments.find(code).orElseThrow().studentView(c.variant()))
                                         .toList(), done)))
                         .collectList());
     }
@@ -305,20 +305,12 @@ class Screening {
                     if (!score.raisesAlert()) {
                         return Mono.just(false);
                     }
-                    return alerts.raise(s, c.id(), saved.id(), reason(in, score)).thenReturn(true);
+                    return alerts.raise(s, c.id(), saved.id(), new AlertReason(in.code(), score.total(), score.band(),
+                            score.criticalItems()).encode()).thenReturn(true);
                 })
                 .map(alert -> paper
                         ? new Submitted(id, in.code(), now, score.total(), score.band(), score.critical(), alert)
                         : new Submitted(id, in.code(), now, null, null, null, false));
-    }
-
-    private static String reason(Instrument in, InstrumentScorer.Score s) {
-        StringBuilder sb = new StringBuilder(in.name().getOrDefault("zh-CN", in.code()));
-        if (s.critical()) {
-            sb.append("：第").append(s.criticalItems()).append("题为关键条目（自伤/自杀念头）");
-        }
-        sb.append("；总分 ").append(s.total()).append("（").append(s.band()).append("）");
-        return sb.toString();
     }
 
     /** Decrypted result of a response (for counselors). */

@@ -2,6 +2,7 @@ package org.zhsz.wellbeing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -117,8 +118,9 @@ class WellbeingController {
     // ---- alerts ----
 
     @GetMapping("/wellbeing/alerts")
-    Mono<List<Alerts.AlertView>> alerts(Actor actor, @RequestParam(defaultValue = "false") boolean open) {
-        return screening.requireCounselor(actor, "alerts.read").then(alerts.list(actor, open));
+    Mono<List<Alerts.AlertView>> alerts(Actor actor, @RequestParam(defaultValue = "false") boolean open,
+                                        Locale locale) {
+        return screening.requireCounselor(actor, "alerts.read").then(alerts.list(actor, open, locale));
     }
 
     record Ack(@Size(max = 1000) String note) {
@@ -126,9 +128,9 @@ class WellbeingController {
 
     @PostMapping("/wellbeing/alerts/{id}/acknowledge")
     Mono<Alerts.AlertView> acknowledge(Actor actor, @PathVariable String id, @Valid @RequestBody(required = false)
-            Ack body) {
+            Ack body, Locale locale) {
         return screening.requireCounselor(actor, "alerts.acknowledge")
-                .then(alerts.acknowledge(actor, id, body == null ? null : body.note()));
+                .then(alerts.acknowledge(actor, id, body == null ? null : body.note(), locale));
     }
 
     @GetMapping("/wellbeing/alerts/overdue")

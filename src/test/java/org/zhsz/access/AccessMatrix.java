@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.zhsz.support.DemoUsers;
 
 /**
- * The authorization matrix (DESIGN.md §5 made concrete): every endpoint × every demo user → the expected status,
+ * The authorization matrix (docs/access-model.md made concrete): every endpoint × every demo user → the expected status,
  * for the user's own and other classes and schools, reads and writes. One table, run with mock tokens
  * ({@code AuthorizationMatrixTests}) and with real Keycloak tokens ({@code AuthorizationMatrixIT}). Every later
  * issue adds its endpoints here. Writes are chosen so that an allowed call either succeeds idempotently or stops

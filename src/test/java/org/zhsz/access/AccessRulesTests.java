@@ -15,7 +15,7 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Relationship;
 
-/** DESIGN.md §5 as a table: relationship × data class × action → decision. */
+/** docs/access-model.md as a table: relationship × data class × action → decision. */
 class AccessRulesTests {
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

@@ -46,8 +46,14 @@ class AuditAndAccessLogTests {
         web.mutateWith(jwt("auditor")).get().uri("/api/v1/audit/events?studentId=S1-C1-05").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.items[?(@.action == 'student.update' && @.username == 'admin_s1')]").exists()
+                .jsonPath("$.items[?(@.outcome == 'DENIED' && @.username == 'teacher_c2')].reasonCode")
+                .isEqualTo(List.of("out_of_scope"))
                 .jsonPath("$.items[?(@.outcome == 'DENIED' && @.username == 'teacher_c2')].reason")
-                .isEqualTo(List.of("out_of_scope"));
+                .isEqualTo(List.of("不在其负责范围内"))
+                .jsonPath("$.items[?(@.action == 'student.update' && @.username == 'admin_s1')].actionLabel")
+                .value(l -> assertThat(l.toString()).contains("修改学生信息"))
+                .jsonPath("$.items[?(@.action == 'student.update' && @.username == 'admin_s1')].studentName")
+                .value(n -> assertThat(n.toString()).doesNotContain("S1-C1-05").isNotEqualTo("[]"));
         web.mutateWith(jwt("auditor")).get().uri("/api/v1/audit/events?actorUsername=teacher_c2&action=access.*")
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[0].outcome").isEqualTo("DENIED");
     }
@@ -73,7 +79,8 @@ class AuditAndAccessLogTests {
         Map<String, Object> first = (Map<String, Object>) v.get("firstBreak");
         assertThat(first).containsEntry("eventId", victim.get("_id").toString())
                 .containsEntry("chain", "S1");
-        assertThat((String) first.get("problem")).contains("changed");
+        assertThat(first).containsEntry("problemCode", "changed");
+        assertThat((String) first.get("problem")).contains("内容与其哈希不符");
 
         // restore it, then delete a later event instead
         mongo.updateFirst(Query.query(Criteria.where("_id").is(victim.get("_id"))),
@@ -85,7 +92,8 @@ class AuditAndAccessLogTests {
         @SuppressWarnings("unchecked")
         Map<String, Object> gap = (Map<String, Object>) verify().get("firstBreak");
         assertThat(gap).containsEntry("seq", ((Number) later.get("seq")).intValue());
-        assertThat((String) gap.get("problem")).contains("missing");
+        assertThat(gap.get("problemCode")).isIn("missing", "missing_at_end");
+        assertThat((String) gap.get("problem")).contains("缺失");
     }
 
     @Test
@@ -107,5 +115,36 @@ class AuditAndAccessLogTests {
                 .jsonPath("$.items[?(@.action == 'mental_health.break_glass')].name").isEqualTo(List.of("王建国"))
                 .jsonPath("$.items[?(@.action == 'mental_health.break_glass')].role")
                 .isEqualTo(List.of("school_admin"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void repeatedReadsAreOneLineWithHowOftenAndFirstAndLastTime() {
+        for (int i = 0; i < 3; i++) {
+            web.mutateWith(jwt("counselor_s1")).get().uri("/api/v1/students/S1-C1-01/wellbeing/plan").exchange()
+                    .expectStatus().isOk();
+        }
+        Map<String, Object> page = web.mutateWith(jwt("parent_c1a")).get()
+                .uri("/api/v1/students/S1-C1-01/access-log?size=100").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> plan = ((List<Map<String, Object>>) page.get("items")).stream()
+                .filter(e -> "mental_health.plan.read".equals(e.get("action"))).toList();
+        assertThat(plan).as("one line for the counselor's reads of the plan").hasSize(1);
+        Map<String, Object> line = plan.get(0);
+        assertThat(((Number) line.get("count")).intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(line.get("name")).isEqualTo("苏静怡");
+        assertThat(line.get("roleLabel")).isEqualTo("心理教师");
+        assertThat(line.get("actionLabel")).isEqualTo("查看一人一案");
+        assertThat(line.get("dataClassLabel")).isEqualTo("心理健康档案");
+        assertThat(java.time.Instant.parse((String) line.get("firstAt")))
+                .isBeforeOrEqualTo(java.time.Instant.parse((String) line.get("lastAt")));
+        assertThat(line.get("at")).isEqualTo(line.get("lastAt"));
+        // no two lines say the same thing
+        List<Object> keys = ((List<Map<String, Object>>) page.get("items")).stream()
+                .map(e -> (Object) List.of(String.valueOf(e.get("name")), String.valueOf(e.get("role")),
+                        String.valueOf(e.get("action")), String.valueOf(e.get("dataClass")),
+                        String.valueOf(e.get("reason"))))
+                .toList();
+        assertThat(keys).doesNotHaveDuplicates();
     }
 }

@@ -30,7 +30,35 @@ final class MatrixExtensions {
         rows.addAll(wellbeing());
         rows.addAll(archive());
         rows.addAll(workflows());
+        rows.addAll(dailyUse());
         rows.addAll(closing());
+        return rows;
+    }
+
+    /** Daily use: import templates and jobs, the auditor's action list. */
+    static List<AccessMatrix.Row> dailyUse() {
+        List<AccessMatrix.Row> rows = new ArrayList<>();
+        rows.add(get("/api/v1/students/import/template").is(200, "admin_s1", "admin_s2").otherwise(403));
+        rows.add(get("/api/v1/fitness/import/template").is(200, "admin_s1", "admin_s2", "pe_c1", "teacher_s2")
+                .otherwise(403));
+        rows.add(get("/api/v1/fitness/import/template?classId=S1-C1").is(200, "admin_s1", "pe_c1")
+                .is(404, "admin_s2", "teacher_s2").otherwise(403));
+        // an import job is its uploader's only: anyone else (and a job that does not exist) is 404
+        rows.add(get("/api/v1/imports/no-such-import").is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/imports/no-such-import/rejected").is(404, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/audit/actions").is(200, "auditor").otherwise(403));
+        rows.add(get("/api/v1/me/todos").is(200, AccessMatrix.ALL).otherwise(0));
+        // a class's archives in one read (where each stands, no content)
+        rows.add(get("/api/v1/classes/S1-C1/archives").is(200, C1_TEACHERS).is(200, "admin_s1", "counselor_s1")
+                .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
+        // batch review: each item is decided (and a refusal audited) on its own; the batch itself answers everyone
+        rows.add(post("/api/v1/records/review-batch", Map.of("decision", "APPROVE", "items", List.of(Map.of(
+                "studentId", C1A, "recordId", "no-such-record")))).is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(get("/api/v1/record-return-reasons").is(200, AccessMatrix.ALL).otherwise(0));
+        rows.add(put("/api/v1/record-return-reasons", List.of("佐证材料不足，请补充照片、证书或活动记录",
+                "描述不够具体，请写清时间、地点和自己做了什么", "维度或类别选得不合适，请重新选择", "发生时间不在本学期内",
+                "与已有记录重复"))
+                .is(200, "admin_s1", "admin_s2").otherwise(403));
         return rows;
     }
 
@@ -196,6 +224,18 @@ final class MatrixExtensions {
                 .is(201, "admin_s1").is(409, "admin_s2").otherwise(403));
         rows.add(AccessMatrix.delete("/api/v1/assignments/no-such-assignment").is(404, "admin_s1", "admin_s2")
                 .otherwise(403));
+        // staff leaving / coming back (teacher_c2 stays active: nothing changes)
+        rows.add(AccessMatrix.patch("/api/v1/staff/teacher_c2", Map.of("active", true)).is(200, "admin_s1")
+                .is(404, "admin_s2").otherwise(403));
+        // accounts of a class's students and guardians: the school admin and the class's head teacher; the
+        // allowed call names a student of another class, so it stops at validation before reaching Keycloak
+        rows.add(get("/api/v1/classes/S1-C1/accounts").is(200, "admin_s1", "head_c1")
+                .is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+                .otherwise(404));
+        rows.add(post("/api/v1/classes/S1-C1/accounts", Map.of("studentIds", List.of(C2A)))
+                .is(422, "admin_s1", "head_c1")
+                .is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+                .otherwise(404));
         // notices, consents, bases, grants, notifications
         rows.add(get("/api/v1/notices/MENTAL_HEALTH_SCREENING").is(200, AccessMatrix.ALL).otherwise(0));
         rows.add(post("/api/v1/students/" + C1A + "/consents/no-such-consent/withdraw", Map.of())

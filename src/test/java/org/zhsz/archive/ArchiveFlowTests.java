@@ -28,6 +28,8 @@ class ArchiveFlowTests {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     private WebTestClient as(String user) {
         return web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build().mutateWith(jwt(user));
@@ -203,5 +205,28 @@ class ArchiveFlowTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("selection", Map.of("MORAL", List.of("S1-C1-01-v1")))).exchange()
                 .expectStatus().isEqualTo(422);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClassListIsOneReadOfTheClassNotFortyReadsOfStudents() {
+        org.springframework.data.mongodb.core.query.Query forC1Reads = org.springframework.data.mongodb.core.query
+                .Query.query(org.springframework.data.mongodb.core.query.Criteria.where("username").is("head_c1")
+                        .and("action").in("archive.read", "archive.class_list"));
+        long before = mongo.count(forC1Reads, "audit_events").block();
+        List<Map<String, Object>> list = as("head_c1").get().uri("/api/v1/classes/S1-C1/archives?term={t}", term())
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(list).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(list).extracting(a -> a.get("studentNo")).isSorted();
+        assertThat(list.get(0)).containsKeys("studentId", "studentName", "phase", "nextSignatures", "openObjections");
+        assertThat(list.get(0)).doesNotContainKeys("selected", "selfStatement", "comment");
+        List<Map<String, Object>> events = mongo.find(forC1Reads, Map.class, "audit_events").collectList().block()
+                .stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(events.size() - before).as("one audited read of the class").isEqualTo(1);
+        assertThat(events).filteredOn(e -> "archive.class_list".equals(e.get("action")))
+                .allSatisfy(e -> assertThat(e.get("studentId")).isNull());
+        // and nothing in a family's access log for a list they would not learn anything from
+        as("parent_c1a").get().uri("/api/v1/students/S1-C1-01/access-log?size=200").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.action == 'archive.class_list')]").isEmpty();
     }
 }

@@ -109,9 +109,15 @@ class FitnessImportTests {
         assertThat(((Number) r.get("created")).intValue() + ((Number) r.get("updated")).intValue()).isEqualTo(2);
         List<Object> errors = Json.list(r.get("errors"));
         assertThat(errors).extracting(e -> Json.map(e).get("row")).containsExactly(4, 5, 6, 7);
-        assertThat(errors).extracting(e -> Json.map(e).get("field"))
+        assertThat(errors).extracting(e -> Json.map(e).get("column"))
                 .containsExactly("50米跑", "姓名", "学籍号", "学籍号");
-        assertThat(Json.map(errors.get(0)).get("reason").toString()).contains("fast");
+        assertThat(errors).extracting(e -> Json.map(e).get("field"))
+                .containsExactly("run_50m", "name", "studentNo", "studentNo");
+        assertThat(errors).extracting(e -> Json.map(e).get("code"))
+                .containsExactly("not_a_number", "mismatch", "unknown", "duplicate");
+        // in the caller's language (zh-CN by default), naming what was wrong
+        assertThat(Json.map(errors.get(0)).get("reason").toString()).contains("50米跑").contains("fast");
+        assertThat(Json.map(errors.get(1)).get("reason").toString()).contains(d.name());
 
         FitnessResult ra = stored(a.id());
         assertThat(ra.first().values().get("run_50m")).isEqualByComparingTo("8.8"); // 8.71 s recorded as 8.8 s
@@ -167,7 +173,8 @@ class FitnessImportTests {
                 + "120,30,110,,,,\n";
         Map<String, Object> r = upload(web, "pe_c1", csv.getBytes(StandardCharsets.UTF_8), "c2.csv", year);
         assertThat(r).containsEntry("rejected", 1);
-        assertThat(Json.at(r, "errors.0.reason").toString()).contains("no student with this 学籍号 in your school");
+        assertThat(Json.at(r, "errors.0.code")).isEqualTo("unknown");
+        assertThat(Json.at(r, "errors.0.reason").toString()).isEqualTo("本校没有学籍号为 " + other.studentNo() + " 的学生");
         assertThat(stored(own.id()).first().tester()).isEqualTo("pe_c1");
 
         send(web, "teacher_c1", HEADER.getBytes(StandardCharsets.UTF_8), "x.csv", year).expectStatus().isForbidden();
@@ -199,7 +206,8 @@ class FitnessImportTests {
         Map<String, Object> r3 = upload(web, "admin_s1", (header + row(t, "9.1").trim() + ",,是\n")
                 .getBytes(StandardCharsets.UTF_8), "c.csv", year);
         assertThat(r3).containsEntry("rejected", 1);
-        assertThat(Json.at(r3, "errors.0.field")).isEqualTo("免测");
+        assertThat(Json.at(r3, "errors.0.column")).isEqualTo("免测");
+        assertThat(Json.at(r3, "errors.0.field")).isEqualTo("exempt");
     }
 
     @Test
@@ -225,7 +233,9 @@ class FitnessImportTests {
     @Test
     void aSheetWithoutAStudentNumberColumnIs422() {
         send(web, "admin_s1", "姓名,身高\n张三,150\n".getBytes(StandardCharsets.UTF_8), "x.csv", year)
-                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("学籍号");
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("studentNo")
+                .jsonPath("$.errors[0].label").isEqualTo("学籍号")
+                .jsonPath("$.errors[0].message").isEqualTo("文件缺少“学籍号”列");
     }
 
     static byte[] xlsx(List<List<Object>> rows) throws IOException {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusOutputFormat;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhsz.support.ZhszTest;
@@ -18,6 +20,9 @@ class DomainMetricsTests {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    PrometheusScrapeEndpoint prometheus;
 
     @Test
     void prometheusShowsTheZhszSeries() {
@@ -33,8 +38,10 @@ class DomainMetricsTests {
                 .expectStatus().isOk();
         web.mutateWith(jwt("counselor_s1")).get().uri("/api/v1/wellbeing/alerts").exchange().expectStatus().isOk();
 
-        String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        // the scrape endpoint itself (it is served on the management port, which a mock web environment has not;
+        // ManagementPortTests scrapes it over HTTP)
+        String metrics = new String(prometheus.scrape(PrometheusOutputFormat.CONTENT_TYPE_004, null).getBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
         for (String series : List.of("zhsz_records_added_total{", "zhsz_authz_denials_total{",
                 "zhsz_audit_chain_verified", "zhsz_fitness_scored_total", "zhsz_alerts_raised_total",
                 "zhsz_alerts_acknowledged_total", "zhsz_alerts_overdue_total", "zhsz_dossiers_exported_total",

@@ -29,7 +29,7 @@ class GrafanaDashboardTests {
 
     private static final Path DASHBOARD = Path.of("ops", "grafana", "zhsz-dashboard.json");
 
-    /** Domain meters (DESIGN.md §9 and the modules' counters), as Prometheus names them. */
+    /** Domain meters (docs/architecture.md §10 and the modules' counters), as Prometheus names them. */
     static final Set<String> DOMAIN_SERIES = Set.of(
             "zhsz_records_added_total",
             "zhsz_import_rows_total",

@@ -88,8 +88,13 @@ class HelmChartTests {
         assertThat(get(app, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
         assertThat(get(app, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
         assertThat(get(app, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
-        assertThat(get(app, "readinessProbe.httpGet.port")).isEqualTo("http");
+        // probes go to actuator's own port, which the Service's "http" port (and so the Ingress) never reaches
+        assertThat(get(app, "startupProbe.httpGet.port")).isEqualTo("management");
+        assertThat(get(app, "livenessProbe.httpGet.port")).isEqualTo("management");
+        assertThat(get(app, "readinessProbe.httpGet.port")).isEqualTo("management");
         assertThat(get(app, "ports[0].containerPort")).isEqualTo(8080);
+        assertThat(get(app, "ports[1].name")).isEqualTo("management");
+        assertThat(get(app, "ports[1].containerPort")).isEqualTo(8081);
 
         assertThat(map(get(app, "resources.limits"))).containsKeys("cpu", "memory");
         assertThat(map(get(app, "resources.requests"))).containsKeys("cpu", "memory");
@@ -98,6 +103,8 @@ class HelmChartTests {
         assertThat(config).containsEntry("ZHSZ_DATA_DIR", "/data")
                 .containsEntry("ZHSZ_DEMO_DATA", "auto")
                 .containsEntry("ZHSZ_PORT", "8080")
+                .containsEntry("ZHSZ_MANAGEMENT_PORT", "8081")
+                .containsKey("ZHSZ_TRUSTED_PROXIES")
                 .containsKey("JAVA_TOOL_OPTIONS");
         assertThat(envNames(app)).doesNotContain("ZHSZ_MONGODB_URI");
 
@@ -159,7 +166,11 @@ class HelmChartTests {
 
         Map<String, Object> monitor = out.one("ServiceMonitor");
         assertThat(get(monitor, "spec.endpoints[0].path")).isEqualTo("/actuator/prometheus");
-        assertThat(get(monitor, "spec.endpoints[0].port")).isEqualTo("http");
+        assertThat(get(monitor, "spec.endpoints[0].port")).isEqualTo("management");
+        Map<String, Object> service = out.one("Service");
+        assertThat(list(get(service, "spec.ports"))).extracting(x -> map(x).get("name"))
+                .containsExactly("http", "management");
+        assertThat(get(ingress(out), "spec.rules[0].http.paths[0].backend.service.port.name")).isEqualTo("http");
         assertThat(map(get(monitor, "metadata.labels"))).containsEntry("release", "kube-prometheus-stack");
 
         Map<String, Object> config = map(get(out.one("ConfigMap"), "data"));
@@ -188,6 +199,50 @@ class HelmChartTests {
                 .map(p -> map(p).get("port"))
                 .collect(Collectors.toList());
         assertThat(egressPorts).contains(53, 27017, 8080);
+    }
+
+    @Test
+    void onlyPrometheusReachesTheManagementPortAndTheIngressControllerTheApiPort() {
+        Map<String, Object> policy = render(t -> t.withValuesFile(PRODUCTION_VALUES)).one("NetworkPolicy");
+        List<Object> rules = list(get(policy, "spec.ingress"));
+        assertThat(rules).hasSize(2);
+        assertThat(get(rules.get(0), "ports[0].port")).isEqualTo("http");
+        assertThat(get(rules.get(0), "from[0].namespaceSelector.matchLabels"))
+                .isEqualTo(Map.of("kubernetes.io/metadata.name", "ingress-nginx"));
+        assertThat(list(get(rules.get(0), "from"))).hasSize(1);
+        assertThat(get(rules.get(1), "ports[0].port")).isEqualTo("management");
+        assertThat(list(get(rules.get(1), "from"))).hasSize(1);
+        assertThat(get(rules.get(1), "from[0].namespaceSelector.matchLabels"))
+                .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
+    }
+
+    @Test
+    void forwardedClientAddressesAreTrustedFromTheClusterAndProvisioningReadsItsSecret() {
+        Rendered out = render(t -> t.withValuesFile(PRODUCTION_VALUES));
+        Map<String, Object> config = map(get(out.one("ConfigMap"), "data"));
+        assertThat((String) config.get("ZHSZ_TRUSTED_PROXIES")).contains("10.0.0.0/8");
+        Map<String, Object> ref = secretRef(container(out.one("Deployment")), "ZHSZ_PROVISIONING_SECRET");
+        assertThat(ref).containsEntry("name", "zhsz-secrets").containsEntry("key", "provisioning-secret")
+                .containsEntry("optional", true);
+        // trusting no proxy is one value away
+        assertThat(map(get(render(t -> t.set("app.trustedProxies", "")).one("ConfigMap"), "data")))
+                .containsEntry("ZHSZ_TRUSTED_PROXIES", "");
+        // an inline secret lands in the chart's Secret
+        Rendered inline = render(t -> t.set("accounts.clientSecret", "s3cr3t-provisioning"));
+        assertThat(decode(map(get(inline.one("Secret"), "data")).get("provisioning-secret")))
+                .isEqualTo("s3cr3t-provisioning");
+        assertThat(inline.text()).doesNotContain("s3cr3t-provisioning");
+    }
+
+    @Test
+    void theDefaultImageIsTheOneTheBuildWrites() throws IOException {
+        Map<String, Object> chart = map(yaml().load(Files.readString(CHART.resolve("Chart.yaml"))));
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.substring(pom.indexOf("<artifactId>zhsz</artifactId>"));
+        version = version.substring(version.indexOf("<version>") + 9, version.indexOf("</version>"));
+        assertThat(chart.get("appVersion")).as("Jib tags the image zhsz:<pom version>").isEqualTo(version);
+        assertThat(pom).contains("<image.name>zhsz:${project.version}</image.name>");
+        assertThat(get(container(render(t -> t).one("Deployment")), "image")).isEqualTo("zhsz:" + version);
     }
 
     // ---- optional resources ----
@@ -419,6 +474,10 @@ class HelmChartTests {
 
     private static Map<String, Object> container(Map<String, Object> deployment) {
         return map(get(deployment, "spec.template.spec.containers[0]"));
+    }
+
+    private static Map<String, Object> ingress(Rendered out) {
+        return out.one("Ingress");
     }
 
     private static Map<String, Object> annotations(Rendered out) {

@@ -128,11 +128,15 @@ class ApiConventionsTests {
                 .expectBody().jsonPath("$.paths['/api/v1/me']").exists();
     }
 
+    /** Actuator has its own port (ManagementPortTests); the API port only says whether the app is alive. */
     @Test
-    void healthSaysWhichStore() {
+    void theApiPortAnswersABareLivenessAndNothingElseOfActuator() {
         web.get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.components.mongo.details.store").isEqualTo("embedded");
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+                .expectBody().jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist()
+                .jsonPath("$.length()").isEqualTo(1);
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
     }
 }

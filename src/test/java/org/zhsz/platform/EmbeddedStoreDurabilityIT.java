@@ -91,8 +91,10 @@ class EmbeddedStoreDurabilityIT {
                     && !p.getFileName().toString().endsWith(".original")).findFirst().orElseThrow().toFile();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int management = freePort();
         Process p = new ProcessBuilder(java, "-Xmx512m", "-Dzhsz.experiment.nocommit=true", "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port, "--zhsz.store.embedded-path=" + dir.resolve("zhsz.mv"),
+                "--server.port=" + port, "--management.server.port=" + management,
+                "--zhsz.store.embedded-path=" + dir.resolve("zhsz.mv"),
                 "--zhsz.security.issuer-uri=" + issuer, "--zhsz.store.embedded-engine=" + engine,
                 "--logging.level.root=warn")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("app-" + System.nanoTime() + ".log").toFile())
@@ -103,7 +105,7 @@ class EmbeddedStoreDurabilityIT {
                 throw new IllegalStateException("app exited; see " + dir);
             }
             try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
                         + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return p;

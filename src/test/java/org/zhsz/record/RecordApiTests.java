@@ -313,4 +313,76 @@ class RecordApiTests {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.items[?(@.category == 'violation')].privateToFamily").isEqualTo(List.of(true));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHeadTeacherApprovesAndReturnsManyAtOnceWithAnOutcomePerRecord() {
+        java.util.List<Map<String, Object>> mine = new java.util.ArrayList<>();
+        for (String title : List.of("周末社区清扫", "校运会志愿者", "家务劳动周")) {
+            Map<String, Object> b = body("MORAL", "volunteer_service", title, "2026-11-12");
+            b.put("submit", true);
+            mine.add(post("student_c1a", "S1-C1-01", b, null, 201));
+        }
+        Map<String, Object> other = body("MORAL", "volunteer_service", "二班的志愿服务", "2026-11-12");
+        other.put("submit", true);
+        Map<String, Object> c2 = post("student_c2a", "S1-C2-01", other, null, 201);
+        // the queue names the students and classes (no roster read per class)
+        as("head_c1").get().uri("/api/v1/records/review-queue").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + mine.get(0).get("id") + "')].studentName").isEqualTo(List.of("马思远"))
+                .jsonPath("$[?(@.id == '" + mine.get(0).get("id") + "')].className").isEqualTo(List.of("七年级(1)班"));
+
+        List<Map<String, Object>> items = List.of(
+                Map.of("studentId", "S1-C1-01", "recordId", mine.get(0).get("id"), "version", mine.get(0).get("version")),
+                Map.of("studentId", "S1-C1-01", "recordId", mine.get(1).get("id"), "version", mine.get(1).get("version")),
+                Map.of("studentId", "S1-C1-01", "recordId", mine.get(2).get("id"),
+                        "version", ((Number) mine.get(2).get("version")).longValue() + 5),
+                Map.of("studentId", "S1-C2-01", "recordId", c2.get("id"), "version", c2.get("version")));
+        Map<String, Object> result = as("head_c1").post().uri("/api/v1/records/review-batch")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", "APPROVE", "items", items))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(result).containsEntry("approved", 2).containsEntry("failed", 2);
+        List<Map<String, Object>> outcomes = (List<Map<String, Object>>) result.get("items");
+        assertThat(outcomes).extracting(o -> o.get("status")).containsExactly("APPROVED", "APPROVED", "FAILED",
+                "FAILED");
+        assertThat(outcomes.get(2)).containsEntry("errorCode", "stale_version");
+        assertThat((String) outcomes.get(2).get("error")).contains("已被他人修改");
+        assertThat(outcomes.get(3).get("errorCode")).isIn("not_found", "forbidden");
+        assertThat(((Map<String, Object>) outcomes.get(0).get("record")).get("status")).isEqualTo("APPROVED");
+
+        // returning needs a reason; the one left is returned with a preset reason of the school
+        as("head_c1").post().uri("/api/v1/records/review-batch").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("decision", "REJECT", "items", items.subList(2, 3))).exchange()
+                .expectStatus().isEqualTo(422);
+        List<String> reasons = as("head_c1").get().uri("/api/v1/record-return-reasons").exchange().expectStatus()
+                .isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(reasons).isNotEmpty();
+        Map<String, Object> returned = as("head_c1").post().uri("/api/v1/records/review-batch")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("decision", "REJECT", "reason",
+                        reasons.get(0), "items", List.of(Map.of("studentId", "S1-C1-01", "recordId",
+                                mine.get(2).get("id"))))).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(returned).containsEntry("rejected", 1);
+        as("student_c1a").get().uri("/api/v1/students/S1-C1-01/records/{r}", mine.get(2).get("id")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.record.status").isEqualTo("REJECTED")
+                .jsonPath("$.record.review.reason").isEqualTo(reasons.get(0));
+    }
+
+    @Test
+    void theSchoolKeepsItsOwnListOfReturnReasons() {
+        List<String> mine = List.of("请补充活动照片", "请写清楚自己承担的任务");
+        as("head_c1").put().uri("/api/v1/record-return-reasons").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(mine).exchange().expectStatus().isForbidden();
+        as("admin_s1").put().uri("/api/v1/record-return-reasons").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of("好", "好")).exchange().expectStatus().isEqualTo(422);
+        as("admin_s1").put().uri("/api/v1/record-return-reasons").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(mine).exchange().expectStatus().isOk();
+        as("head_c1").get().uri("/api/v1/record-return-reasons").exchange().expectStatus().isOk()
+                .expectBody(List.class).isEqualTo(mine);
+        as("head_c1").get().uri("/api/v1/record-return-reasons").exchange().expectStatus().isOk();
+        // another school still has the defaults
+        as("admin_s2").get().uri("/api/v1/record-return-reasons").exchange().expectStatus().isOk()
+                .expectBody(List.class).value(l -> assertThat(l).isNotEqualTo(mine));
+        as("admin_s1").put().uri("/api/v1/record-return-reasons").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ReturnReasons.DEFAULTS).exchange().expectStatus().isOk();
+    }
 }

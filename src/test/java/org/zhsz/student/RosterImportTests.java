@@ -89,6 +89,12 @@ class RosterImportTests {
         assertThat(r.errors()).extracting(RosterImport.RowError::row).containsExactly(3, 4, 5, 6);
         assertThat(r.errors()).extracting(RosterImport.RowError::field)
                 .containsExactly("studentNo", "class", "birthDate", "studentNo");
+        // each reason in the caller's language (zh-CN by default), with the field's name for people
+        assertThat(r.errors()).extracting(RosterImport.RowError::label)
+                .containsExactly("学籍号", "班级", "出生日期", "学籍号");
+        assertThat(r.errors().get(1).reason()).startsWith("本校本学期没有这个班级：");
+        assertThat(r.errors()).allSatisfy(e -> assertThat(e.reason()).doesNotContainPattern("[A-Za-z]{3,}"));
+        assertThat(r.jobId()).isNotBlank();
         assertThat(student(no(907))).isNull();
         assertThat(student(no(909))).isNull();
         assertThat(student(no(905)).get("name")).isEqualTo("好学生");

@@ -37,6 +37,9 @@ public final class DemoUsers {
             JsonNode root = JsonMapper.builder().build().readTree(Files.readString(realm));
             Map<String, User> users = new LinkedHashMap<>();
             for (JsonNode u : root.get("users")) {
+                if (u.has("serviceAccountClientId")) {
+                    continue; // a client's service account (provisioning), not a person
+                }
                 List<String> roles = new ArrayList<>();
                 u.get("realmRoles").forEach(r -> roles.add(r.asString()));
                 Map<String, String> attrs = new LinkedHashMap<>();

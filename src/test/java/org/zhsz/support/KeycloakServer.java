@@ -23,6 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class KeycloakServer {
 
     public static final int PORT = Integer.getInteger("zhsz.it.keycloak.port", 18180);
+    /** The test Keycloak's master-realm admin (bootstrap admin of the dev database). */
+    public static final String ADMIN = "it-admin";
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+    /** The demo realm's provisioning client secret (keycloak/zhsz-realm.json). */
+    public static final String PROVISIONING_SECRET = "zhsz-demo-provisioning";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Process process;
 
@@ -32,6 +37,35 @@ public final class KeycloakServer {
     public static String issuer() {
         ensureStarted();
         return "http://127.0.0.1:" + PORT + "/realms/zhsz";
+    }
+
+    /** The server's base URL (no realm). */
+    public static String baseUrl() {
+        ensureStarted();
+        return "http://127.0.0.1:" + PORT;
+    }
+
+    /** A master-realm admin token (for tests that set up realms or look at users). */
+    public static String adminToken() {
+        ensureStarted();
+        String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN + "&password=" + ADMIN_PASSWORD;
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                                    + "/realms/master/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("admin token request failed: " + r.statusCode() + " " + r.body()
+                        + " (the test Keycloak's database predates its bootstrap admin: delete .keycloak/it)");
+            }
+            return JsonMapper.builder().build().readTree(r.body()).get("access_token").asString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Path projectDir() {
@@ -48,6 +82,10 @@ public final class KeycloakServer {
             ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("keycloak/keycloak.sh").toString(),
                     "--port", Integer.toString(PORT), "--dir", root.resolve(".keycloak/it").toString())
                     .redirectErrorStream(true).redirectOutput(log);
+            // a master-realm admin, created when the dev database is (re)initialised: ProductionRealmIT imports the
+            // production realm through the admin API with it (test Keycloak on loopback only)
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             try {
                 process = pb.start();
             } catch (IOException e) {

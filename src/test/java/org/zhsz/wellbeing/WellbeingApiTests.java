@@ -54,8 +54,16 @@ class WellbeingApiTests {
         // in the same request: the alert is already there
         as("counselor_s1").get().uri("/api/v1/wellbeing/alerts?open=true").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.studentId == 'S1-C2-01')].reason").value(r ->
-                        assertThat(r.toString()).contains("[9]"))
+                        assertThat(r.toString()).contains("患者健康问卷抑郁量表").contains("第 9 题为关键条目")
+                                .contains("总分 5（轻度）"))
+                .jsonPath("$[?(@.studentId == 'S1-C2-01')].reasonCode").isEqualTo(List.of("critical_item"))
+                .jsonPath("$[?(@.studentId == 'S1-C2-01')].criticalItems[0]").isEqualTo(List.of(9))
                 .jsonPath("$[?(@.studentId == 'S1-C2-01')].studentName").isEqualTo(List.of("杨雨桐"));
+        // the same alert for a reader who asks for English
+        as("counselor_s1").get().uri("/api/v1/wellbeing/alerts?open=true").header("Accept-Language", "en")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.studentId == 'S1-C2-01')].reason").value(r ->
+                        assertThat(r.toString()).contains("item 9 is a critical item").contains("total 5 (Mild)"));
         as("counselor_s2").get().uri("/api/v1/wellbeing/alerts").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.studentId == 'S1-C2-01')]").isEmpty();
         for (String user : List.of("head_c1", "admin_s1", "teacher_c2", "pe_c1", "student_c2a", "bureau")) {

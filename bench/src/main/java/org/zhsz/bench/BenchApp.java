@@ -107,6 +107,7 @@ final class BenchApp implements AutoCloseable {
         dataDir = Files.createTempDirectory("zhsz-bench-");
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", 0);
+        props.put("management.server.port", 0); // actuator's own port: random, so benchmarks run beside ./run.sh
         props.put("zhsz.store.embedded-path", dataDir.resolve("zhsz.mv").toString());
         props.put("zhsz.store.demo-data", "always");
         props.put("zhsz.security.issuer-uri", ISSUER);

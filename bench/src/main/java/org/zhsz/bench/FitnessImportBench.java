@@ -44,7 +44,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Bulk fitness import, end to end, against a raw driver bulk insert of the same documents into the same store,
- * in one run (DESIGN.md §9).
+ * in one run (docs/architecture.md §10).
  *
  * <p>The app starts in-process on a fresh embedded store (mongo-java-server + durable H2 file, as in production's
  * default) with the demo county; 100,000 students are registered in school S1 (300 classes of 初一–初三), and a
@@ -80,6 +80,7 @@ public final class FitnessImportBench {
                 "--zhsz.store.embedded-path=" + dir.resolve("store.mv"),
                 "--zhsz.store.demo-data=always",
                 "--server.port=0",
+                "--management.server.port=0",
                 "--logging.level.root=warn",
                 "--logging.level.org.zhsz=warn",
                 "--spring.main.banner-mode=off");

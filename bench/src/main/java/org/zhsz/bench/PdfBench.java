@@ -39,7 +39,7 @@ import org.zhsz.archive.SchoolKey;
 import org.zhsz.archive.VerificationCode;
 
 /**
- * Dossier PDF throughput (DESIGN §9): dossiers/s through {@link DossierRenderer}, and with {@link PdfSigner},
+ * Dossier PDF throughput (docs/architecture.md §10): dossiers/s through {@link DossierRenderer}, and with {@link PdfSigner},
  * against bare OpenPDF writing the same text as plain paragraphs with the same fonts, side by side in one run
  * on 2 threads; then a ZIP of 2,000 signed dossiers through {@link DossierZip} in a child JVM with -Xmx256m.
  *

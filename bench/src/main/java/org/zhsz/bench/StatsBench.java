@@ -33,7 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * County fitness statistics over many results (DESIGN §9): {@code GET /api/v1/fitness/stats/county} as the bureau
+ * County fitness statistics over many results (docs/architecture.md §10): {@code GET /api/v1/fitness/stats/county} as the bureau
  * (JWT, actor, the module's {@code FitnessStats}: projected query of five school years, sums by grade × sex and
  * school, BMI categories, small-cell suppression, JSON) against a baseline in the same run: the same query with the
  * raw driver, computing the same sums in plain Java. The results are stored first, in the shape the module stores

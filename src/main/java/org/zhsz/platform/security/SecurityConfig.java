@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
 /**
  * Stateless JWT resource server. Keys come from the realm's JWKS (fetched lazily, so the app starts before
  * Keycloak); {@code iss}, {@code exp}/{@code nbf} and {@code aud} are checked. Everything under /api needs a
- * token except the public dossier verification; the web app's static files are public.
+ * token except the public dossier verification; the web app's static files are public. Actuator lives on the
+ * management port ({@link ManagementPort}); on the API port only {@code GET /actuator/health} answers, without details.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -40,7 +41,8 @@ import reactor.core.publisher.Mono;
 class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems,
+                                                  ManagementPort management) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -50,13 +52,27 @@ class SecurityConfig {
                 .securityContextRepository(
                         org.springframework.security.web.server.context.NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(ex -> ex
+                        // the management port (actuator) is for operators and the cluster only: never routed
+                        // through the Ingress, bound to loopback by ./run.sh; the backup endpoint checks its caller
+                        .matchers(exchange -> management.matches(exchange)
+                                && exchange.getRequest().getPath().value().startsWith("/actuator/backup")
+                                && !ManagementPort.fromLoopback(exchange)
+                                ? org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
+                                .MatchResult.match()
+                                : org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
+                                .MatchResult.notMatch()).denyAll()
+                        .matchers(exchange -> management.matches(exchange)
+                                ? org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
+                                .MatchResult.match()
+                                : org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
+                                .MatchResult.notMatch()).permitAll()
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .pathMatchers("/api/v1/verify", "/api/v1/verify/**").permitAll()
                         .pathMatchers("/api/v1/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .pathMatchers("/actuator/**").denyAll()
+                        // on the API port: a bare liveness answer (LivenessController), nothing else of actuator
+                        .pathMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").denyAll()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfig::convert))

@@ -8,15 +8,22 @@ final class EmbeddedStore {
     private final MongoServer server;
     private final Runnable compactor;
     private final Runnable closer;
+    private final JournaledMemoryBackend journaled;
 
-    EmbeddedStore(MongoServer server, Runnable compactor, Runnable closer) {
+    EmbeddedStore(MongoServer server, Runnable compactor, Runnable closer, JournaledMemoryBackend journaled) {
         this.server = server;
         this.compactor = compactor;
         this.closer = closer;
+        this.journaled = journaled;
     }
 
     static EmbeddedStore none() {
-        return new EmbeddedStore(null, () -> { }, () -> { });
+        return new EmbeddedStore(null, () -> { }, () -> { }, null);
+    }
+
+    /** The journal engine, which takes consistent online backups; null for the H2 engine and a real MongoDB. */
+    JournaledMemoryBackend journaled() {
+        return journaled;
     }
 
     String address() {

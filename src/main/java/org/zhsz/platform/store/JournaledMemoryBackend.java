@@ -167,41 +167,7 @@ final class JournaledMemoryBackend extends MemoryBackend {
         writes.lock();
         try {
             Path tmp = snapshotFile.resolveSibling(snapshotFile.getFileName() + ".tmp");
-            long docs = 0;
-            try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(
-                    new BufferedOutputStream(raw, 1 << 16))) {
-                out.writeInt(MAGIC);
-                out.writeLong(seq);
-                for (String dbName : new ArrayList<>(listDatabaseNames())) {
-                    MongoDatabase db = resolveDatabase(dbName);
-                    for (Document spec : firstBatch(super.handleCommand(REPLAY, dbName, "listCollections",
-                            new Document("listCollections", 1).append("cursor", new Document("batchSize",
-                                    Integer.MAX_VALUE))))) {
-                        String name = (String) spec.get("name");
-                        List<Document> indexes = firstBatch(super.handleCommand(REPLAY, dbName, "listIndexes",
-                                new Document("listIndexes", name).append("cursor", new Document("batchSize",
-                                        Integer.MAX_VALUE))));
-                        MongoCollection<?> coll = db.resolveCollection(name, false);
-                        if (coll == null) {
-                            continue;
-                        }
-                        out.writeByte(1);
-                        writeBytes(out, bson(new Document("db", dbName).append("collection", name)
-                                .append("indexes", indexes)));
-                        for (Document d : coll.queryAll()) {
-                            out.writeByte(2);
-                            writeBytes(out, bson(d));
-                            docs++;
-                        }
-                    }
-                }
-                out.writeByte(0);
-                out.flush();
-                raw.flush();
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
+            long docs = writeSnapshot(tmp);
             Files.move(tmp, snapshotFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             journal.truncate(0);
             journal.position(0);
@@ -209,6 +175,65 @@ final class JournaledMemoryBackend extends MemoryBackend {
         } finally {
             writes.unlock();
         }
+    }
+
+    /** What an online backup holds: every write up to {@code sequence}, {@code documents} documents. */
+    record BackupPoint(long sequence, long documents) {
+    }
+
+    /**
+     * An online backup: a snapshot of this moment written to {@code file}, while writes wait (they hold the same
+     * lock, so every write acknowledged before the call is in it and none is half in it). The live files are not
+     * touched. The snapshot is a complete store by itself (restore it as {@code zhsz.snapshot}, no journal).
+     */
+    BackupPoint backupTo(Path file) throws IOException {
+        writes.lock();
+        try {
+            long docs = writeSnapshot(file);
+            return new BackupPoint(seq, docs);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Every collection and the current sequence into {@code file}, forced to disk; caller holds the write lock. */
+    private long writeSnapshot(Path tmp) throws IOException {
+        long docs = 0;
+        try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(raw, 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeLong(seq);
+            for (String dbName : new ArrayList<>(listDatabaseNames())) {
+                MongoDatabase db = resolveDatabase(dbName);
+                for (Document spec : firstBatch(super.handleCommand(REPLAY, dbName, "listCollections",
+                        new Document("listCollections", 1).append("cursor", new Document("batchSize",
+                                Integer.MAX_VALUE))))) {
+                    String name = (String) spec.get("name");
+                    List<Document> indexes = firstBatch(super.handleCommand(REPLAY, dbName, "listIndexes",
+                            new Document("listIndexes", name).append("cursor", new Document("batchSize",
+                                    Integer.MAX_VALUE))));
+                    MongoCollection<?> coll = db.resolveCollection(name, false);
+                    if (coll == null) {
+                        continue;
+                    }
+                    out.writeByte(1);
+                    writeBytes(out, bson(new Document("db", dbName).append("collection", name)
+                            .append("indexes", indexes)));
+                    for (Document d : coll.queryAll()) {
+                        out.writeByte(2);
+                        writeBytes(out, bson(d));
+                        docs++;
+                    }
+                }
+            }
+            out.writeByte(0);
+            out.flush();
+            raw.flush();
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        return docs;
     }
 
     @SuppressWarnings("unchecked")

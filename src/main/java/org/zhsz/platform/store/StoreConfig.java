@@ -64,7 +64,7 @@ class StoreConfig {
             MongoServer server = new MongoServer(backend);
             server.bind("127.0.0.1", 0);
             log.info("Embedded store (H2 MVStore) listening on {}", server.getLocalAddress());
-            return new EmbeddedStore(server, () -> backend.compact(2000), store::close);
+            return new EmbeddedStore(server, () -> backend.compact(2000), store::close, null);
         }
         Path base = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.mv$", ""));
         JournaledMemoryBackend backend = JournaledMemoryBackend.open(base, props.embeddedFsync(),
@@ -73,7 +73,7 @@ class StoreConfig {
         server.bind("127.0.0.1", 0);
         log.info("Embedded store (in memory, journal {}) listening on {}", backend.journalFile(),
                 server.getLocalAddress());
-        return new EmbeddedStore(server, () -> { }, () -> { });
+        return new EmbeddedStore(server, () -> { }, () -> { }, backend);
     }
 
     @Bean

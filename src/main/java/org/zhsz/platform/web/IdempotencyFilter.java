@@ -157,10 +157,15 @@ class IdempotencyFilter implements WebFilter, Ordered {
                 .onErrorResume(e -> forget(id).then(Mono.error(e)));
     }
 
-    /** Keeps a final answer; a 5xx is forgotten so the retry runs again. */
+    /**
+     * Keeps a final answer; a 5xx is forgotten so the retry runs again, and so is an answer marked
+     * {@code Cache-Control: no-store}: it holds one-time secrets (temporary passwords of new accounts) that must never
+     * be written to the database; such endpoints are idempotent by themselves.
+     */
     private Mono<Void> keep(String id, HttpStatusCode status, HttpHeaders headers, byte[] body) {
         int code = status == null ? 200 : status.value();
-        if (code >= 500) {
+        String cache = headers.getCacheControl();
+        if (code >= 500 || cache != null && cache.contains("no-store")) {
             return forget(id);
         }
         Update u = new Update().set("state", "DONE").set("status", code)

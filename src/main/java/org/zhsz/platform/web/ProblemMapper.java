@@ -30,6 +30,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.zhsz.platform.ApiException;
 import org.zhsz.platform.FieldError;
+import org.zhsz.platform.Messages;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -48,9 +49,11 @@ public class ProblemMapper {
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
 
     private final MessageSource messages;
+    private final Messages texts;
 
-    ProblemMapper(MessageSource messages) {
+    ProblemMapper(MessageSource messages, Messages texts) {
         this.messages = messages;
+        this.texts = texts;
     }
 
     public ProblemDetail toProblem(Throwable error, ServerWebExchange exchange) {
@@ -59,19 +62,16 @@ public class ProblemMapper {
         ProblemDetail p = ProblemDetail.forStatus(m.status);
         p.setType(URI.create(TYPE_BASE + m.code.replace('_', '-')));
         p.setTitle(message("title." + m.status.value(), new Object[0], m.status.getReasonPhrase(), locale));
-        Object[] args = m.args;
-        if ("not_found".equals(m.code) && args.length > 0 && args[0] instanceof String what) {
-            args = args.clone();
-            args[0] = message("resource." + what, new Object[0], what, locale);
+        // the machine reason of a 403 stays in the "reason" property; people read what they were refused
+        String detail = texts.detail(locale, m.code, m.args, null);
+        if (detail == null && m.code.startsWith("http_")) {
+            // a status without a problem of its own (e.g. 416 from a range request): its title says it
+            detail = message("problem.http_error", new Object[]{p.getTitle()}, m.fallback, locale);
         }
-        p.setDetail(message("problem." + m.code, args, m.fallback, locale));
+        p.setDetail(detail != null ? detail : m.fallback);
         p.setProperty("code", m.code);
         if (!m.errors.isEmpty()) {
-            List<FieldError> localized = m.errors.stream()
-                    .map(e -> new FieldError(e.field(), e.code(),
-                            message("field." + e.code(), new Object[]{e.field()}, e.message(), locale)))
-                    .toList();
-            p.setProperty("errors", localized);
+            p.setProperty("errors", texts.localize(locale, m.errors));
         }
         if (error instanceof ApiException api) {
             api.properties().forEach(p::setProperty);
@@ -158,7 +158,8 @@ public class ProblemMapper {
                 log.error("Server error", error);
                 return new Mapped(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side");
             }
-            return new Mapped(status, "http_" + status.value(), status.getReasonPhrase());
+            return new Mapped(status, "http_" + status.value(), status.getReasonPhrase(),
+                    new Object[]{status.value()}, List.of());
         }
         if (isClientGone(error)) {
             log.debug("Client went away: {}", error.toString());
