@@ -16,6 +16,14 @@ export default {
   async run({ app, page, step, assert, state }) {
     await step('sign in as parent_c1a', () => app.login('parent_c1a'))
 
+    await step('the home page lists the unread notice and this week\'s check-in as to-dos', async () => {
+      const todo = await app.visible(page.locator('[data-testid=todo-notices_unread]'), 'the unread-notice to-do')
+      assert(/\d+ 条班级通知尚未查看/.test((await todo.textContent()) ?? ''), 'the to-do counts the unread notices')
+      await app.see('马思远：本周的五项管理情况尚未填报', '[data-testid=todos]')
+      await app.noEnglish()
+      await app.shot('home-todos')
+    })
+
     await step('班级通知 shows the new notice, unread', async () => {
       await app.menu('班级通知')
       const card = page.locator('[data-testid=notice-cards] article', { hasText: state.noticeTitle ?? '寒假安全告知书回执' }).first()
@@ -23,6 +31,7 @@ export default {
       await app.see('未读', card)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       assert(overflow <= 1, `no sideways scrolling on a phone (page is ${overflow}px wider than the screen)`)
+      await app.noEnglish()
       await app.shot('notices')
       await card.click()
     })
@@ -34,6 +43,7 @@ export default {
       await page.locator('[data-testid=confirm-notice]').click()
       await app.see('已确认，谢谢')
       await app.see('已确认', '[data-testid=my-receipt]')
+      await app.noEnglish()
       await app.shot('notice-confirmed')
     })
 
@@ -54,6 +64,7 @@ export default {
       await dialog.locator('[data-testid=tick-save]').click()
       await app.see('已打卡，等待班主任审核')
       await app.see('待班主任审核', '[data-testid=completions]')
+      await app.noEnglish()
       await app.shot('ticked')
     })
 
@@ -71,6 +82,7 @@ export default {
       const result = page.locator('[data-testid=five-evaluation]')
       await app.see('未达标', result.locator('[data-target=homework]'))
       await app.see('达标', result.locator('[data-target=phone]'))
+      await app.noEnglish()
       await app.shot('check-in-result')
     })
   },

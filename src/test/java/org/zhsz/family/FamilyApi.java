@@ -36,6 +36,24 @@ final class FamilyApi {
                 .returnResult().getResponseBody();
     }
 
+    /** The count of the user's home-page to-do {@code code} (0 when it is not listed), as the home page shows it. */
+    @SuppressWarnings("unchecked")
+    long todo(String user, String code) {
+        List<Map<String, Object>> todos = as(user).get().uri("/api/v1/me/todos").header("Accept-Language", "zh-CN")
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return todos.stream().filter(t -> code.equals(t.get("code"))).mapToLong(t -> ((Number) t.get("count"))
+                .longValue()).sum();
+    }
+
+    /** The text of the user's home-page to-do {@code code} in Chinese. */
+    @SuppressWarnings("unchecked")
+    String todoText(String user, String code) {
+        List<Map<String, Object>> todos = as(user).get().uri("/api/v1/me/todos").header("Accept-Language", "zh-CN")
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return todos.stream().filter(t -> code.equals(t.get("code"))).map(t -> (String) t.get("label")).findFirst()
+                .orElse(null);
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> post(String user, String uri, Object body, int status) {
         WebTestClient.RequestBodySpec spec = as(user).post().uri(uri);

@@ -71,6 +71,9 @@ class FiveManagementApiTests {
     @Test
     void aFamilyChecksInAndSeesHowTheWeekMeasuresUp() {
         String uri = "/api/v1/students/" + SIYUAN + "/five-management/checkins/" + thisWeek;
+        boolean filled = list(api.get("parent_c1a", "/api/v1/students/" + SIYUAN + "/five-management?weeks=1", 200)
+                .get("weeks")).get(0).get("values") != null;
+        assertThat(api.todo("parent_c1a", "five_checkin_due")).as("the home page's to-do").isEqualTo(filled ? 0 : 1);
         Map<String, Object> entry = api.put("parent_c1a", uri, Map.of("values", values("21:40", "06:40", 100, false)),
                 200);
         assertThat(entry.get("sleepMinutes")).isEqualTo(540);
@@ -79,6 +82,7 @@ class FiveManagementApiTests {
         assertThat(evaluation(entry, "phone")).containsEntry("met", true);
         assertThat(evaluation(entry, "reading")).doesNotContainKey("met");
         assertThat(map(entry.get("by"))).containsEntry("name", "马海军").containsEntry("role", "parent");
+        assertThat(api.todo("parent_c1a", "five_checkin_due")).isZero();
         // filling in again replaces the week
         api.put("parent_c1a", uri, Map.of("values", values("21:30", "06:40", 85, false)), 200);
         Map<String, Object> mine = api.get("parent_c1a", "/api/v1/students/" + SIYUAN + "/five-management?weeks=4",

@@ -99,6 +99,7 @@ class HomeTaskApiTests {
 
     @Test
     void aStudentsTickWaitsForAParent() {
+        long waiting = api.todo("parent_c1a", "home_tasks_to_confirm");
         Map<String, Object> ticked = api.post("student_c1a", "/api/v1/students/" + SIYUAN + "/home-tasks/completions",
                 tick("care_family", today, null), 201);
         assertThat(ticked).containsEntry("status", "AWAITING_GUARDIAN").doesNotContainKey("recordId");
@@ -107,10 +108,14 @@ class HomeTaskApiTests {
         List<Map<String, Object>> inbox = list(api.as("parent_c1a").get().uri("/api/v1/notifications").exchange()
                 .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody());
         assertThat(inbox).anyMatch(n -> "home_task_to_confirm".equals(n.get("kind")));
+        assertThat(api.todo("parent_c1a", "home_tasks_to_confirm")).as("the home page's to-do").isEqualTo(waiting + 1);
+        assertThat(api.todoText("parent_c1a", "home_tasks_to_confirm")).startsWith("马思远：").endsWith("项家庭劳动打卡待您确认");
+        assertThat(api.todo("student_c1a", "home_tasks_to_confirm")).as("not the student's to-do").isZero();
         api.post("student_c1a", "/api/v1/students/" + SIYUAN + "/home-tasks/completions/" + id + "/confirm", null, 403);
         Map<String, Object> confirmed = api.post("parent_c1a", "/api/v1/students/" + SIYUAN
                 + "/home-tasks/completions/" + id + "/confirm", null, 200);
         assertThat(confirmed).containsEntry("status", "SUBMITTED").containsKey("recordId");
+        assertThat(api.todo("parent_c1a", "home_tasks_to_confirm")).isEqualTo(waiting);
         assertThat(code(api.post("parent_c1a", "/api/v1/students/" + SIYUAN + "/home-tasks/completions/" + id
                 + "/confirm", null, 422))).isEqualTo("wrong_status");
     }

@@ -75,6 +75,7 @@ class NoticeApiTests {
         long unread = ((Number) api.get("parent_c1a", "/api/v1/class-notices/unread-count", 200).get("unread"))
                 .longValue();
         assertThat(unread).isGreaterThanOrEqualTo(1);
+        assertThat(api.todo("parent_c1a", "notices_unread")).as("the home page's to-do").isEqualTo(unread);
 
         // opening it marks it read; confirming signs it
         Map<String, Object> read = api.get("parent_c1a", "/api/v1/class-notices/" + id, 200);
@@ -84,6 +85,7 @@ class NoticeApiTests {
         assertThat(read.get("counts")).isNull(); // families see their own receipts, not the class's
         assertThat(((Number) api.get("parent_c1a", "/api/v1/class-notices/unread-count", 200).get("unread"))
                 .longValue()).isEqualTo(unread - 1);
+        assertThat(api.todo("parent_c1a", "notices_unread")).isEqualTo(unread - 1);
         Map<String, Object> confirmed = api.post("parent_c1a", "/api/v1/class-notices/" + id + "/confirm", null, 200);
         assertThat(list(confirmed.get("mine")).get(0)).containsEntry("status", "CONFIRMED").containsKey("confirmedAt");
         // confirming twice changes nothing
