@@ -43,7 +43,7 @@ export default {
       await app.see('家长确认', row)
       await app.shot('review-queue')
       await row.getByRole('button', { name: '通过' }).click()
-      await app.see('已审核通过')
+      await app.see('已通过', row)
     })
 
     await step('its half hour is added to 马思远\'s labour hours', async () => {
