@@ -340,6 +340,11 @@ export const DATA_CLASSES = [
   'MENTAL_HEALTH_FLAG',
   'ARCHIVE',
   'ACCESS_LOG',
+  'CLASS_NOTICE',
+  'HOME_TASK',
+  'HOME_TASK_CHECKLIST',
+  'FIVE_MANAGEMENT',
+  'HOMEWORK',
 ] as const
 export type DataClass = (typeof DATA_CLASSES)[number]
 

@@ -31,6 +31,9 @@ describe('permissions → menu', () => {
       'my-profile',
       'records',
       'wellbeing-my-screenings',
+      'notices',
+      'home-tasks',
+      'five-management',
       'publicity',
       'archive-signoff',
       'access-log',
@@ -96,7 +99,7 @@ describe('permissions → menu', () => {
       expect(canOpen('student-profile', as(user)), user).toBe(false)
       expect(canOpen('class-roster', as(user)), user).toBe(false)
     }
-    expect(pages('bureau')).toEqual(['home', 'county-stats'])
+    expect(pages('bureau')).toEqual(['home', 'five-management-stats', 'county-stats'])
     expect(pages('auditor')).toEqual(['home', 'audit'])
     expect(pages('admissions')).toEqual(['home', 'exports'])
   })

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.zhsz.platform.Suppression;
 import org.zhsz.fitness.FitnessStats.Cell;
 import org.zhsz.fitness.FitnessStats.Key;
 import org.zhsz.fitness.FitnessStats.Rate;

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.zhsz.platform.Suppression;
 
 /**
  * County statistics hide cells under 5 students, and enough other cells that no hidden one can be recomputed from

@@ -1,4 +1,4 @@
-package org.zhsz.fitness;
+package org.zhsz.platform;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,18 +13,23 @@ import java.util.Set;
  * every line (the cells that add up to a published total, the total included) must hide either none or at least
  * two of its cells; while some line hides exactly one, the smallest other non-empty cell of that line is hidden too
  * (or, if there is none, its total). Repeated until stable, since each new suppression can open another line.
- * A heuristic in the spirit of τ-ARGUS's hypercube method, not an optimal solution.
+ * A heuristic in the spirit of τ-ARGUS's hypercube method, not an optimal solution. The one small-cell routine
+ * every module's published statistics use.
  */
-final class Suppression {
+public final class Suppression {
+
+    /** The smallest count published: 1 to {@code K − 1} people are hidden. */
+    public static final int K = 5;
 
     /** Cells that add up to {@code total} (itself a published cell). */
-    record Line<K>(List<K> members, K total) {
+    public record Line<K>(List<K> members, K total) {
     }
 
     private Suppression() {
     }
 
-    static <K> Set<K> suppress(Map<K, Integer> sizes, List<Line<K>> lines, int k) {
+    /** The cells to hide, given each cell's number of people and the lines of the table. */
+    public static <K> Set<K> suppress(Map<K, Integer> sizes, List<Line<K>> lines, int k) {
         Set<K> hidden = new HashSet<>();
         sizes.forEach((key, n) -> {
             if (n != null && n > 0 && n < k) {
