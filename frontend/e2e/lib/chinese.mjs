@@ -9,7 +9,7 @@ export const PAGES = {
   pe_c1: ['/', '/fitness/entry', '/fitness/stats'],
   counselor_s1: ['/', '/wellbeing/alerts', '/wellbeing/cases', '/wellbeing/screenings'],
   admin_s1: ['/', '/admin/students/import', '/admin/classes', '/records/review', '/archive/signoff', '/exports', '/wellbeing/school', '/notices', '/admin/home-task-checklists', '/five-management/stats'],
-  bureau: ['/', '/county/stats', '/five-management/stats'],
+  bureau: ['/', '/county/stats', '/health/county', '/five-management/stats'],
   auditor: ['/', '/audit'],
   admissions: ['/', '/exports'],
   student_c1a: ['/', '/records', '/wellbeing/my', '/access-log', '/consents', '/notices', '/home-tasks', '/five-management'],

@@ -60,7 +60,7 @@ export const termsApi = {
 
 export const staffApi = {
   list: () => api.get<StaffView[]>(`${V1}/staff`),
-  create: (body: { username: string; name: string; subjects: string[] }, idempotencyKey?: string) =>
+  create: (body: { username: string; name: string; subjects: string[]; roles?: string[] }, idempotencyKey?: string) =>
     api.create<StaffView>(`${V1}/staff`, body, { idempotencyKey }),
 }
 

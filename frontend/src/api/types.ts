@@ -10,6 +10,7 @@ export type Role =
   | 'bureau_admin'
   | 'admissions_officer'
   | 'auditor'
+  | 'school_doctor'
 
 export const ROLES: readonly Role[] = [
   'student',
@@ -21,6 +22,7 @@ export const ROLES: readonly Role[] = [
   'bureau_admin',
   'admissions_officer',
   'auditor',
+  'school_doctor',
 ]
 
 /** MeController.Child */
@@ -345,6 +347,9 @@ export const DATA_CLASSES = [
   'HOME_TASK_CHECKLIST',
   'FIVE_MANAGEMENT',
   'HOMEWORK',
+  'VISION',
+  'VISION_ADVICE',
+  'ATTENDANCE',
 ] as const
 export type DataClass = (typeof DATA_CLASSES)[number]
 

@@ -1,6 +1,7 @@
 import type zhCN from './zh-CN'
 import features from './features.en'
 import family from './family.en'
+import health from './health.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
@@ -8,6 +9,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   ...features,
   ...family,
+  ...health,
   app: {
     title: 'Comprehensive Quality Evaluation Platform',
     shortTitle: 'ZHSZ',
@@ -85,6 +87,7 @@ const en: Messages<typeof zhCN> = {
       bureau_admin: 'Bureau admin',
       admissions_officer: 'Admissions officer',
       auditor: 'Auditor',
+      school_doctor: 'School doctor',
     },
     stage: { PRIMARY: 'Primary', JUNIOR: 'Junior secondary', SENIOR: 'Senior secondary' },
     sex: { M: 'Male', F: 'Female' },
@@ -112,8 +115,11 @@ const en: Messages<typeof zhCN> = {
       CLASS_NOTICE: 'class notices',
       HOME_TASK: 'home tasks',
       HOME_TASK_CHECKLIST: 'home task checklists',
-      FIVE_MANAGEMENT: 'five-managements check-ins',
+      FIVE_MANAGEMENT: 'five-management check-ins',
       HOMEWORK: 'declared homework',
+      VISION: 'the vision screening result',
+      VISION_ADVICE: 'the vision check-up reminder',
+      ATTENDANCE: 'attendance and health checks',
     },
     purpose: {
       MENTAL_HEALTH_SCREENING: 'Mental-health screening',
@@ -264,6 +270,8 @@ const en: Messages<typeof zhCN> = {
     searchPlaceholder: 'Name, account or subject',
     usernameHint: 'The same account name as in the sign-in service.',
     usernameFormat: '2 to 64 letters, digits or _ . - characters',
+    roles: 'Roles',
+    rolesHint: 'Decide what they can use; a head teacher is also a teacher.',
   },
   assignments: {
     person: 'Teacher',

@@ -1,9 +1,11 @@
 import features from './features.zh-CN'
 import family from './family.zh-CN'
+import health from './health.zh-CN'
 /** 简体中文 (the default). Every key here must exist in en.ts too (i18n.spec.ts checks). */
 export default {
   ...features,
   ...family,
+  ...health,
   app: {
     title: '综合素质评价平台',
     shortTitle: '综评平台',
@@ -81,6 +83,7 @@ export default {
       bureau_admin: '教育局管理员',
       admissions_officer: '招生工作人员',
       auditor: '审计员',
+      school_doctor: '校医',
     },
     stage: { PRIMARY: '小学', JUNIOR: '初中', SENIOR: '高中' },
     sex: { M: '男', F: '女' },
@@ -110,6 +113,9 @@ export default {
       HOME_TASK_CHECKLIST: '家庭劳动清单',
       FIVE_MANAGEMENT: '五项管理填报',
       HOMEWORK: '作业公示',
+      VISION: '视力筛查结果',
+      VISION_ADVICE: '视力复查提示',
+      ATTENDANCE: '出勤与晨午检记录',
     },
     purpose: {
       MENTAL_HEALTH_SCREENING: '心理健康筛查',
@@ -260,6 +266,8 @@ export default {
     searchPlaceholder: '姓名、账号或学科',
     usernameHint: '与统一身份认证中的登录账号一致。',
     usernameFormat: '账号为 2 到 64 位字母、数字或 _ . - 符号',
+    roles: '角色',
+    rolesHint: '决定可使用的功能；班主任同时是任课教师。',
   },
   assignments: {
     person: '教师',

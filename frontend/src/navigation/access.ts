@@ -46,6 +46,14 @@ export const PAGE_ACCESS = {
   // 体质健康
   'fitness-entry': { any: ['fitness.scores.read'] },
   'fitness-stats': { any: ['fitness.read@class', 'fitness.stats.school'] },
+  // 健康: vision, the daily register with 晨午检, follow-ups (the school doctor's pages), the county, the family
+  'health-vision': { any: ['vision.read@class'] },
+  'health-vision-stats': { any: ['health.stats.school'] },
+  'health-follow-ups': { any: ['attendance.overview'] },
+  'health-register': { any: ['attendance.write'] },
+  'health-overview': { any: ['attendance.overview'] },
+  'health-county': { any: ['stats.county'] },
+  'health-family': { any: ['vision.read@student', 'attendance.read@student'] },
   // 心理健康: content for counselors only; others see counts, flags and their own tasks
   'wellbeing-alerts': { any: ['wellbeing.casework'] },
   'wellbeing-cases': { any: ['wellbeing.casework'] },

@@ -30,6 +30,7 @@ describe('permissions → menu', () => {
       'home',
       'my-profile',
       'records',
+      'health-family',
       'wellbeing-my-screenings',
       'notices',
       'home-tasks',
@@ -99,9 +100,20 @@ describe('permissions → menu', () => {
       expect(canOpen('student-profile', as(user)), user).toBe(false)
       expect(canOpen('class-roster', as(user)), user).toBe(false)
     }
-    expect(pages('bureau')).toEqual(['home', 'five-management-stats', 'county-stats'])
+    expect(pages('bureau')).toEqual(['home', 'health-county', 'five-management-stats', 'county-stats'])
     expect(pages('auditor')).toEqual(['home', 'audit'])
     expect(pages('admissions')).toEqual(['home', 'exports'])
+  })
+
+  it('gives the school doctor the health pages, never records, wellbeing or archives', () => {
+    const p = pages('doctor_s1')
+    expect(p).toEqual(expect.arrayContaining(['health-vision', 'health-follow-ups', 'health-overview', 'health-vision-stats']))
+    for (const page of ['records', 'records-review', 'wellbeing-alerts', 'wellbeing-cases', 'wellbeing-school', 'archive-signoff', 'publicity', 'access-log', 'health-register']) {
+      expect(p, page).not.toContain(page)
+    }
+    expect(canOpen('student-profile', as('doctor_s1'))).toBe(true)
+    expect(pages('head_c1')).toEqual(expect.arrayContaining(['health-register', 'health-vision']))
+    expect(pages('parent_c1a')).toContain('health-family')
   })
 
   it('shows only home without permissions, and never an empty group', () => {

@@ -43,6 +43,20 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    key: 'health',
+    title: 'health.menu.group',
+    icon: 'FirstAidKit',
+    children: [
+      { key: 'health-family', title: 'health.menu.family', page: 'health-family' },
+      { key: 'health-register', title: 'health.menu.register', page: 'health-register' },
+      { key: 'health-vision', title: 'health.menu.vision', page: 'health-vision' },
+      { key: 'health-follow-ups', title: 'health.menu.followUps', page: 'health-follow-ups' },
+      { key: 'health-overview', title: 'health.menu.overview', page: 'health-overview' },
+      { key: 'health-vision-stats', title: 'health.menu.visionStats', page: 'health-vision-stats' },
+      { key: 'health-county', title: 'health.menu.county', page: 'health-county' },
+    ],
+  },
+  {
     key: 'wellbeing',
     title: 'menu.wellbeing',
     icon: 'FirstAidKit',

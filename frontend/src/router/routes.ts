@@ -5,6 +5,7 @@ import studentRoutes from '@/features/students/routes'
 import schoolAdminRoutes from '@/features/school-admin/routes'
 import recordRoutes from '@/features/records/routes'
 import fitnessRoutes from '@/features/fitness/routes'
+import healthRoutes from '@/features/health/routes'
 import wellbeingRoutes from '@/features/wellbeing/routes'
 import archiveRoutes from '@/features/archive/routes'
 import exportRoutes from '@/features/exports/routes'
@@ -23,6 +24,7 @@ export const pageRoutes: RouteRecordRaw[] = [
   ...schoolAdminRoutes,
   ...recordRoutes,
   ...fitnessRoutes,
+  ...healthRoutes,
   ...wellbeingRoutes,
   ...archiveRoutes,
   ...exportRoutes,

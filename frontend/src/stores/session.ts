@@ -26,6 +26,7 @@ export const useSessionStore = defineStore('session', () => {
       'bureau_admin',
       'head_teacher',
       'counselor',
+      'school_doctor',
       'teacher',
       'admissions_officer',
       'auditor',

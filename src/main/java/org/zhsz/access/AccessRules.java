@@ -14,6 +14,7 @@ import static org.zhsz.platform.Relationship.LABOUR_TEACHER;
 import static org.zhsz.platform.Relationship.PE_TEACHER;
 import static org.zhsz.platform.Relationship.SCHOOL_ADMIN;
 import static org.zhsz.platform.Relationship.SCHOOL_COUNSELOR;
+import static org.zhsz.platform.Relationship.SCHOOL_DOCTOR;
 import static org.zhsz.platform.Relationship.SCHOOL_GUARDIAN;
 import static org.zhsz.platform.Relationship.SCHOOL_HEAD_TEACHER;
 import static org.zhsz.platform.Relationship.SCHOOL_STAFF;
@@ -50,7 +51,7 @@ final class AccessRules {
     static {
         // ---- a student's profile
         rule(DataClass.PROFILE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
-                ADMISSIONS_RELEASED));
+                ADMISSIONS_RELEASED, SCHOOL_DOCTOR));
         rule(DataClass.PROFILE, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
         rule(DataClass.PROFILE_PRIVATE, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR,
                 SCHOOL_ADMIN));
@@ -65,14 +66,17 @@ final class AccessRules {
 
         // ---- health and fitness
         rule(DataClass.HEALTH_FITNESS, Action.READ, EnumSet.of(SELF, GUARDIAN, PE_TEACHER, HEAD_TEACHER,
-                SCHOOL_COUNSELOR, SCHOOL_ADMIN));
+                SCHOOL_COUNSELOR, SCHOOL_ADMIN, SCHOOL_DOCTOR));
         rule(DataClass.HEALTH_FITNESS, Action.WRITE, EnumSet.of(PE_TEACHER, SCHOOL_ADMIN));
         rule(DataClass.HEALTH_FITNESS, Action.EXPORT, EnumSet.of(SCHOOL_ADMIN));
-        rule(DataClass.FITNESS_SCORE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
-        rule(DataClass.SPECIAL_CONSTITUTION, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
-        rule(DataClass.SPECIAL_CONSTITUTION, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
+        rule(DataClass.FITNESS_SCORE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
+
+        rule(DataClass.SPECIAL_CONSTITUTION, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
+        rule(DataClass.SPECIAL_CONSTITUTION, Action.WRITE, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
         rule(DataClass.SPECIAL_CONSTITUTION_GUIDANCE, Action.READ, EnumSet.of(SELF, GUARDIAN, PE_TEACHER,
-                HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
+                HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN, SCHOOL_DOCTOR));
 
         // ---- mental health: the school's counselor; the head teacher a flag; the admin only by break-glass
         rule(DataClass.MENTAL_HEALTH, Action.READ, EnumSet.of(SCHOOL_COUNSELOR, BREAK_GLASS));
@@ -136,10 +140,27 @@ final class AccessRules {
         rule(DataClass.ACCOUNTS, Action.READ, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
         rule(DataClass.ACCOUNTS, Action.WRITE, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
 
+        // ---- health (issue 15): vision and attendance. The school doctor records and reads the school's health
+        // data; the head teacher reads the class's; other teachers of the class learn only that a check-up is advised.
+        rule(DataClass.VISION, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
+        rule(DataClass.VISION, Action.WRITE, EnumSet.of(SCHOOL_DOCTOR, SCHOOL_ADMIN));
+        rule(DataClass.VISION, Action.EXPORT, EnumSet.of(SCHOOL_DOCTOR, SCHOOL_ADMIN));
+        rule(DataClass.VISION_ADVICE, Action.READ, union(TEACHERS, SELF, GUARDIAN, SCHOOL_COUNSELOR, SCHOOL_ADMIN,
+                SCHOOL_DOCTOR));
+        rule(DataClass.ATTENDANCE, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR,
+                SCHOOL_ADMIN, SCHOOL_DOCTOR));
+        rule(DataClass.ATTENDANCE, Action.WRITE, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
+        // 复课: closing a sick absence's follow-up
+        rule(DataClass.ATTENDANCE, Action.REVIEW, EnumSet.of(HEAD_TEACHER, SCHOOL_DOCTOR, SCHOOL_ADMIN));
+        rule(DataClass.ATTENDANCE_OVERVIEW, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
+        rule(DataClass.HEALTH_STATS, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
+
         // ---- the school
         // (a class itself — its name and grade — for its teachers and families too)
         rule(DataClass.SCHOOL, Action.READ, union(TEACHERS, SCHOOL_STAFF, SCHOOL_ADMIN, SCHOOL_COUNSELOR,
-                SCHOOL_STUDENT, SCHOOL_GUARDIAN, CLASSMATE, CLASSMATE_GUARDIAN, COUNTY_BUREAU, COUNTY_AUDITOR));
+                SCHOOL_DOCTOR, SCHOOL_STUDENT, SCHOOL_GUARDIAN, CLASSMATE, CLASSMATE_GUARDIAN, COUNTY_BUREAU,
+                COUNTY_AUDITOR));
         rule(DataClass.SCHOOL, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
         rule(DataClass.SCHOOL_SETTINGS, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_COUNSELOR));
         rule(DataClass.SCHOOL_SETTINGS, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
@@ -157,6 +178,7 @@ final class AccessRules {
         rule(DataClass.FITNESS_CALCULATOR, Action.READ, EnumSet.of(SCHOOL_STAFF, COUNTY_BUREAU));
 
         // ---- the county
+        // (the county's health aggregates too: vision rates, sick absences by symptom)
         rule(DataClass.COUNTY_STATS, Action.READ, EnumSet.of(COUNTY_BUREAU));
         rule(DataClass.COUNTY_STATS, Action.EXPORT, EnumSet.of(COUNTY_BUREAU));
         rule(DataClass.AUDIT_TRAIL, Action.READ, EnumSet.of(COUNTY_AUDITOR));

@@ -22,7 +22,8 @@ final class RoleRelationships {
 
     /** What holding a role in the token's own school makes the actor to every student, class and the school. */
     static final Map<Role, Set<Relationship>> IN_OWN_SCHOOL = new EnumMap<>(Map.of(
-            Role.SCHOOL_ADMIN, EnumSet.of(Relationship.SCHOOL_ADMIN)));
+            Role.SCHOOL_ADMIN, EnumSet.of(Relationship.SCHOOL_ADMIN),
+            Role.SCHOOL_DOCTOR, EnumSet.of(Relationship.SCHOOL_DOCTOR)));
 
     /** What holding a role in the token's own school makes the actor to the school as a whole (school level only). */
     static final Map<Role, Set<Relationship>> TO_OWN_SCHOOL = new EnumMap<>(Map.of(

@@ -544,6 +544,15 @@ public class AuditTrail implements SmartLifecycle {
         if (running) {
             return;
         }
+        if (closing) {
+            // started again after a stop (Spring pauses an idle context and starts it again; a test harness may
+            // too): stop() sealed and closed this id's streams and marked the id closed, so events from now on go
+            // to the streams of a new id (writing on into a closed stream would show as inserted events)
+            streams.clear();
+            becomeInstance(newInstanceId());
+            lastHeartbeat = Instant.EPOCH;
+            lastRecovery = Instant.EPOCH;
+        }
         closing = false;
         sealer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-sealer");

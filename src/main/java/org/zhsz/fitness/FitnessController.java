@@ -49,15 +49,17 @@ class FitnessController {
     private final FitnessImport fitnessImport;
     private final FitnessExport export;
     private final FitnessStats stats;
+    private final NationalExport national;
     private final FitnessTemplate template;
     private final Messages messages;
 
     FitnessController(FitnessService service, FitnessImport fitnessImport, FitnessExport export, FitnessStats stats,
-                      FitnessTemplate template, Messages messages) {
+                      NationalExport national, FitnessTemplate template, Messages messages) {
         this.service = service;
         this.fitnessImport = fitnessImport;
         this.export = export;
         this.stats = stats;
+        this.national = national;
         this.template = template;
         this.messages = messages;
     }
@@ -204,10 +206,17 @@ class FitnessController {
         }
     }
 
+    /** {@code layout=national}: the 学生体质健康网 upload file (with vision); otherwise the school's sheet. */
     @GetMapping("/fitness/export")
     Mono<ResponseEntity<Flux<DataBuffer>>> export(Actor actor, @RequestParam(required = false) String year,
-                                                  @RequestParam(required = false) Integer grade) {
-        return export.export(actor, year, grade).map(e -> ResponseEntity.ok()
+                                                  @RequestParam(required = false) Integer grade,
+                                                  @RequestParam(required = false) String layout) {
+        if (layout != null && !layout.isBlank() && !List.of("school", "national").contains(layout.trim())) {
+            return Mono.error(Problems.invalid("layout", "unknown_value", "layout must be school or national"));
+        }
+        Mono<FitnessExport.Export> file = "national".equals(layout == null ? null : layout.trim())
+                ? national.export(actor, year, grade) : export.export(actor, year, grade);
+        return file.map(e -> ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(e.filename(), StandardCharsets.UTF_8).build().toString())

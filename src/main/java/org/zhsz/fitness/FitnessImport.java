@@ -348,6 +348,10 @@ class FitnessImport {
             }
         }
 
+        private boolean hasField(String field) {
+            return headerOf.containsKey(field);
+        }
+
         private String column(String field) {
             return headerOf.getOrDefault(field, field);
         }
@@ -574,6 +578,13 @@ class FitnessImport {
                 }
                 LocalDate testDate = sitting.testDate();
                 ResultScoring.Scored sc = sitting.scored();
+                if (!makeup && !hasField("makeup") && current != null && current.makeup() != null
+                        && current.official() == FitnessResult.Official.MAKEUP
+                        && current.makeup().sameValues(sc.attempt().values())) {
+                    // a sheet without a 补测 column (the national file) holds the counted attempt: the 补测
+                    unchanged++;
+                    continue;
+                }
                 if (makeup && testDate != null && current.first().testDate() != null
                         && testDate.isBefore(current.first().testDate())) {
                     reject(row, FieldError.of("testDate", "before_first_attempt", "field.before_first_attempt"));

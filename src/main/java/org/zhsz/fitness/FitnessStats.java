@@ -26,6 +26,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.Suppression;
 import org.zhsz.platform.TableWriter;
 import org.zhsz.platform.Suppression;
 import org.zhsz.student.StudentDirectory;

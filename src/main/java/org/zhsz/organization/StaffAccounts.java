@@ -26,7 +26,7 @@ class StaffAccounts {
 
     /** Realm roles a school admin may give staff of their school. */
     static final Set<Role> STAFF_ROLES = EnumSet.of(Role.TEACHER, Role.HEAD_TEACHER, Role.COUNSELOR,
-            Role.SCHOOL_ADMIN);
+            Role.SCHOOL_ADMIN, Role.SCHOOL_DOCTOR);
 
     private final UserAccounts accounts;
 
@@ -43,9 +43,9 @@ class StaffAccounts {
         Set<Role> out = EnumSet.noneOf(Role.class);
         for (String c : claims == null || claims.isEmpty() ? Set.of("teacher") : claims) {
             Role r = Role.fromClaim(c).orElse(null);
-            if (r == null || !(STAFF_ROLES.contains(r) || r.schoolScoped() && r != Role.STUDENT && r != Role.PARENT)) {
+            if (r == null || !STAFF_ROLES.contains(r)) {
                 throw Problems.invalid(java.util.List.of(new FieldError("roles", "not_a_staff_role",
-                        "a staff member's roles are teacher, head_teacher, counselor or school_admin")));
+                        "a staff member's roles are teacher, head_teacher, counselor, school_admin or school_doctor")));
             }
             out.add(r);
         }

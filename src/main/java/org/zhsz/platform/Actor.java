@@ -42,8 +42,9 @@ public record Actor(String userId, String username, String displayName, Set<Role
 
     /** The role to show in audit and access logs: the most specific one held. */
     public Role primaryRole() {
-        for (Role r : new Role[]{Role.AUDITOR, Role.BUREAU_ADMIN, Role.SCHOOL_ADMIN, Role.COUNSELOR, Role.HEAD_TEACHER,
-                Role.TEACHER, Role.ADMISSIONS_OFFICER, Role.PARENT, Role.STUDENT}) {
+        for (Role r : new Role[]{Role.AUDITOR, Role.BUREAU_ADMIN, Role.SCHOOL_ADMIN, Role.COUNSELOR,
+                Role.SCHOOL_DOCTOR, Role.HEAD_TEACHER, Role.TEACHER, Role.ADMISSIONS_OFFICER, Role.PARENT,
+                Role.STUDENT}) {
             if (roles.contains(r)) {
                 return r;
             }

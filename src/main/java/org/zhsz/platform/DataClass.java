@@ -55,6 +55,12 @@ public enum DataClass {
     BREAK_GLASS_GRANT,
     /** releases of dossiers to admission officers */
     DOSSIER_RELEASE,
+    /** vision screening (视力筛查) values, categories, screening myopia and advice */
+    VISION,
+    /** only whether a vision check-up is advised, no values (other teachers of the class) */
+    VISION_ADVICE,
+    /** daily attendance with 晨午检 symptoms and sick-absence follow-ups (复课) */
+    ATTENDANCE,
 
     // ---- about a school
     /** the school itself: name, address, terms, classes */
@@ -73,11 +79,18 @@ public enum DataClass {
     FITNESS_STATS,
     /** mental-health counts and band tables, k-suppressed, never who */
     MENTAL_HEALTH_STATS,
+    /** a school's day at a glance with names: registered classes, absences, follow-ups, 控辍保学 streaks */
+    ATTENDANCE_OVERVIEW,
+    /** a school's exact health statistics (vision rates by grade and sex, trend) */
+    HEALTH_STATS,
     /** the fitness-standard calculator (scores a preview, stores nothing) */
     FITNESS_CALCULATOR,
 
     // ---- about the county
-    /** the county's aggregates across its schools (fitness, record coverage, mental-health counts), suppressed */
+    /**
+     * the county's aggregates across its schools (fitness, record coverage, mental-health counts, vision rates,
+     * sick absences by symptom), suppressed, no names
+     */
     COUNTY_STATS,
     /** the hash-chained audit trail of the county's schools */
     AUDIT_TRAIL;
@@ -89,7 +102,8 @@ public enum DataClass {
     public boolean inAccessLog() {
         return switch (this) {
             case PROFILE_PRIVATE, GENERAL_RECORDS, HEALTH_FITNESS, FITNESS_SCORE, SPECIAL_CONSTITUTION,
-                 SPECIAL_CONSTITUTION_GUIDANCE, MENTAL_HEALTH, MENTAL_HEALTH_FLAG, ARCHIVE, FIVE_MANAGEMENT -> true;
+                 SPECIAL_CONSTITUTION_GUIDANCE, MENTAL_HEALTH, MENTAL_HEALTH_FLAG, ARCHIVE, VISION, VISION_ADVICE,
+                 ATTENDANCE, FIVE_MANAGEMENT -> true;
             default -> false;
         };
     }

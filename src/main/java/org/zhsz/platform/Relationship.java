@@ -16,6 +16,8 @@ public enum Relationship {
     SCHOOL_COUNSELOR,
     /** the school's administrator (every level inside the school) */
     SCHOOL_ADMIN,
+    /** the school's doctor (校医): every level inside the school, for health data only */
+    SCHOOL_DOCTOR,
     /** a student of the same class (class level only: publicity) */
     CLASSMATE,
     /** a guardian of a student of the same class (class level only: publicity) */

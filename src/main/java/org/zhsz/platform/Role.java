@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Realm roles of the {@code zhsz} Keycloak realm. The claim value is the lower-case name. */
 public enum Role {
-    STUDENT, PARENT, TEACHER, HEAD_TEACHER, COUNSELOR, SCHOOL_ADMIN, BUREAU_ADMIN, ADMISSIONS_OFFICER, AUDITOR;
+    STUDENT, PARENT, TEACHER, HEAD_TEACHER, COUNSELOR, SCHOOL_ADMIN, BUREAU_ADMIN, ADMISSIONS_OFFICER, AUDITOR,
+    /** 校医 / 保健老师: the school's health data (vision, 晨午检 and sick-absence follow-ups, 特异体质 flags) */
+    SCHOOL_DOCTOR;
 
     public String claim() {
         return name().toLowerCase();

@@ -13,8 +13,8 @@ import java.util.Set;
  * every line (the cells that add up to a published total, the total included) must hide either none or at least
  * two of its cells; while some line hides exactly one, the smallest other non-empty cell of that line is hidden too
  * (or, if there is none, its total). Repeated until stable, since each new suppression can open another line.
- * A heuristic in the spirit of τ-ARGUS's hypercube method, not an optimal solution. The one small-cell routine
- * every module's published statistics use.
+ * A heuristic in the spirit of τ-ARGUS's hypercube method, not an optimal solution. The one routine every module's
+ * published statistics use (fitness, health, family).
  */
 public final class Suppression {
 

@@ -177,7 +177,7 @@ public final class AccessMatrix {
                 .is(403, "head_c1", "teacher_c1", "pe_c1", "teacher_c2", "student_c1a", "parent_c1a", "student_c2a")
                 .is(403, COUNTY).otherwise(404));
         rows.addAll(MatrixExtensions.rows());
-        return rows;
+        return HealthMatrixRows.withSchoolDoctor(rows);
     }
 
     /** Runs one cell; returns the status. */

@@ -135,7 +135,8 @@ class AccessRulesTests {
             DataClass.SPECIAL_CONSTITUTION, DataClass.SPECIAL_CONSTITUTION_GUIDANCE, DataClass.MENTAL_HEALTH,
             DataClass.MENTAL_HEALTH_FLAG, DataClass.SCREENING_RESPONSE, DataClass.ARCHIVE, DataClass.ARCHIVE_STATEMENT,
             DataClass.ARCHIVE_COMMENT, DataClass.PUBLICITY, DataClass.CONSENT, DataClass.ACCESS_LOG,
-            DataClass.BREAK_GLASS_GRANT, DataClass.DOSSIER_RELEASE, DataClass.ACCOUNTS);
+            DataClass.BREAK_GLASS_GRANT, DataClass.DOSSIER_RELEASE, DataClass.ACCOUNTS,
+            DataClass.VISION, DataClass.VISION_ADVICE, DataClass.ATTENDANCE);
 
     @Test
     void countyRolesNeverGetIndividualData() {

@@ -192,6 +192,82 @@ class AuditTrailConcurrencyTests {
         }
     }
 
+    /**
+     * An instance that was closed by another (taken for dead) goes on under a new id, registered and open, and keeps
+     * that id through later heartbeats even when it records nothing.
+     */
+    @Test
+    void anInstanceClosedByAnotherGoesOnUnderOneNewIdEvenWhenQuiet() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(clock.now());
+        java.time.Clock moving = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return SchoolClock.ZONE;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        AuditTrail quiet = new AuditTrail(mongo, new SchoolClock(moving), props, keys, checkpoints, false);
+        quiet.start();
+        try {
+            quiet.record(event("T-QUIET", "q1")).block(Duration.ofSeconds(30));
+            String first = quiet.instance();
+            // another instance takes it for dead and closes it
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(first)),
+                    new Update().set("closedAt", now.get()).set("closedBy", "someone"), AuditInstance.class).block();
+            now.set(now.get().plus(props.heartbeat()).plusSeconds(1));
+            quiet.flush().block(Duration.ofSeconds(30));
+            String second = quiet.instance();
+            assertThat(second).as("a closed instance goes on under a new id").isNotEqualTo(first);
+            // quiet from now on: later heartbeats keep the new id
+            for (int i = 0; i < 3; i++) {
+                now.set(now.get().plus(props.heartbeat()).plusSeconds(1));
+                quiet.flush().block(Duration.ofSeconds(30));
+            }
+            assertThat(quiet.instance()).isEqualTo(second);
+            AuditInstance registered = mongo.findById(second, AuditInstance.class).block();
+            assertThat(registered).isNotNull();
+            assertThat(registered.closedAt()).isNull();
+        } finally {
+            quiet.stop();
+        }
+    }
+
+    /**
+     * Spring stops an idle cached context and starts it again (and so stops and starts this trail): the stop sealed
+     * and closed the instance's streams, so after the restart it writes under a new id, and the trail still
+     * verifies. (Before, it wrote on into its closed streams: every later event was reported as inserted.)
+     */
+    @Test
+    void aTrailStoppedAndStartedAgainWritesUnderANewIdAndStillVerifies() {
+        String school = "T-RESTART";
+        AuditTrail restarted = otherInstance();
+        try {
+            restarted.record(event(school, "before")).block(Duration.ofSeconds(30));
+            String first = restarted.instance();
+            restarted.stop();
+            restarted.start();
+            restarted.record(event(school, "after")).block(Duration.ofSeconds(30));
+            restarted.flush().block(Duration.ofSeconds(30));
+            assertThat(restarted.instance()).isNotEqualTo(first);
+            AuditQueries.Verification v = queries.verify(Set.of(school)).block();
+            assertThat(v.firstBreak()).isNull();
+            assertThat(v.intact()).isTrue();
+            assertThat(v.eventsChecked()).isEqualTo(2);
+        } finally {
+            restarted.stop();
+        }
+    }
+
     /** Stops a trail's sealer the way a killed process would: no final seals, the registry left open. */
     private static void killWithoutClosing(AuditTrail t) {
         t.killForTests();

@@ -1,5 +1,6 @@
 package org.zhsz.fitness;
 
+import org.zhsz.support.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhsz.support.DemoUsers.jwt;
 

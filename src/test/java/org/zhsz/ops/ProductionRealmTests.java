@@ -56,7 +56,8 @@ class ProductionRealmTests {
         JsonNode r = realm();
         for (JsonNode role : r.path("roles").path("realm")) {
             String name = role.path("name").asString();
-            boolean needsOtp = List.of("school_admin", "counselor", "bureau_admin", "auditor").contains(name);
+            boolean needsOtp = List.of("school_admin", "counselor", "school_doctor", "bureau_admin", "auditor")
+                    .contains(name);
             List<String> composites = new ArrayList<>();
             role.path("composites").path("realm").forEach(c -> composites.add(c.asString()));
             assertThat(composites.contains("otp_required")).as(name + " requires OTP").isEqualTo(needsOtp);
@@ -127,6 +128,18 @@ class ProductionRealmTests {
         List<String> rights = new ArrayList<>();
         sa.path("clientRoles").path("realm-management").forEach(x -> rights.add(x.asString()));
         assertThat(rights).containsExactlyInAnyOrder("manage-users", "view-users", "query-users");
+    }
+
+    @Test
+    void bothRealmsDefineEveryRoleThePlatformKnows() throws IOException {
+        // a role missing from the production realm could not be given to anyone (e.g. a school's 校医)
+        for (Path file : List.of(FILE, Path.of("keycloak", "zhsz-realm.json"))) {
+            JsonNode r = JsonMapper.builder().build().readTree(Files.readString(file));
+            List<String> names = new ArrayList<>();
+            r.path("roles").path("realm").forEach(n -> names.add(n.path("name").asString()));
+            assertThat(names).as(file.toString()).containsAll(java.util.Arrays.stream(org.zhsz.platform.Role.values())
+                    .map(org.zhsz.platform.Role::claim).toList());
+        }
     }
 
     @Test

@@ -373,4 +373,19 @@ class AccountProvisioningIT {
                 .exchange().expectStatus().isEqualTo(422);
         assertThat(keycloakUser(username + "x")).isNull();
     }
+
+    @Test
+    void aSchoolMakesItsSchoolDoctorsAccount() throws Exception {
+        String username = "it_doctor_" + Long.toString(System.nanoTime(), 36);
+        JsonNode created = JSON.readTree(as("admin_s1").post().uri("/api/v1/staff")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "name", "海玉兰", "roles", List.of("school_doctor")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(created.path("roles").get(0).asString()).isEqualTo("school_doctor");
+        assertThat(created.path("account").path("temporaryPassword").asString()).isNotBlank();
+        JsonNode kc = keycloakUser(username);
+        assertThat(kc.path("attributes").path("school_id").get(0).asString()).isEqualTo("S1");
+        assertThat(realmRoles(kc)).contains("school_doctor").doesNotContain("teacher", "school_admin");
+    }
 }

@@ -20,7 +20,8 @@ import org.zhsz.support.ZhszTest;
 /**
  * The home page's to-dos per role, counted through each module's services and the access policy, each naming the
  * page (and class) where the work is: a head teacher's reviews, empty dimensions and 公示; a PE teacher's untested
- * students; a counselor's alerts; a student's drafts and screenings; a school admin's rejected import rows.
+ * students; a counselor's alerts; a student's drafts and screenings; a school admin's rejected import rows; a school
+ * doctor's students still to screen and open sick-absence follow-ups.
  */
 @ZhszTest
 @TestPropertySource(properties = "zhsz.test.isolated=home")
@@ -109,6 +110,27 @@ class HomeTodosTests {
         assertThat(alerts.get("page")).isEqualTo("wellbeing-alerts");
         assertThat(todos("counselor_s2")).extracting(t -> t.get("code")).doesNotContain("alerts_open");
         assertThat(todos("student_c2a")).extracting(t -> t.get("code")).doesNotContain("screenings_to_take");
+    }
+
+    @Test
+    void theSchoolDoctorSeesStudentsStillToScreenAndOpenFollowUps() {
+        List<Map<String, Object>> todos = todos("doctor_s1");
+        Map<String, Object> vision = find(todos, "vision_not_screened");
+        // the demo leaves 七年级(1)班's numbers 36–40 unscreened this school year
+        assertThat(vision.get("count")).isEqualTo(5);
+        assertThat(vision.get("page")).isEqualTo("health-vision");
+        assertThat((String) vision.get("label")).contains("5 名学生").contains("视力筛查");
+        Map<String, Object> followUps = find(todos, "sick_absence_follow_ups_open");
+        assertThat(((Number) followUps.get("count")).intValue()).isPositive();
+        assertThat(followUps.get("page")).isEqualTo("health-follow-ups");
+        assertThat((String) followUps.get("label")).contains("复课");
+        // the doctor has no records, fitness or mental-health work; no one else gets the doctor's
+        assertThat(todos).extracting(t -> t.get("code")).containsOnly("vision_not_screened",
+                "sick_absence_follow_ups_open");
+        for (String user : List.of("head_c1", "admin_s1", "teacher_c1", "bureau")) {
+            assertThat(todos(user)).as(user).extracting(t -> t.get("code")).doesNotContain("vision_not_screened",
+                    "sick_absence_follow_ups_open");
+        }
     }
 
     @Test

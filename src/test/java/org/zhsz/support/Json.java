@@ -1,26 +1,26 @@
-package org.zhsz.fitness;
+package org.zhsz.support;
 
 import java.util.List;
 import java.util.Map;
 
 /** Typed views of parsed JSON for assertions. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
+    public static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) {
+    public static List<Object> list(Object o) {
         return (List<Object>) o;
     }
 
     /** Follows a dotted path through maps (and list indexes). */
-    static Object at(Object root, String path) {
+    public static Object at(Object root, String path) {
         Object cur = root;
         for (String part : path.split("\\.")) {
             if (cur == null) {

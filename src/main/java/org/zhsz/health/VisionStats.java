@@ -1,0 +1,291 @@
+package org.zhsz.health;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+import org.zhsz.audit.AuditEvent;
+import org.zhsz.audit.AuditTrail;
+import org.zhsz.organization.OrganizationDirectory;
+import org.zhsz.organization.SchoolStage;
+import org.zhsz.organization.Views.ClassView;
+import org.zhsz.organization.Views.SchoolView;
+import org.zhsz.platform.AccessPolicy;
+import org.zhsz.platform.Action;
+import org.zhsz.platform.Actor;
+import org.zhsz.platform.DataClass;
+import org.zhsz.platform.SchoolClock;
+import org.zhsz.platform.Suppression;
+import org.zhsz.student.StudentDirectory;
+import org.zhsz.student.StudentStatus;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Vision statistics by grade and sex: screened, poor vision (视力不良: below 5.0) with its three degrees, screening
+ * myopia, as counts and rates, and the trend over five school years. A school's figures are exact (school doctor and
+ * admin) and, for the current year, show how many enrolled students are not screened yet. The county's (bureau)
+ * hide cells of fewer than {@value #K} students with the shared complementary suppression, per school too.
+ */
+@Service
+class VisionStats {
+
+    static final int K = 5;
+    static final int TREND_YEARS = 5;
+    static final List<String> DEGREES = List.of("mild", "moderate", "severe");
+
+    record Rate(int count, BigDecimal percent) {
+    }
+
+    /** grade null = all grades; sex M, F or ALL. Suppressed cells carry no figures. */
+    record Cell(Integer grade, String gradeName, String sex, boolean suppressed, Integer enrolled, Integer screened,
+                Rate poorVision, Map<String, Rate> degrees, Rate screeningMyopia, Rate checkupAdvised) {
+    }
+
+    record SchoolRow(String schoolId, String name, boolean suppressed, Integer screened, Rate poorVision,
+                     Rate screeningMyopia) {
+    }
+
+    record TrendRow(String schoolYear, boolean suppressed, Integer screened, Rate poorVision, Rate screeningMyopia) {
+    }
+
+    record Stats(String scope, String scopeId, String scopeName, String schoolYear, Integer suppressionThreshold,
+                 List<Cell> cells, List<SchoolRow> schools, List<TrendRow> trend) {
+    }
+
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final OrganizationDirectory organization;
+    private final StudentDirectory students;
+    private final VisionScreening.Repository screenings;
+    private final SchoolClock clock;
+
+    VisionStats(AccessPolicy access, AuditTrail audit, OrganizationDirectory organization, StudentDirectory students,
+                VisionScreening.Repository screenings, SchoolClock clock) {
+        this.access = access;
+        this.audit = audit;
+        this.organization = organization;
+        this.students = students;
+        this.screenings = screenings;
+        this.clock = clock;
+    }
+
+    Mono<Stats> school(Actor actor, String schoolId, String yearParam) {
+        String year = SchoolYearSpan.parseOrCurrent(yearParam, clock.today(), "year");
+        boolean current = year.equals(SchoolYearSpan.of(clock.today()));
+        return access.requireSchool(actor, schoolId, DataClass.HEALTH_STATS, Action.READ)
+                .flatMap(scope -> organization.school(schoolId))
+                .flatMap(school -> enrolled(schoolId, year, current)
+                        .flatMap(enrolled -> screenings.findBySchoolIdInAndSchoolYearIn(List.of(schoolId),
+                                        trendYears(year))
+                                .reduceWith(() -> new Tally(year, false), Tally::add)
+                                .map(t -> t.finish("school", schoolId, school.name(), Map.of(), enrolled)))
+                        .flatMap(s -> audit.record(AuditEvent.allowed(actor, "vision.stats.read", "school", schoolId,
+                                null, schoolId).withDataClass(DataClass.HEALTH_STATS).withReason("year=" + year))
+                                .thenReturn(s)));
+    }
+
+    /** Enrolled students per grade × sex key, now (only the current year has a roster to compare with). */
+    private Mono<Map<Key, Integer>> enrolled(String schoolId, String year, boolean current) {
+        if (!current) {
+            return Mono.just(Map.of());
+        }
+        String term = year + "-1";
+        return organization.classesOfSchool(schoolId, term).collectMap(ClassView::id, c -> HealthPlacements.placed(c, term)
+                        .grade())
+                .flatMap(grades -> students.inSchool(schoolId)
+                        .filter(s -> s.status() == StudentStatus.ENROLLED && s.classId() != null)
+                        .reduce(new HashMap<Key, Integer>(), (m, s) -> {
+                            int g = grades.getOrDefault(s.classId(), 0);
+                            if (g > 0) {
+                                for (Key k : List.of(new Key(g, s.sex().name()), new Key(g, "ALL"),
+                                        new Key(0, s.sex().name()), new Key(0, "ALL"))) {
+                                    m.merge(k, 1, Integer::sum);
+                                }
+                            }
+                            return m;
+                        }));
+    }
+
+    Mono<Stats> county(Actor actor, String yearParam) {
+        String year = SchoolYearSpan.parseOrCurrent(yearParam, clock.today(), "year");
+        return access.requireOwnCounty(actor, DataClass.COUNTY_STATS, Action.READ).flatMap(scope -> organization
+                .schoolsOfCounty(scope.countyId()).collectMap(SchoolView::id, SchoolView::name)
+                .flatMap(schools -> organization.region(scope.countyId()).map(r -> r.name())
+                        .defaultIfEmpty(scope.countyId())
+                        .flatMap(name -> screenings.findBySchoolIdInAndSchoolYearIn(schools.keySet(), trendYears(year))
+                                .reduceWith(() -> new Tally(year, true), Tally::add)
+                                .map(t -> t.finish("county", scope.countyId(), name, schools, Map.of())))));
+        // small cells suppressed, no one's data: not audited, like the county's fitness figures
+    }
+
+    static List<String> trendYears(String year) {
+        List<String> years = new ArrayList<>();
+        int end = SchoolYearSpan.start(year);
+        for (int y = end - TREND_YEARS + 1; y <= end; y++) {
+            years.add(SchoolYearSpan.ofStart(y));
+        }
+        return years;
+    }
+
+    record Key(int grade, String sex) {
+    }
+
+    static final class Acc {
+        int screened;
+        int poor;
+        final int[] degrees = new int[DEGREES.size()];
+        int myopia;
+        int advised;
+
+        void add(VisionScreening s) {
+            screened++;
+            int d = DEGREES.indexOf(s.category());
+            if (d >= 0) {
+                poor++;
+                degrees[d]++;
+            }
+            if (s.screeningMyopia()) {
+                myopia++;
+            }
+            if (s.checkupAdvised()) {
+                advised++;
+            }
+        }
+    }
+
+    static final class Tally {
+        private final String year;
+        private final boolean suppress;
+        private final Map<Key, Acc> cells = new LinkedHashMap<>();
+        private final Map<String, Acc> bySchool = new LinkedHashMap<>();
+        private final Map<String, Acc> byYear = new LinkedHashMap<>();
+        private final TreeSet<Integer> grades = new TreeSet<>();
+
+        Tally(String year, boolean suppress) {
+            this.year = year;
+            this.suppress = suppress;
+            trendYears(year).forEach(y -> byYear.put(y, new Acc()));
+        }
+
+        Tally add(VisionScreening s) {
+            Acc ya = byYear.get(s.schoolYear());
+            if (ya != null) {
+                ya.add(s);
+            }
+            if (!year.equals(s.schoolYear())) {
+                return this;
+            }
+            grades.add(s.grade());
+            for (Key k : List.of(new Key(s.grade(), s.sex()), new Key(s.grade(), "ALL"), new Key(0, s.sex()),
+                    new Key(0, "ALL"))) {
+                cells.computeIfAbsent(k, x -> new Acc()).add(s);
+            }
+            if (suppress) {
+                bySchool.computeIfAbsent(s.schoolId(), x -> new Acc()).add(s);
+            }
+            return this;
+        }
+
+        Stats finish(String scope, String scopeId, String scopeName, Map<String, String> schoolNames,
+                     Map<Key, Integer> enrolled) {
+            enrolled.keySet().forEach(k -> {
+                if (k.grade() > 0) {
+                    grades.add(k.grade());
+                }
+            });
+            for (int g : grades) {
+                for (String s : List.of("M", "F", "ALL")) {
+                    cells.computeIfAbsent(new Key(g, s), x -> new Acc());
+                }
+            }
+            for (String s : List.of("M", "F", "ALL")) {
+                cells.computeIfAbsent(new Key(0, s), x -> new Acc());
+            }
+            if (suppress) {
+                schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
+            }
+            Set<Object> hidden = suppress ? hidden() : Set.of();
+            List<Key> keys = new ArrayList<>(cells.keySet());
+            keys.sort((a, b) -> a.grade() != b.grade()
+                    ? Integer.compare(a.grade() == 0 ? 99 : a.grade(), b.grade() == 0 ? 99 : b.grade())
+                    : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
+            List<Cell> out = new ArrayList<>();
+            for (Key k : keys) {
+                Acc a = cells.get(k);
+                Integer grade = k.grade() == 0 ? null : k.grade();
+                String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
+                if (hidden.contains(k)) {
+                    out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
+                    continue;
+                }
+                Map<String, Rate> degrees = new LinkedHashMap<>();
+                for (int i = 0; i < DEGREES.size(); i++) {
+                    degrees.put(DEGREES.get(i), rate(a.degrees[i], a.screened));
+                }
+                out.add(new Cell(grade, gradeName, k.sex(), false, suppress ? null : enrolled.getOrDefault(k,
+                        enrolled.isEmpty() ? null : 0), a.screened, rate(a.poor, a.screened), degrees,
+                        rate(a.myopia, a.screened), rate(a.advised, a.screened)));
+            }
+            List<SchoolRow> schools = null;
+            if (suppress) {
+                schools = new ArrayList<>();
+                for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
+                    Acc a = e.getValue();
+                    String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
+                    schools.add(hidden.contains("school:" + e.getKey())
+                            ? new SchoolRow(e.getKey(), name, true, null, null, null)
+                            : new SchoolRow(e.getKey(), name, false, a.screened, rate(a.poor, a.screened),
+                            rate(a.myopia, a.screened)));
+                }
+            }
+            List<TrendRow> trend = new ArrayList<>();
+            byYear.forEach((y, a) -> {
+                boolean small = suppress && a.screened > 0 && a.screened < K;
+                trend.add(small ? new TrendRow(y, true, null, null, null)
+                        : new TrendRow(y, false, a.screened, rate(a.poor, a.screened), rate(a.myopia, a.screened)));
+            });
+            return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, schools, trend);
+        }
+
+        private Set<Object> hidden() {
+            Map<Object, Integer> sizes = new HashMap<>();
+            cells.forEach((k, a) -> sizes.put(k, a.screened));
+            bySchool.forEach((k, a) -> sizes.put("school:" + k, a.screened));
+            List<Suppression.Line<Object>> lines = new ArrayList<>();
+            for (int g : grades) {
+                lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
+            }
+            for (String s : List.of("M", "F", "ALL")) {
+                List<Object> column = new ArrayList<>();
+                grades.forEach(g -> column.add(new Key(g, s)));
+                lines.add(new Suppression.Line<>(column, new Key(0, s)));
+            }
+            lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
+            List<Object> schoolLine = new ArrayList<>();
+            bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
+            lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
+            return Suppression.suppress(sizes, lines, K);
+        }
+    }
+
+    private static int sexOrder(String s) {
+        return switch (s) {
+            case "M" -> 0;
+            case "F" -> 1;
+            default -> 2;
+        };
+    }
+
+    static Rate rate(int count, int n) {
+        return new Rate(count, n == 0 ? null : BigDecimal.valueOf(count * 100L)
+                .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP));
+    }
+}
