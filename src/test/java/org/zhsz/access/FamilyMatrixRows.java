@@ -29,9 +29,12 @@ final class FamilyMatrixRows {
 
     /** Everyone whose account belongs to S1 but who is not its admin: in scope of the school, refused (403). */
     static final String[] S1_MEMBERS = {"head_c1", "teacher_c1", "pe_c1", "teacher_c2", "counselor_s1",
-            "student_c1a", "parent_c1a", "student_c2a"};
-    /** In scope of a C1 student or of class C1 without a family-module right there. */
-    static final String[] C1_NOT_FAMILY_STAFF = {"teacher_c1", "pe_c1", "counselor_s1"};
+            "doctor_s1", "student_c1a", "parent_c1a", "student_c2a"};
+    /**
+     * In scope of a C1 student or of class C1 without a family-module right there (the school doctor: the school's
+     * students are in scope for health data, notices, home tasks and 五项管理 are not the doctor's).
+     */
+    static final String[] C1_NOT_FAMILY_STAFF = {"teacher_c1", "pe_c1", "counselor_s1", "doctor_s1"};
 
     static List<AccessMatrix.Row> rows() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -43,11 +46,11 @@ final class FamilyMatrixRows {
         List<AccessMatrix.Row> rows = new java.util.ArrayList<>();
 
         // ---- class notices
-        rows.add(post(c1 + "/notices", body).is(201, "head_c1", "admin_s1")
-                .is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+        rows.add(post(c1 + "/notices", body).is(201, "head_c1", "admin_s1").is(403, C1_NOT_FAMILY_STAFF)
+                .is(403, "student_c1a", "parent_c1a").is(403, COUNTY)
                 .otherwise(404));
-        rows.add(post(c1 + "/notice-attachments", png).is(201, "head_c1", "admin_s1")
-                .is(403, "teacher_c1", "pe_c1", "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+        rows.add(post(c1 + "/notice-attachments", png).is(201, "head_c1", "admin_s1").is(403, C1_NOT_FAMILY_STAFF)
+                .is(403, "student_c1a", "parent_c1a").is(403, COUNTY)
                 .otherwise(404));
         rows.add(post("/api/v1/schools/S1/notices", body).is(201, "admin_s1").is(403, S1_MEMBERS).is(403, COUNTY)
                 .otherwise(404));
@@ -101,10 +104,10 @@ final class FamilyMatrixRows {
                 .is(200, "student_c1a", "parent_c1a").is(403, "head_c1", "admin_s1").is(403, C1_NOT_FAMILY_STAFF)
                 .is(403, COUNTY).otherwise(404));
         rows.add(put(c1 + "/homework/" + monday, Map.of("entries", List.of())).is(200, "head_c1", "teacher_c1",
-                "pe_c1", "admin_s1").is(403, "counselor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
+                "pe_c1", "admin_s1").is(403, "counselor_s1", "doctor_s1", "student_c1a", "parent_c1a").is(403, COUNTY)
                 .otherwise(404));
         rows.add(get(c1 + "/homework").is(200, "head_c1", "teacher_c1", "pe_c1", "admin_s1", "student_c1a",
-                "parent_c1a").is(403, "counselor_s1").is(403, COUNTY).otherwise(404));
+                "parent_c1a").is(403, "counselor_s1", "doctor_s1").is(403, COUNTY).otherwise(404));
         rows.add(get(c1 + "/five-management").is(200, "head_c1", "admin_s1").is(403, C1_NOT_FAMILY_STAFF)
                 .is(403, "student_c1a", "parent_c1a").is(403, COUNTY).otherwise(404));
         rows.add(get("/api/v1/schools/S1/five-management").is(200, "admin_s1").is(403, S1_MEMBERS).is(403, COUNTY)
