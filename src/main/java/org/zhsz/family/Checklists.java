@@ -31,6 +31,7 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
 import org.zhsz.platform.FieldError;
+import org.zhsz.platform.HeaderColumns;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.TabularReader;
@@ -219,11 +220,10 @@ class Checklists {
 
     private static List<Row> parse(Path file) throws IOException {
         List<Row> rows = new ArrayList<>();
-        String[][] header = new String[1][];
+        HeaderColumns[] header = new HeaderColumns[1];
         TabularReader.read(file, (n, cells) -> {
             if (header[0] == null) {
-                header[0] = cells.stream().map(c -> HEADERS.get(c.replace("\uFEFF", "").trim()
-                        .toLowerCase(Locale.ROOT).replace(" ", ""))).toArray(String[]::new);
+                header[0] = HeaderColumns.of(cells, HEADERS);
                 return;
             }
             if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
@@ -232,20 +232,13 @@ class Checklists {
             if (rows.size() >= MAX_ROWS) {
                 throw Problems.tooLarge("At most " + MAX_ROWS + " rows per import");
             }
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < cells.size() && i < header[0].length; i++) {
-                if (header[0][i] != null) {
-                    values.put(header[0][i], cells.get(i).trim());
-                }
-            }
-            rows.add(new Row(n, values));
+            rows.add(new Row(n, header[0].values(cells)));
         });
         if (header[0] == null) {
             throw Problems.rule("empty_file", "The file has no header row");
         }
-        List<String> known = java.util.Arrays.asList(header[0]);
         for (String required : List.of("grade", "title", "frequency", "hours")) {
-            if (!known.contains(required)) {
+            if (!header[0].has(required)) {
                 throw Problems.invalid("file", "missing_column", "the file needs a column " + required);
             }
         }
