@@ -1,13 +1,10 @@
 package org.zhsz.family;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.FileDownloads;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
 
@@ -122,13 +120,7 @@ class NoticeController {
     @GetMapping("/class-notices/{id}/attachments/{attachmentId}")
     Mono<ResponseEntity<Flux<DataBuffer>>> attachment(Actor actor, @PathVariable String id,
                                                       @PathVariable String attachmentId) {
-        return notices.attachment(actor, id, attachmentId).map(d -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(d.attachment().contentType()))
-                .contentLength(d.attachment().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(d.attachment().filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .body(d.content()));
+        return notices.attachment(actor, id, attachmentId).map(d -> FileDownloads.inline(
+                d.attachment().contentType(), d.attachment().size(), d.attachment().filename(), d.content()));
     }
 }

@@ -226,6 +226,10 @@ class NoticeApiTests {
         String id = (String) api.post("head_c1", "/api/v1/classes/S1-C1/notices", b, 201).get("id");
         byte[] got = api.bytes("parent_c1a", "/api/v1/class-notices/" + id + "/attachments/" + file.get("id"), 200);
         assertThat(got).isEqualTo(FamilyApi.png());
+        api.as("parent_c1a").get().uri("/api/v1/class-notices/" + id + "/attachments/" + file.get("id")).exchange()
+                .expectHeader().valueMatches("Content-Disposition", "inline;.*")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Content-Security-Policy", "sandbox");
         api.bytes("teacher_c2", "/api/v1/class-notices/" + id + "/attachments/" + file.get("id"), 404);
         // an attachment goes with one notice, and only its uploader may attach it
         assertThat(fieldCodes(api.post("head_c1", "/api/v1/classes/S1-C1/notices", b, 422)))
