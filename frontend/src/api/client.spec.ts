@@ -287,6 +287,29 @@ describe('downloads', () => {
     await expect(new ApiClient({ fetch: fn }).download('/x')).rejects.toMatchObject({ status: 404, code: 'not_found' })
   })
 
+  it('posts JSON for a file the request makes (account slips) and asks for the file type first', async () => {
+    const pdf = new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': "attachment; filename*=UTF-8''%E8%B4%A6%E5%8F%B7%E5%8D%A1.pdf", 'X-Accounts-Created': '3' },
+    })
+    const { fn, calls } = fakeFetch([pdf])
+    const d = await new ApiClient({ fetch: fn, getToken: async () => 'tok' }).downloadPost('/api/v1/classes/S1-C1/accounts', { studentIds: ['S1-C1-40'] }, 'application/pdf')
+    const headers = calls[0].init.headers as Record<string, string>
+    expect(calls[0].init.method).toBe('POST')
+    expect(headers.Accept).toBe('application/pdf, application/problem+json;q=0.5')
+    expect(headers['Content-Type']).toBe('application/json')
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({ studentIds: ['S1-C1-40'] })
+    expect(d.filename).toBe('账号卡.pdf')
+    expect(d.headers.get('X-Accounts-Created')).toBe('3')
+  })
+
+  it('turns a refused file request into its problem (provisioning not configured)', async () => {
+    const { fn } = fakeFetch([
+      new Response(JSON.stringify({ status: 503, code: 'accounts_not_configured', detail: '本系统未配置账号开通密钥' }), { status: 503, headers: { 'Content-Type': 'application/problem+json' } }),
+    ])
+    await expect(new ApiClient({ fetch: fn }).downloadPost('/x', {}, 'application/pdf')).rejects.toMatchObject({ status: 503, code: 'accounts_not_configured' })
+  })
+
   it('reads plain and RFC 5987 file names', () => {
     expect(filenameFrom('attachment; filename="a b.zip"')).toBe('a b.zip')
     expect(filenameFrom("inline; filename*=UTF-8''%E4%BD%93%E6%B5%8B.xlsx")).toBe('体测.xlsx')

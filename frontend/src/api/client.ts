@@ -207,11 +207,25 @@ export class ApiClient {
    * file name from Content-Disposition (filename* preferred) and the response headers (e.g. X-Verification-Code).
    */
   async download(path: string, query?: Query, options: { signal?: AbortSignal } = {}): Promise<Downloaded> {
-    const headers = await this.headers({ Accept: '*/*' })
+    return this.file('GET', this.url(path, query), undefined, '*/*', options.signal)
+  }
+
+  /**
+   * POST whose answer is a file, e.g. printable account slips (账号卡) made by the request itself: JSON body, the
+   * file type asked for in Accept, the answer as {@link download} gives it. A refused request carries its problem.
+   */
+  async downloadPost(path: string, body: unknown, accept: string, options: { signal?: AbortSignal } = {}): Promise<Downloaded> {
+    return this.file('POST', this.url(path), body, accept, options.signal)
+  }
+
+  private async file(method: string, url: string, body: unknown, accept: string, signal?: AbortSignal): Promise<Downloaded> {
+    // a refused request answers with a problem document, so Accept names it too
+    const headers = await this.headers({ Accept: accept === '*/*' ? accept : `${accept}, application/problem+json;q=0.5` })
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
     const doFetch = this.opts.fetch ?? globalThis.fetch.bind(globalThis)
     let res: Response
     try {
-      res = await doFetch(this.url(path, query), { method: 'GET', headers, signal: options.signal })
+      res = await doFetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal })
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e
       throw ApiError.network(e)

@@ -50,6 +50,26 @@ export const classesApi = {
     api.create<ClassView>(`${V1}/classes`, body, { idempotencyKey }),
   setActive: (id: string, active: boolean, version?: number) =>
     api.patch<ClassView>(`${V1}/classes/${encodeURIComponent(id)}`, { active }, { ifMatch: version }),
+  /** who of the class (students and guardians) has a login account */
+  accounts: (id: string) => api.get<ClassAccounts>(`${V1}/classes/${encodeURIComponent(id)}/accounts`),
+  /**
+   * Opens the missing accounts (of these students and their guardians, or of the whole class) and answers them as
+   * printable slips (账号卡, PDF) with one-time passwords, shown this once only.
+   */
+  accountCards: (id: string, studentIds?: string[]) =>
+    api.downloadPost(`${V1}/classes/${encodeURIComponent(id)}/accounts`, studentIds?.length ? { studentIds } : {}, 'application/pdf'),
+}
+
+export interface ClassAccounts {
+  classId: string
+  students: {
+    studentId: string
+    name: string
+    username?: string | null
+    guardians: { name: string; relation?: string | null; username?: string | null }[]
+  }[]
+  withAccount: number
+  withoutAccount: number
 }
 
 export const termsApi = {

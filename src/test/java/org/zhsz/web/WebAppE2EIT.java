@@ -55,6 +55,8 @@ class WebAppE2EIT {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("zhsz.security.issuer-uri", KeycloakServer::issuer);
+        // account slips (账号卡) open accounts in the test Keycloak through the realm's provisioning client
+        registry.add("zhsz.accounts.client-secret", () -> KeycloakServer.PROVISIONING_SECRET);
         // the built app, not src/test/resources/static/index.html (a stand-in page that comes first on the test classpath)
         registry.add("spring.web.resources.static-locations", () -> WEB_APP.toUri().toString());
     }
