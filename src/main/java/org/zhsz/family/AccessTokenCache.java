@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,6 +30,21 @@ final class AccessTokenCache {
         this.fetch = fetch;
     }
 
+    /**
+     * The token from a {@code gettoken} URL as both providers answer it: {@code errcode} 0, {@code access_token}
+     * and {@code expires_in} seconds; anything else fails with {@link TokenUnavailable}.
+     */
+    static AccessTokenCache gettoken(Clock clock, ProviderHttp http, JsonMapper json, Supplier<String> url) {
+        return new AccessTokenCache(clock, () -> http.get(url.get()).flatMap(r -> {
+            JsonNode n = ProviderHttp.json(json, r.body());
+            if (n == null || n.path("errcode").asInt(-1) != 0 || n.path("access_token").asString("").isEmpty()) {
+                return Mono.error(new TokenUnavailable(r.reached() ? ProviderHttp.describe(n, r) : "unreachable"));
+            }
+            return Mono.just(new Token(n.path("access_token").asString(),
+                    clock.instant().plusSeconds(n.path("expires_in").asLong(7200))));
+        }));
+    }
+
     Mono<String> get() {
         Token t = current.get();
         if (t != null && clock.instant().isBefore(t.expiresAt().minus(Duration.ofMinutes(5)))) {
@@ -37,5 +55,12 @@ final class AccessTokenCache {
 
     void invalidate() {
         current.set(null);
+    }
+
+    /** gettoken failed: the attempt is retried later (wrong credentials show as the same error every time). */
+    static final class TokenUnavailable extends RuntimeException {
+        TokenUnavailable(String message) {
+            super(message, null, false, false);
+        }
     }
 }

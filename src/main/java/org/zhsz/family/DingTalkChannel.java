@@ -1,5 +1,8 @@
 package org.zhsz.family;
 
+import static org.zhsz.family.ProviderHttp.describe;
+import static org.zhsz.family.ProviderHttp.enc;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,17 +33,8 @@ final class DingTalkChannel implements DeliveryChannel {
         this.config = config;
         this.http = http;
         this.json = json;
-        this.tokens = new AccessTokenCache(clock, () -> http.get(config.endpoint() + "/gettoken?appkey="
-                        + WeComChannel.enc(config.appKey()) + "&appsecret=" + WeComChannel.enc(config.appSecret()))
-                .flatMap(r -> {
-                    JsonNode n = parse(r.body());
-                    if (n == null || n.path("errcode").asInt(-1) != 0 || n.path("access_token").asString("").isEmpty()) {
-                        return Mono.error(new WeComChannel.TokenUnavailable(r.reached() ? describe(n, r)
-                                : "unreachable"));
-                    }
-                    return Mono.just(new AccessTokenCache.Token(n.path("access_token").asString(),
-                            clock.instant().plusSeconds(n.path("expires_in").asLong(7200))));
-                }));
+        this.tokens = AccessTokenCache.gettoken(clock, http, json, () -> config.endpoint() + "/gettoken?appkey="
+                + enc(config.appKey()) + "&appsecret=" + enc(config.appSecret()));
     }
 
     @Override
@@ -73,12 +67,12 @@ final class DingTalkChannel implements DeliveryChannel {
             body.put("userid_list", address);
             body.put("msg", msg);
             return http.postJson(config.endpoint() + "/topapi/message/corpconversation/asyncsend_v2?access_token="
-                    + WeComChannel.enc(token), json.writeValueAsString(body));
+                    + enc(token), json.writeValueAsString(body));
         }).flatMap(r -> {
             if (r.serverError()) {
                 return Mono.just(Outcome.retry("http " + r.status()));
             }
-            JsonNode n = parse(r.body());
+            JsonNode n = ProviderHttp.json(json, r.body());
             int code = n == null ? Integer.MIN_VALUE : n.path("errcode").asInt(Integer.MIN_VALUE);
             if (code == 0) {
                 return Mono.just(Outcome.sent(n.path("task_id").asString(null)));
@@ -95,20 +89,7 @@ final class DingTalkChannel implements DeliveryChannel {
                 return Mono.just(Outcome.retry(describe(n, r)));
             }
             return Mono.just(Outcome.failed(describe(n, r)));
-        }).onErrorResume(WeComChannel.TokenUnavailable.class, e -> Mono.just(Outcome.retry("gettoken: "
+        }).onErrorResume(AccessTokenCache.TokenUnavailable.class, e -> Mono.just(Outcome.retry("gettoken: "
                 + e.getMessage())));
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String describe(JsonNode n, ProviderHttp.Response r) {
-        return n == null ? "http " + r.status() : "errcode " + n.path("errcode").asString("?") + " "
-                + n.path("errmsg").asString("");
     }
 }

@@ -1,11 +1,15 @@
 package org.zhsz.family;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import reactor.core.publisher.Mono;
 
@@ -50,5 +54,25 @@ final class ProviderHttp {
                         StandardCharsets.UTF_8)))
                 .map(r -> new Response(r.statusCode(), r.body()))
                 .onErrorResume(e -> Mono.just(new Response(0, e.getClass().getSimpleName())));
+    }
+
+    /** A provider's JSON answer, or null when the body is not JSON (an error page, a proxy's text). */
+    static JsonNode json(JsonMapper mapper, String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** 企业微信's and 钉钉's error in the sender's failure text: {@code errcode N errmsg}, or the HTTP status. */
+    static String describe(JsonNode n, Response r) {
+        return n == null ? "http " + r.status() : "errcode " + n.path("errcode").asString("?") + " "
+                + n.path("errmsg").asString("");
+    }
+
+    /** A query parameter's value, URL-encoded. */
+    static String enc(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 }

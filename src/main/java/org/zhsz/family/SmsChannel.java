@@ -77,7 +77,7 @@ final class SmsChannel implements DeliveryChannel {
         String query = canonical(params);
         String signature = sign("GET", query, config.accessKeySecret());
         return http.get(config.endpoint() + "?Signature=" + percent(signature) + "&" + query).map(r -> {
-            JsonNode n = parse(r.body());
+            JsonNode n = ProviderHttp.json(json, r.body());
             String code = n == null ? null : n.path("Code").asString(null);
             if ("OK".equals(code)) {
                 return Outcome.sent(n.path("BizId").asString(null));
@@ -121,13 +121,5 @@ final class SmsChannel implements DeliveryChannel {
     static String percent(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
                 .replace("%7E", "~");
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -1,7 +1,8 @@
 package org.zhsz.family;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import static org.zhsz.family.ProviderHttp.describe;
+import static org.zhsz.family.ProviderHttp.enc;
+
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,16 +35,8 @@ final class WeComChannel implements DeliveryChannel {
         this.config = config;
         this.http = http;
         this.json = json;
-        this.tokens = new AccessTokenCache(clock, () -> http.get(config.endpoint() + "/cgi-bin/gettoken?corpid="
-                        + enc(config.corpId()) + "&corpsecret=" + enc(config.corpSecret()))
-                .flatMap(r -> {
-                    JsonNode n = parse(r.body());
-                    if (n == null || n.path("errcode").asInt(-1) != 0 || n.path("access_token").asString("").isEmpty()) {
-                        return Mono.error(new TokenUnavailable(r.reached() ? describe(n, r) : "unreachable"));
-                    }
-                    return Mono.just(new AccessTokenCache.Token(n.path("access_token").asString(),
-                            clock.instant().plusSeconds(n.path("expires_in").asLong(7200))));
-                }));
+        this.tokens = AccessTokenCache.gettoken(clock, http, json, () -> config.endpoint()
+                + "/cgi-bin/gettoken?corpid=" + enc(config.corpId()) + "&corpsecret=" + enc(config.corpSecret()));
     }
 
     @Override
@@ -79,7 +72,7 @@ final class WeComChannel implements DeliveryChannel {
             if (r.serverError()) {
                 return Mono.just(Outcome.retry("http " + r.status()));
             }
-            JsonNode n = parse(r.body());
+            JsonNode n = ProviderHttp.json(json, r.body());
             int code = n == null ? Integer.MIN_VALUE : n.path("errcode").asInt(Integer.MIN_VALUE);
             if (code == 0) {
                 String invalid = n.path("invaliduser").asString("");
@@ -99,30 +92,7 @@ final class WeComChannel implements DeliveryChannel {
                 return Mono.just(Outcome.retry(describe(n, r)));
             }
             return Mono.just(Outcome.failed(describe(n, r)));
-        }).onErrorResume(TokenUnavailable.class, e -> Mono.just(Outcome.retry("gettoken: " + e.getMessage())));
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String describe(JsonNode n, ProviderHttp.Response r) {
-        return n == null ? "http " + r.status() : "errcode " + n.path("errcode").asString("?") + " "
-                + n.path("errmsg").asString("");
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
-    }
-
-    /** gettoken failed: the attempt is retried later (wrong credentials show as the same error every time). */
-    static final class TokenUnavailable extends RuntimeException {
-        TokenUnavailable(String message) {
-            super(message, null, false, false);
-        }
+        }).onErrorResume(AccessTokenCache.TokenUnavailable.class,
+                e -> Mono.just(Outcome.retry("gettoken: " + e.getMessage())));
     }
 }
