@@ -70,9 +70,9 @@ class DemoFamily implements ApplicationRunner {
         LocalDate today = clock.today();
         Instant now = clock.now();
         String term = TermCalendar.codeOf(today);
-        List<StudentView> c1 = students.inClass(DemoMode.C1).collectList().block();
-        List<StudentView> c2 = students.inClass(DemoMode.C2).collectList().block();
-        List<StudentView> s2 = students.inClass(DemoMode.S2_C1).collectList().block();
+        List<StudentView> c1 = demoStudents(DemoMode.C1);
+        List<StudentView> c2 = demoStudents(DemoMode.C2);
+        List<StudentView> s2 = demoStudents(DemoMode.S2_C1);
         List<Object> docs = new ArrayList<>();
         Docs.Person head = new Docs.Person("head_c1", "马晓梅", "head_teacher");
         Docs.Person admin = new Docs.Person("admin_s1", "王建国", "school_admin");
@@ -126,6 +126,11 @@ class DemoFamily implements ApplicationRunner {
         // ---- home tasks ticked and confirmed (through the record module, like the app does)
         long ticks = homeTasks(c1, c2, term, today, now);
         log.info("Demo family: {} documents and {} home tasks added", inserted, ticks);
+    }
+
+    /** The demo's own students of a class: one the school added since gets no invented receipts, ticks or check-ins. */
+    private List<StudentView> demoStudents(String classId) {
+        return students.inClass(classId).filter(s -> DemoMode.isDemoStudent(s.id())).collectList().block();
     }
 
     private static void receipts(List<Object> docs, String noticeId, List<StudentView> roster, double read,
@@ -209,7 +214,8 @@ class DemoFamily implements ApplicationRunner {
             work.add(confirmed(father, siyuan, "demo-ht-2", "cook_dish", "做一道家常菜", today.minusDays(3),
                     new BigDecimal("1.0"), "第一次自己炒了西红柿鸡蛋", term, now));
         }
-        for (StudentView s : c1.stream().filter(s -> !"S1-C1-01".equals(s.id())).skip(3).limit(3).toList()) {
+        for (StudentView s : c1.stream().filter(s -> !"S1-C1-01".equals(s.id()) && !s.guardians().isEmpty())
+                .skip(3).limit(3).toList()) {
             StudentView.GuardianView g = s.guardians().get(0);
             Actor a = new Actor("demo", "demo-" + s.id(), g.name(), Set.of(Role.PARENT), DemoMode.S1, DemoMode.COUNTY);
             work.add(confirmed(a, s, "demo-ht-" + s.id(), "wash_clothes", "洗衣服并晾晒、叠放", today.minusDays(2),
