@@ -14,9 +14,12 @@ import java.util.Set;
  * two of its cells; while some line hides exactly one, the smallest other non-empty cell of that line is hidden too
  * (or, if there is none, its total). Repeated until stable, since each new suppression can open another line.
  * A heuristic in the spirit of τ-ARGUS's hypercube method, not an optimal solution. The one routine every module's
- * published statistics use (fitness, health).
+ * published statistics use (fitness, health, family).
  */
 public final class Suppression {
+
+    /** The smallest count published: 1 to {@code K − 1} people are hidden. */
+    public static final int K = 5;
 
     /** Cells that add up to {@code total} (itself a published cell). */
     public record Line<K>(List<K> members, K total) {
@@ -25,6 +28,7 @@ public final class Suppression {
     private Suppression() {
     }
 
+    /** The cells to hide, given each cell's number of people and the lines of the table. */
     public static <K> Set<K> suppress(Map<K, Integer> sizes, List<Line<K>> lines, int k) {
         Set<K> hidden = new HashSet<>();
         sizes.forEach((key, n) -> {
