@@ -18,8 +18,8 @@ export type ImportSend<R> = (
 ) => Promise<R>
 
 export interface FileImportOptions<R> {
-  /** The page's el-upload, cleared when a chosen file is refused. */
-  upload: Ref<UploadInstance | undefined>
+  /** The page's el-upload, cleared when a chosen file is refused (ImportUpload.vue sets its own). */
+  upload?: Ref<UploadInstance | undefined>
   maxBytes: number
   /** Messages for a file that is not CSV/XLSX/XLS, and one over maxBytes. */
   wrongType: () => string
@@ -38,7 +38,7 @@ export interface FileImportOptions<R> {
  * works, cancel (also when the page goes away), then the report, or the failure; and the rejected rows as a sheet.
  */
 export function useFileImport<R extends { rejected: number; jobId?: string }>(o: FileImportOptions<R>) {
-  const upload = o.upload
+  const upload = o.upload ?? ref<UploadInstance>()
   const file = ref<File | null>(null)
   const progress = ref(0)
   const uploading = ref(false)
@@ -125,5 +125,8 @@ export function useFileImport<R extends { rejected: number; jobId?: string }>(o:
     }
   }
 
-  return { file, progress, uploading, failure, report, job, onChange, start, cancel, downloadRejected }
+  return { upload, file, progress, uploading, failure, report, job, onChange, start, cancel, downloadRejected }
 }
+
+/** A running import's state, as the page's upload panel (components/ImportUpload.vue) shows it. */
+export type FileImport = ReturnType<typeof useFileImport>

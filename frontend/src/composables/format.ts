@@ -29,3 +29,10 @@ export function formatInstant(iso: string | undefined | null, withSeconds = fals
 export function isFuture(iso: string | undefined | null, now: Date = new Date()): boolean {
   return !!iso && new Date(iso).getTime() > now.getTime()
 }
+
+/** School years offered above a grid or table: the given one and the ones before it ("2026-2027", "2025-2026", …). */
+export function recentYears(current: string, n = 3): string[] {
+  const start = Number(current.slice(0, 4))
+  if (!Number.isFinite(start)) return [current]
+  return Array.from({ length: n }, (_, i) => `${start - i}-${start - i + 1}`)
+}

@@ -39,3 +39,12 @@ export function formatPercent(value: Figure, opts: Omit<CellFormat, 'suffix'> = 
 export function chartValue(value: Figure, suppressed?: boolean): number | null {
   return isSuppressed(value, suppressed) ? null : (value as number)
 }
+
+/** A column of a statistics table: its heading (a message key) and width, and a row's text (suppressed or not). */
+export interface StatColumn<R> {
+  key: string
+  label: string
+  width?: number
+  minWidth?: number
+  text: (row: R) => string
+}

@@ -85,9 +85,4 @@ export function inputText(v: number | string | undefined | null): string {
   return v === undefined || v === null ? '' : String(v)
 }
 
-/** School years offered in the grid: the given one and the two before it ("2026-2027", "2025-2026", …). */
-export function recentYears(current: string, n = 3): string[] {
-  const start = Number(current.slice(0, 4))
-  if (!Number.isFinite(start)) return [current]
-  return Array.from({ length: n }, (_, i) => `${start - i}-${start - i + 1}`)
-}
+export { recentYears } from '@/composables/format'

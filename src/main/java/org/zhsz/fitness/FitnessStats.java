@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.bson.Document;
@@ -26,9 +25,10 @@ import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.SchoolClock;
-import org.zhsz.platform.Suppression;
+import org.zhsz.platform.GradeSexTable;
+import org.zhsz.platform.GradeSexTable.Hidden;
+import org.zhsz.platform.GradeSexTable.Key;
 import org.zhsz.platform.TableWriter;
-import org.zhsz.platform.Suppression;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 
@@ -40,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
  * trend over the last five school years. Computed in Java from a projected stream of results, summed one document
  * at a time (no aggregation stage the embedded store might lack, and no list of a county's results in memory).
  * A class's teachers and the school admin see exact figures; the county view (bureau) hides cells of fewer than
- * {@value #K} students with complementary suppression ({@link Suppression}) and leaves out exemption counts, which
+ * {@value #K} students with complementary suppression ({@link org.zhsz.platform.Suppression}) and leaves out exemption counts, which
  * are health data about few people.
  */
 @Service
@@ -206,10 +206,6 @@ class FitnessStats {
         }
     }
 
-    /** Keys of the grade × sex table: grade 0 = all grades; sex M, F or ALL. */
-    record Key(int grade, String sex) {
-    }
-
     static Stats compute(String scope, String scopeId, String scopeName, String year, Collection<Document> docs,
                          Map<String, String> schoolNames, boolean suppress) {
         Tally t = new Tally(year, suppress);
@@ -251,10 +247,9 @@ class FitnessStats {
             int grade = d.get("grade") instanceof Number n ? n.intValue() : 0;
             String sex = d.getString("sex");
             grades.add(grade);
-            cells.computeIfAbsent(new Key(grade, sex), x -> new Acc()).add(row);
-            cells.computeIfAbsent(new Key(grade, "ALL"), x -> new Acc()).add(row);
-            cells.computeIfAbsent(new Key(0, sex), x -> new Acc()).add(row);
-            cells.computeIfAbsent(new Key(0, "ALL"), x -> new Acc()).add(row);
+            for (Key k : Key.cellsOf(grade, sex)) {
+                cells.computeIfAbsent(k, x -> new Acc()).add(row);
+            }
             if (suppress) {
                 bySchool.computeIfAbsent(d.getString("schoolId"), x -> new Acc()).add(row);
             }
@@ -274,48 +269,27 @@ class FitnessStats {
         Map<String, Acc> bySchool = t.bySchool;
         Map<String, Acc> byYear = t.byYear;
         TreeSet<Integer> grades = t.grades;
-        for (int g : grades) {
-            for (String s : List.of("M", "F", "ALL")) {
-                cells.computeIfAbsent(new Key(g, s), x -> new Acc());
-            }
-        }
-        for (String s : List.of("M", "F", "ALL")) {
-            cells.computeIfAbsent(new Key(0, s), x -> new Acc());
-        }
+        GradeSexTable.complete(cells, grades, Acc::new);
         if (suppress) {
             schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
         }
-
-        Set<Object> hidden = Set.of();
+        Hidden hidden = Hidden.NONE;
         if (suppress) {
-            Map<Object, Integer> sizes = new HashMap<>();
+            Map<Key, Integer> sizes = new HashMap<>();
             cells.forEach((k, a) -> sizes.put(k, a.size()));
-            bySchool.forEach((k, a) -> sizes.put("school:" + k, a.size()));
-            List<Suppression.Line<Object>> lines = new ArrayList<>();
-            for (int g : grades) {
-                lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
-            }
-            for (String s : List.of("M", "F", "ALL")) {
-                List<Object> column = new ArrayList<>();
-                grades.forEach(g -> column.add(new Key(g, s)));
-                lines.add(new Suppression.Line<>(column, new Key(0, s)));
-            }
-            lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
-            List<Object> schoolLine = new ArrayList<>();
-            bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
-            lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
-            hidden = Suppression.suppress(sizes, lines, K);
+            Map<String, Integer> schoolSizes = new LinkedHashMap<>();
+            bySchool.forEach((id, a) -> schoolSizes.put(id, a.size()));
+            hidden = GradeSexTable.hidden(sizes, grades, schoolSizes, K);
         }
 
         List<Cell> out = new ArrayList<>();
         List<Key> keys = new ArrayList<>(cells.keySet());
-        keys.sort((a, b) -> a.grade() != b.grade() ? Integer.compare(a.grade() == 0 ? 99 : a.grade(),
-                b.grade() == 0 ? 99 : b.grade()) : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
+        keys.sort(GradeSexTable.ORDER);
         for (Key k : keys) {
             Acc a = cells.get(k);
             Integer grade = k.grade() == 0 ? null : k.grade();
             String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
-            if (hidden.contains(k)) {
+            if (hidden.cell(k)) {
                 out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
             } else {
                 out.add(new Cell(grade, gradeName, k.sex(), false, a.tested, suppress ? null : a.exempt, mean(a),
@@ -327,7 +301,7 @@ class FitnessStats {
             for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
                 Acc a = e.getValue();
                 String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
-                schools.add(hidden.contains("school:" + e.getKey())
+                schools.add(hidden.school(e.getKey())
                         ? new SchoolRow(e.getKey(), name, true, null, null, null)
                         : new SchoolRow(e.getKey(), name, false, a.tested, mean(a),
                         rates(RATINGS, a.ratings, a.tested)));
@@ -343,14 +317,6 @@ class FitnessStats {
         return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, suppress ? schools : null, trend);
     }
 
-    private static int sexOrder(String s) {
-        return switch (s) {
-            case "M" -> 0;
-            case "F" -> 1;
-            default -> 2;
-        };
-    }
-
     private static BigDecimal mean(Acc a) {
         return a.tested == 0 ? null : BigDecimal.valueOf(a.totalHundredths)
                 .divide(BigDecimal.valueOf(a.tested * 100L), 1, RoundingMode.HALF_UP);
@@ -359,8 +325,7 @@ class FitnessStats {
     private static Map<String, Rate> rates(List<String> names, int[] counts, int n) {
         Map<String, Rate> m = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            m.put(names.get(i), new Rate(counts[i], n == 0 ? null : BigDecimal.valueOf(counts[i] * 100L)
-                    .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP)));
+            m.put(names.get(i), new Rate(counts[i], GradeSexTable.percent(counts[i], n)));
         }
         return m;
     }

@@ -1,13 +1,11 @@
 package org.zhsz.health;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
@@ -22,7 +20,9 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.SchoolClock;
-import org.zhsz.platform.Suppression;
+import org.zhsz.platform.GradeSexTable;
+import org.zhsz.platform.GradeSexTable.Hidden;
+import org.zhsz.platform.GradeSexTable.Key;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentStatus;
 
@@ -105,8 +105,7 @@ class VisionStats {
                         .reduce(new HashMap<Key, Integer>(), (m, s) -> {
                             int g = grades.getOrDefault(s.classId(), 0);
                             if (g > 0) {
-                                for (Key k : List.of(new Key(g, s.sex().name()), new Key(g, "ALL"),
-                                        new Key(0, s.sex().name()), new Key(0, "ALL"))) {
+                                for (Key k : Key.cellsOf(g, s.sex().name())) {
                                     m.merge(k, 1, Integer::sum);
                                 }
                             }
@@ -133,9 +132,6 @@ class VisionStats {
             years.add(SchoolYearSpan.ofStart(y));
         }
         return years;
-    }
-
-    record Key(int grade, String sex) {
     }
 
     static final class Acc {
@@ -184,8 +180,7 @@ class VisionStats {
                 return this;
             }
             grades.add(s.grade());
-            for (Key k : List.of(new Key(s.grade(), s.sex()), new Key(s.grade(), "ALL"), new Key(0, s.sex()),
-                    new Key(0, "ALL"))) {
+            for (Key k : Key.cellsOf(s.grade(), s.sex())) {
                 cells.computeIfAbsent(k, x -> new Acc()).add(s);
             }
             if (suppress) {
@@ -201,28 +196,19 @@ class VisionStats {
                     grades.add(k.grade());
                 }
             });
-            for (int g : grades) {
-                for (String s : List.of("M", "F", "ALL")) {
-                    cells.computeIfAbsent(new Key(g, s), x -> new Acc());
-                }
-            }
-            for (String s : List.of("M", "F", "ALL")) {
-                cells.computeIfAbsent(new Key(0, s), x -> new Acc());
-            }
+            GradeSexTable.complete(cells, grades, Acc::new);
             if (suppress) {
                 schoolNames.keySet().forEach(id -> bySchool.computeIfAbsent(id, x -> new Acc()));
             }
-            Set<Object> hidden = suppress ? hidden() : Set.of();
+            Hidden hidden = suppress ? hidden() : Hidden.NONE;
             List<Key> keys = new ArrayList<>(cells.keySet());
-            keys.sort((a, b) -> a.grade() != b.grade()
-                    ? Integer.compare(a.grade() == 0 ? 99 : a.grade(), b.grade() == 0 ? 99 : b.grade())
-                    : Integer.compare(sexOrder(a.sex()), sexOrder(b.sex())));
+            keys.sort(GradeSexTable.ORDER);
             List<Cell> out = new ArrayList<>();
             for (Key k : keys) {
                 Acc a = cells.get(k);
                 Integer grade = k.grade() == 0 ? null : k.grade();
                 String gradeName = grade == null ? "全部年级" : SchoolStage.gradeName(grade);
-                if (hidden.contains(k)) {
+                if (hidden.cell(k)) {
                     out.add(new Cell(grade, gradeName, k.sex(), true, null, null, null, null, null, null));
                     continue;
                 }
@@ -240,7 +226,7 @@ class VisionStats {
                 for (Map.Entry<String, Acc> e : bySchool.entrySet()) {
                     Acc a = e.getValue();
                     String name = schoolNames.getOrDefault(e.getKey(), e.getKey());
-                    schools.add(hidden.contains("school:" + e.getKey())
+                    schools.add(hidden.school(e.getKey())
                             ? new SchoolRow(e.getKey(), name, true, null, null, null)
                             : new SchoolRow(e.getKey(), name, false, a.screened, rate(a.poor, a.screened),
                             rate(a.myopia, a.screened)));
@@ -255,37 +241,16 @@ class VisionStats {
             return new Stats(scope, scopeId, scopeName, year, suppress ? K : null, out, schools, trend);
         }
 
-        private Set<Object> hidden() {
-            Map<Object, Integer> sizes = new HashMap<>();
+        private Hidden hidden() {
+            Map<Key, Integer> sizes = new HashMap<>();
             cells.forEach((k, a) -> sizes.put(k, a.screened));
-            bySchool.forEach((k, a) -> sizes.put("school:" + k, a.screened));
-            List<Suppression.Line<Object>> lines = new ArrayList<>();
-            for (int g : grades) {
-                lines.add(new Suppression.Line<>(List.of(new Key(g, "M"), new Key(g, "F")), new Key(g, "ALL")));
-            }
-            for (String s : List.of("M", "F", "ALL")) {
-                List<Object> column = new ArrayList<>();
-                grades.forEach(g -> column.add(new Key(g, s)));
-                lines.add(new Suppression.Line<>(column, new Key(0, s)));
-            }
-            lines.add(new Suppression.Line<>(List.of(new Key(0, "M"), new Key(0, "F")), new Key(0, "ALL")));
-            List<Object> schoolLine = new ArrayList<>();
-            bySchool.keySet().forEach(id -> schoolLine.add("school:" + id));
-            lines.add(new Suppression.Line<>(schoolLine, new Key(0, "ALL")));
-            return Suppression.suppress(sizes, lines, K);
+            Map<String, Integer> schoolSizes = new LinkedHashMap<>();
+            bySchool.forEach((id, a) -> schoolSizes.put(id, a.screened));
+            return GradeSexTable.hidden(sizes, grades, schoolSizes, K);
         }
     }
 
-    private static int sexOrder(String s) {
-        return switch (s) {
-            case "M" -> 0;
-            case "F" -> 1;
-            default -> 2;
-        };
-    }
-
     static Rate rate(int count, int n) {
-        return new Rate(count, n == 0 ? null : BigDecimal.valueOf(count * 100L)
-                .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP));
+        return new Rate(count, GradeSexTable.percent(count, n));
     }
 }

@@ -2,53 +2,27 @@ package org.zhsz.family;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 钉钉 gettoken + 工作通知 asyncsend_v2 against a fake server: action_card format, token renewal, errcodes. */
-class DingTalkChannelTests {
+class DingTalkChannelTests extends WorkAppProviderFixture {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DeliveryChannel.Message MESSAGE = new DeliveryChannel.Message("班级通知",
-            "您有一条新的班级通知，请登录平台查看。", "https://zhsz.example.org/notices/abc123");
-
-    private FakeProvider fake;
     private DingTalkChannel dingtalk;
-    private final AtomicInteger tokens = new AtomicInteger();
 
     @BeforeEach
-    void start() throws IOException {
-        fake = new FakeProvider();
+    void start() {
         dingtalk = new DingTalkChannel(new FamilyProperties.DingTalk(true, fake.url(), "ding-key", "ding-secret",
-                2768410L, null), new ProviderHttp(Duration.ofSeconds(5)), JSON,
-                Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
+                2768410L, null), http(), JSON, CLOCK);
     }
 
     private void provider(String send) {
-        fake.answer(r -> {
-            if (r.path().equals("/gettoken")) {
-                boolean ok = "ding-key".equals(r.query().get("appkey")) && "ding-secret".equals(r.query().get("appsecret"));
-                return FakeProvider.Reply.json(ok ? "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"dt-"
-                        + tokens.incrementAndGet() + "\",\"expires_in\":7200}" : "{\"errcode\":40089,\"errmsg\":\"bad\"}");
-            }
-            return FakeProvider.Reply.json(send);
-        });
+        provider("/gettoken", q -> "ding-key".equals(q.get("appkey")) && "ding-secret".equals(q.get("appsecret")),
+                "dt", "{\"errcode\":40089,\"errmsg\":\"bad\"}", r -> send);
     }
 
     @Test
@@ -72,15 +46,9 @@ class DingTalkChannelTests {
     @Test
     void anInvalidTokenInTheAuthErrorIsRenewed() {
         AtomicInteger sends = new AtomicInteger();
-        fake.answer(r -> {
-            if (r.path().equals("/gettoken")) {
-                return FakeProvider.Reply.json("{\"errcode\":0,\"access_token\":\"dt-" + tokens.incrementAndGet()
-                        + "\",\"expires_in\":7200}");
-            }
-            return FakeProvider.Reply.json(sends.incrementAndGet() == 1
-                    ? "{\"errcode\":88,\"sub_code\":\"40014\",\"sub_msg\":\"不合法的access_token\"}"
-                    : "{\"errcode\":0,\"task_id\":1}");
-        });
+        provider("/gettoken", q -> true, "dt", "", r -> sends.incrementAndGet() == 1
+                ? "{\"errcode\":88,\"sub_code\":\"40014\",\"sub_msg\":\"不合法的access_token\"}"
+                : "{\"errcode\":0,\"task_id\":1}");
         assertThat(dingtalk.send("parent_c1a", MESSAGE).block().status())
                 .isEqualTo(DeliveryChannel.Outcome.Status.SENT);
         assertThat(fake.to("/gettoken")).hasSize(2);

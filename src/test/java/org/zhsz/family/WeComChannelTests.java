@@ -4,52 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 企业微信 gettoken + message/send against a fake server: token cached and refreshed, textcard format, errcodes. */
-class WeComChannelTests {
+class WeComChannelTests extends WorkAppProviderFixture {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DeliveryChannel.Message MESSAGE = new DeliveryChannel.Message("班级通知",
-            "您有一条新的班级通知，请登录平台查看。", "https://zhsz.example.org/notices/abc123");
-
-    private FakeProvider fake;
     private WeComChannel wecom;
-    private final AtomicInteger tokens = new AtomicInteger();
 
     @BeforeEach
-    void start() throws IOException {
-        fake = new FakeProvider();
+    void start() {
         wecom = new WeComChannel(new FamilyProperties.WeCom(true, fake.url(), "ww-corp", "corp-secret", 1000002L,
-                null), new ProviderHttp(Duration.ofSeconds(5)), JSON,
-                Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
+                null), http(), JSON, CLOCK);
     }
 
     /** A provider that issues token-N on each gettoken and answers sends with {@code send}. */
     private void provider(String send) {
-        fake.answer(r -> {
-            if (r.path().equals("/cgi-bin/gettoken")) {
-                boolean ok = "ww-corp".equals(r.query().get("corpid")) && "corp-secret".equals(r.query().get("corpsecret"));
-                return FakeProvider.Reply.json(ok ? "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"token-"
-                        + tokens.incrementAndGet() + "\",\"expires_in\":7200}" : "{\"errcode\":40001,\"errmsg\":\"invalid\"}");
-            }
-            return FakeProvider.Reply.json(send);
-        });
+        provider("/cgi-bin/gettoken",
+                q -> "ww-corp".equals(q.get("corpid")) && "corp-secret".equals(q.get("corpsecret")), "token",
+                "{\"errcode\":40001,\"errmsg\":\"invalid\"}", r -> send);
     }
 
     @Test
@@ -75,14 +52,8 @@ class WeComChannelTests {
     @Test
     void anExpiredTokenIsRenewedOnceAndTheMessageSent() {
         AtomicInteger sends = new AtomicInteger();
-        fake.answer(r -> {
-            if (r.path().equals("/cgi-bin/gettoken")) {
-                return FakeProvider.Reply.json("{\"errcode\":0,\"access_token\":\"token-" + tokens.incrementAndGet()
-                        + "\",\"expires_in\":7200}");
-            }
-            return FakeProvider.Reply.json(sends.incrementAndGet() == 1
-                    ? "{\"errcode\":42001,\"errmsg\":\"access_token expired\"}" : "{\"errcode\":0,\"msgid\":\"m\"}");
-        });
+        provider("/cgi-bin/gettoken", q -> true, "token", "", r -> sends.incrementAndGet() == 1
+                ? "{\"errcode\":42001,\"errmsg\":\"access_token expired\"}" : "{\"errcode\":0,\"msgid\":\"m\"}");
         assertThat(wecom.send("parent_c1a", MESSAGE).block().status()).isEqualTo(DeliveryChannel.Outcome.Status.SENT);
         assertThat(fake.to("/cgi-bin/gettoken")).hasSize(2);
         assertThat(fake.to("/cgi-bin/message/send")).extracting(r -> r.query().get("access_token"))
@@ -105,7 +76,7 @@ class WeComChannelTests {
     @Test
     void wrongCredentialsAreRetriedLaterAndSayWhy() throws IOException {
         WeComChannel wrong = new WeComChannel(new FamilyProperties.WeCom(true, fake.url(), "ww-corp", "wrong", 1L,
-                null), new ProviderHttp(Duration.ofSeconds(5)), JSON, Clock.systemUTC());
+                null), http(), JSON, Clock.systemUTC());
         provider("{\"errcode\":0}");
         DeliveryChannel.Outcome o = wrong.send("parent_c1a", MESSAGE).block();
         assertThat(o.status()).isEqualTo(DeliveryChannel.Outcome.Status.RETRY);

@@ -1,10 +1,11 @@
 package org.zhsz.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhsz.support.PackagedApp.deleteRecursively;
+import static org.zhsz.support.PackagedApp.freePort;
+import static org.zhsz.support.PackagedApp.idNumber;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +22,11 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zhsz.support.KeycloakServer;
+import org.zhsz.support.PackagedApp;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -201,65 +202,15 @@ class EmbeddedStoreBackupIT {
     }
 
     private Process start(Path dir, int port, int management, String issuer) throws Exception {
-        File jar;
-        try (Stream<Path> s = Files.list(KeycloakServer.projectDir().resolve("target"))) {
-            jar = s.filter(p -> p.getFileName().toString().matches("zhsz-.*\\.jar")
-                    && !p.getFileName().toString().endsWith(".original")).findFirst().orElseThrow().toFile();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port, "--management.server.port=" + management,
-                "--management.server.address=127.0.0.1", "--zhsz.security.issuer-uri=" + issuer,
-                "--logging.level.root=warn")
-                .redirectErrorStream(true).redirectOutput(dir.getParent().resolve("app-" + dir.getFileName() + "-"
-                        + System.nanoTime() + ".log").toFile());
-        pb.environment().put("ZHSZ_DATA_DIR", dir.toString());
-        Process p = pb.start();
-        apps.add(p);
         // a guard against a hang, not a speed check: at a load average of ~36 on the 2-core machine the app took
         // over 180 s to start
-        long deadline = System.nanoTime() + Duration.ofSeconds(420).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("app exited; see " + dir.getParent());
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("app did not become ready");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String idNumber(LocalDate birth, int seq) {
-        String body = "640424" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
-                birth.getDayOfMonth()) + String.format("%03d", seq);
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * w[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        }
+        Process p = PackagedApp.start(List.of(), List.of("--server.port=" + port,
+                        "--management.server.port=" + management, "--management.server.address=127.0.0.1",
+                        "--zhsz.security.issuer-uri=" + issuer, "--logging.level.root=warn"),
+                Map.of("ZHSZ_DATA_DIR", dir.toString()),
+                dir.getParent().resolve("app-" + dir.getFileName() + "-" + System.nanoTime() + ".log"), management,
+                Duration.ofSeconds(420));
+        apps.add(p);
+        return p;
     }
 }

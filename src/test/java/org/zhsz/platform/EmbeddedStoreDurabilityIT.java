@@ -1,10 +1,10 @@
 package org.zhsz.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhsz.support.PackagedApp.deleteRecursively;
+import static org.zhsz.support.PackagedApp.freePort;
+import static org.zhsz.support.PackagedApp.idNumber;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.zhsz.support.KeycloakServer;
+import org.zhsz.support.PackagedApp;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,62 +87,11 @@ class EmbeddedStoreDurabilityIT {
     }
 
     private static Process start(Path dir, int port, String issuer, String engine) throws Exception {
-        File jar;
-        try (Stream<Path> s = Files.list(KeycloakServer.projectDir().resolve("target"))) {
-            jar = s.filter(p -> p.getFileName().toString().matches("zhsz-.*\\.jar")
-                    && !p.getFileName().toString().endsWith(".original")).findFirst().orElseThrow().toFile();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int management = freePort();
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-Dzhsz.experiment.nocommit=true", "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port, "--management.server.port=" + management,
-                "--zhsz.store.embedded-path=" + dir.resolve("zhsz.mv"),
-                "--zhsz.security.issuer-uri=" + issuer, "--zhsz.store.embedded-engine=" + engine,
-                "--logging.level.root=warn")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("app-" + System.nanoTime() + ".log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("app exited; see " + dir);
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("app did not become ready");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String idNumber(LocalDate birth, int seq) {
-        String body = "640424" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
-                birth.getDayOfMonth()) + String.format("%03d", seq);
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * w[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        }
+        return PackagedApp.start(List.of("-Dzhsz.experiment.nocommit=true"), List.of("--server.port=" + port,
+                        "--management.server.port=" + management, "--zhsz.store.embedded-path=" + dir.resolve("zhsz.mv"),
+                        "--zhsz.security.issuer-uri=" + issuer, "--zhsz.store.embedded-engine=" + engine,
+                        "--logging.level.root=warn"),
+                Map.of(), dir.resolve("app-" + System.nanoTime() + ".log"), management, Duration.ofSeconds(120));
     }
 }
