@@ -51,6 +51,11 @@ public enum DataClass {
     VISION_ADVICE,
     /** daily attendance with 晨午检 symptoms and sick-absence follow-ups (复课) */
     ATTENDANCE,
+    /**
+     * the early warning (学生预警) of a class or school: who is flagged, at which level, and the reasons whose own
+     * data class the reader may read
+     */
+    EARLY_WARNING,
 
     // ---- about a school
     /** the school itself: name, address, terms, classes */
@@ -93,7 +98,7 @@ public enum DataClass {
         return switch (this) {
             case PROFILE_PRIVATE, GENERAL_RECORDS, HEALTH_FITNESS, FITNESS_SCORE, SPECIAL_CONSTITUTION,
                  SPECIAL_CONSTITUTION_GUIDANCE, MENTAL_HEALTH, MENTAL_HEALTH_FLAG, ARCHIVE, VISION, VISION_ADVICE,
-                 ATTENDANCE -> true;
+                 ATTENDANCE, EARLY_WARNING -> true;
             default -> false;
         };
     }

@@ -27,6 +27,7 @@ final class MatrixExtensions {
         rows.addAll(records());
         rows.addAll(FitnessMatrixRows.rows());
         rows.addAll(HealthMatrixRows.rows());
+        rows.addAll(InsightMatrixRows.rows());
         rows.addAll(wellbeing());
         rows.addAll(archive());
         rows.addAll(workflows());

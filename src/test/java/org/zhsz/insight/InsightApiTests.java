@@ -1,0 +1,142 @@
+package org.zhsz.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhsz.support.DemoUsers.jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhsz.platform.SchoolClock;
+import org.zhsz.support.Json;
+import org.zhsz.support.ZhszTest;
+
+/**
+ * The early warning through the API on the demo school: the head teacher sees the class's reasons but never the
+ * wellbeing one (nor a level raised by it), the counselor sees it; a record written today shows at once; the school
+ * admin sees the school; the bureau only counts, with small cells suppressed; every student shown is in the family's
+ * access log.
+ */
+@ZhszTest
+class InsightApiTests {
+
+    @Autowired
+    WebTestClient web;
+
+    String raw(String user, String uri) {
+        return new String(web.mutateWith(jwt(user)).get().uri(uri).exchange().expectStatus().isOk().expectBody()
+                .returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
+    }
+
+    Map<String, Object> get(String user, String uri) {
+        return Json.map(web.mutateWith(jwt(user)).get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody());
+    }
+
+    static Map<String, Object> item(Map<String, Object> list, String studentId) {
+        return Json.list(list.get("items")).stream().map(Json::map).filter(i -> studentId.equals(i.get("studentId")))
+                .findFirst().orElse(null);
+    }
+
+    static List<Object> codes(Map<String, Object> item) {
+        return Json.list(item.get("reasons")).stream().map(r -> Json.map(r).get("code")).toList();
+    }
+
+    @Test
+    void theHeadTeacherNeverSeesTheWellbeingReasonTheCounselorDoes() {
+        String headRaw = raw("head_c1", "/api/v1/classes/S1-C1/early-warnings");
+        assertThat(headRaw).doesNotContain("wellbeing").doesNotContain("需关注").doesNotContain("心理");
+        Map<String, Object> head = get("head_c1", "/api/v1/classes/S1-C1/early-warnings");
+        Map<String, Object> counselor = get("counselor_s1", "/api/v1/classes/S1-C1/early-warnings");
+        assertThat(head.get("members")).isEqualTo(40);
+
+        // 马思远 (S1-C1-01): a violation this term for both; an open 一人一案 only for the counselor
+        Map<String, Object> h = item(head, "S1-C1-01");
+        Map<String, Object> c = item(counselor, "S1-C1-01");
+        assertThat(codes(h)).contains("violation").doesNotContain("wellbeing_attention");
+        assertThat(codes(c)).contains("violation", "wellbeing_attention");
+        // the head teacher's level and score come from the reasons they see alone
+        assertThat((Integer) c.get("score") - (Integer) h.get("score")).isEqualTo(3);
+        assertThat(c.get("level")).isEqualTo("HIGH");
+        assertThat(h.get("level")).isNotEqualTo("HIGH");
+        assertThat(Json.map(Json.list(c.get("reasons")).get(codes(c).indexOf("wellbeing_attention"))).get("label"))
+                .isEqualTo("需关注（心理教师跟进中）");
+
+        // highest score first
+        List<Integer> scores = Json.list(head.get("items")).stream().map(i -> (Integer) Json.map(i).get("score"))
+                .toList();
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // the family sees the reads in the child's access log
+        Map<String, Object> log = get("parent_c1a", "/api/v1/students/S1-C1-01/access-log?size=100");
+        assertThat(Json.list(log.get("items"))).anySatisfy(e -> {
+            assertThat(Json.map(e).get("action")).isEqualTo("early_warning.read");
+            assertThat(Json.map(e).get("dataClass")).isEqualTo("EARLY_WARNING");
+            assertThat(Json.map(e).get("role")).isEqualTo("head_teacher");
+        });
+    }
+
+    @Test
+    void aViolationRecordedTodayShowsAtOnceInEnglishToo() {
+        String student = "S1-C1-38";
+        Map<String, Object> before = item(get("head_c1", "/api/v1/classes/S1-C1/early-warnings"), student);
+        assertThat(before == null ? List.of() : codes(before)).doesNotContain("violation");
+        web.mutateWith(jwt("head_c1")).post().uri("/api/v1/students/{id}/records", student)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("dimension", "MORAL", "category",
+                        "violation", "title", "课间追逐打闹", "severity", "MINOR", "occurredOn",
+                        LocalDate.now(SchoolClock.ZONE).toString()))
+                .exchange().expectStatus().isCreated();
+        Map<String, Object> after = Json.map(web.mutateWith(jwt("head_c1")).get()
+                .uri("/api/v1/classes/S1-C1/early-warnings").header("Accept-Language", "en").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
+        Map<String, Object> i = item(after, student);
+        assertThat(codes(i)).contains("violation");
+        assertThat(Json.list(i.get("reasons")).stream().map(Json::map)
+                .filter(r -> r.get("code").equals("violation")).findFirst().orElseThrow())
+                .containsEntry("label", "a disciplinary record this term")
+                .containsEntry("since", LocalDate.now(SchoolClock.ZONE).toString());
+    }
+
+    @Test
+    void theSchoolAdminSeesTheSchoolWithoutTheWellbeingReason() {
+        Map<String, Object> school = get("admin_s1", "/api/v1/schools/S1/early-warnings");
+        assertThat(school.get("names")).isEqualTo(true);
+        List<Object> classes = Json.list(school.get("items")).stream().map(i -> Json.map(i).get("classId")).distinct()
+                .toList();
+        assertThat(classes).contains("S1-C1", "S1-C2");
+        assertThat(raw("admin_s1", "/api/v1/schools/S1/early-warnings")).doesNotContain("wellbeing_attention");
+        // exact counts for the school: the grades add up to the total
+        Map<String, Object> total = Json.map(school.get("total"));
+        int flagged = (Integer) total.get("flagged");
+        assertThat(Json.list(school.get("grades")).stream().mapToInt(g -> (Integer) Json.map(g).get("flagged")).sum())
+                .isEqualTo(flagged);
+        // the counselor's school list carries the wellbeing reason
+        assertThat(raw("counselor_s1", "/api/v1/schools/S1/early-warnings")).contains("wellbeing_attention");
+    }
+
+    @Test
+    void theBureauSeesCountsOnlyWithSmallCellsSuppressed() {
+        String raw = raw("bureau", "/api/v1/stats/early-warnings");
+        assertThat(raw).doesNotContain("studentId").doesNotContain("马思远").doesNotContain("reasons");
+        Map<String, Object> county = get("bureau", "/api/v1/stats/early-warnings");
+        assertThat(county.get("suppressionThreshold")).isEqualTo(5);
+        List<Map<String, Object>> schools = Json.list(county.get("schools")).stream().map(Json::map).toList();
+        assertThat(schools).extracting(s -> s.get("schoolId")).contains("S1", "S2");
+        for (Map<String, Object> s : schools) {
+            assertThat(Json.list(s.get("items"))).isEmpty();
+            for (Object g : Json.list(s.get("grades"))) {
+                Map<String, Object> byLevel = Json.map(Json.map(g).get("byLevel"));
+                byLevel.values().forEach(n -> assertThat((Integer) n).satisfiesAnyOf(
+                        v -> assertThat(v).isZero(), v -> assertThat(v).isGreaterThanOrEqualTo(5)));
+                // a row never hides exactly one of its cells (else the total would give it away)
+                List<Object> hidden = Json.list(Json.map(g).get("suppressed"));
+                assertThat(hidden.size()).isNotEqualTo(1);
+            }
+        }
+    }
+}
