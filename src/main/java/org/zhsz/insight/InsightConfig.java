@@ -10,4 +10,9 @@ class InsightConfig {
     WarningRules warningRules() {
         return new WarningRules(WarningCriteria.load());
     }
+
+    @Bean
+    PortraitRules portraitRules() {
+        return PortraitRules.load();
+    }
 }

@@ -15,9 +15,16 @@ import reactor.core.publisher.Mono;
 class InsightController {
 
     private final EarlyWarnings warnings;
+    private final Portraits portraits;
 
-    InsightController(EarlyWarnings warnings) {
+    InsightController(EarlyWarnings warnings, Portraits portraits) {
         this.warnings = warnings;
+        this.portraits = portraits;
+    }
+
+    @GetMapping("/students/{id}/portrait")
+    Mono<Portraits.Portrait> portrait(Actor actor, @PathVariable String id, ServerWebExchange exchange) {
+        return portraits.of(actor, id, InsightTexts.locale(exchange));
     }
 
     @GetMapping("/classes/{classId}/early-warnings")

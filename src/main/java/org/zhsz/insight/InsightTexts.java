@@ -33,6 +33,10 @@ class InsightTexts {
         return messages.text(locale, "insight.level." + level);
     }
 
+    String portraitLevel(Locale locale, String level) {
+        return messages.text(locale, "insight.portrait.level." + level);
+    }
+
     String dimension(Locale locale, String dimension) {
         return messages.text(locale, "insight.dimension." + dimension);
     }

@@ -139,4 +139,44 @@ class InsightApiTests {
             }
         }
     }
+
+    @Test
+    void theFamilySeesThePortraitWithEveryFigureATeacherOnlyWhatTheyMayRead() {
+        Map<String, Object> family = get("parent_c1a", "/api/v1/students/S1-C1-01/portrait");
+        assertThat(family.get("name")).isEqualTo("马思远");
+        assertThat(Json.list(family.get("shown"))).containsExactly("GENERAL_RECORDS", "FITNESS_SCORE", "VISION",
+                "ATTENDANCE");
+        List<Map<String, Object>> terms = Json.list(family.get("terms")).stream().map(Json::map).toList();
+        // this term and the last, oldest first
+        assertThat(terms).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(terms).extracting(t -> (String) t.get("term")).isSorted();
+        Map<String, Object> now = terms.get(terms.size() - 1);
+        assertThat(Json.list(now.get("dimensions"))).extracting(d -> Json.map(d).get("dimension"))
+                .containsExactly("MORAL", "ACADEMIC", "PHYSICAL", "ARTS", "LABOUR", "SOCIAL_PRACTICE");
+        assertThat(Json.list(now.get("dimensions"))).allSatisfy(d -> {
+            assertThat(Json.map(d).get("label")).isNotNull();
+            assertThat((Integer) Json.map(d).get("score")).isBetween(0, 100);
+        });
+        // 马思远 has a violation this term: counted, and not as a 思想品德 record
+        assertThat(Json.at(now, "figures.violations")).isEqualTo(1);
+        assertThat(Json.at(now, "figures.visionCategory")).isNotNull();
+        assertThat(Json.at(now, "figures.attendanceRate")).isNotNull();
+
+        // the subject teacher: records and the fitness score, no vision category, no attendance
+        Map<String, Object> teacher = get("teacher_c1", "/api/v1/students/S1-C1-01/portrait");
+        assertThat(Json.list(teacher.get("shown"))).containsExactly("GENERAL_RECORDS", "FITNESS_SCORE");
+        String raw = raw("teacher_c1", "/api/v1/students/S1-C1-01/portrait");
+        assertThat(raw).doesNotContain("visionCategory").doesNotContain("attendanceRate");
+
+        // the school doctor: health figures, no records
+        Map<String, Object> doctor = get("doctor_s1", "/api/v1/students/S1-C1-01/portrait");
+        assertThat(Json.list(doctor.get("shown"))).containsExactly("FITNESS_SCORE", "VISION", "ATTENDANCE");
+
+        // the teacher's read of the fitness score shows in the family's access log
+        Map<String, Object> log = get("parent_c1a", "/api/v1/students/S1-C1-01/access-log?size=100");
+        assertThat(Json.list(log.get("items"))).anySatisfy(e -> {
+            assertThat(Json.map(e).get("action")).isEqualTo("portrait.read");
+            assertThat(Json.map(e).get("dataClass")).isEqualTo("FITNESS_SCORE");
+        });
+    }
 }
