@@ -1,6 +1,7 @@
 import type zhCN from './zh-CN'
 import features from './features.en'
 import health from './health.en'
+import insight from './insight.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
@@ -8,6 +9,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   ...features,
   ...health,
+  ...insight,
   app: {
     title: 'Comprehensive Quality Evaluation Platform',
     shortTitle: 'ZHSZ',
