@@ -156,6 +156,7 @@ final class AccessRules {
         // ---- the county
         // (the county's health aggregates too: vision rates, sick absences by symptom; early-warning counts)
         rule(DataClass.COUNTY_STATS, Action.READ, EnumSet.of(COUNTY_BUREAU));
+        rule(DataClass.COUNTY_REPORT, Action.READ, EnumSet.of(COUNTY_BUREAU, COUNTY_AUDITOR));
         rule(DataClass.AUDIT_TRAIL, Action.READ, EnumSet.of(COUNTY_AUDITOR));
     }
 

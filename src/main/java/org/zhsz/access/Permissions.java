@@ -151,6 +151,8 @@ class Permissions {
             // the user's own county: ids = the county
             new Entry("stats.county", Level.COUNTY, DataClass.COUNTY_STATS, Action.READ, "the county dashboard"),
             new Entry("audit.read", Level.COUNTY, DataClass.AUDIT_TRAIL, Action.READ, "the audit trail"),
+            new Entry("reports.county", Level.COUNTY, DataClass.COUNTY_REPORT, Action.READ,
+                    "the county report against the plan's targets"),
             new Entry("fitness.calculator", Level.COUNTY, DataClass.FITNESS_CALCULATOR, Action.READ,
                     "the fitness-standard calculator"),
             // the user's own account

@@ -12,6 +12,11 @@ class InsightConfig {
     }
 
     @Bean
+    CountyTargets countyTargets() {
+        return CountyTargets.load();
+    }
+
+    @Bean
     PortraitRules portraitRules() {
         return PortraitRules.load();
     }

@@ -3,6 +3,7 @@ package org.zhsz.insight;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zhsz.platform.Actor;
@@ -16,10 +17,18 @@ class InsightController {
 
     private final EarlyWarnings warnings;
     private final Portraits portraits;
+    private final CountyReport report;
 
-    InsightController(EarlyWarnings warnings, Portraits portraits) {
+    InsightController(EarlyWarnings warnings, Portraits portraits, CountyReport report) {
         this.warnings = warnings;
         this.portraits = portraits;
+        this.report = report;
+    }
+
+    @GetMapping("/reports/county")
+    Mono<CountyReport.Report> county(Actor actor, @RequestParam(required = false) String year,
+                                     ServerWebExchange exchange) {
+        return report.report(actor, year, InsightTexts.locale(exchange));
     }
 
     @GetMapping("/students/{id}/portrait")

@@ -37,6 +37,10 @@ class InsightTexts {
         return messages.text(locale, "insight.portrait.level." + level);
     }
 
+    String indicator(Locale locale, String code) {
+        return messages.text(locale, "insight.indicator." + code);
+    }
+
     String dimension(Locale locale, String dimension) {
         return messages.text(locale, "insight.dimension." + dimension);
     }

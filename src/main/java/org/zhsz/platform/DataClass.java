@@ -87,6 +87,8 @@ public enum DataClass {
      * sick absences by symptom), suppressed, no names
      */
     COUNTY_STATS,
+    /** the county report against the plan's targets (per school and county, suppressed, no names) */
+    COUNTY_REPORT,
     /** the hash-chained audit trail of the county's schools */
     AUDIT_TRAIL;
 

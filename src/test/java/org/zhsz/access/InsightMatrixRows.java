@@ -36,6 +36,8 @@ final class InsightMatrixRows {
                 "teacher_s2").is(403, COUNTY).otherwise(404));
         // the county: counts per school and grade, suppressed, for the bureau only
         rows.add(get("/api/v1/stats/early-warnings").is(200, "bureau").otherwise(403));
+        // the county report: the bureau and the auditor
+        rows.add(get("/api/v1/reports/county?year=2026-2027").is(200, "bureau", "auditor").otherwise(403));
         return rows;
     }
 }

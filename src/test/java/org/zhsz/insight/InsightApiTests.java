@@ -179,4 +179,41 @@ class InsightApiTests {
             assertThat(Json.map(e).get("dataClass")).isEqualTo("FITNESS_SCORE");
         });
     }
+
+    @Test
+    void theCountyReportSetsEachIndicatorBesideLastYearAndTheTarget() {
+        String year = org.zhsz.organization.TermCalendar.schoolYear(org.zhsz.organization.TermCalendar.codeOf(
+                LocalDate.now(SchoolClock.ZONE)));
+        Map<String, Object> report = get("bureau", "/api/v1/reports/county?year=" + year);
+        assertThat(report.get("year")).isEqualTo(year);
+        assertThat(report.get("suppressionThreshold")).isEqualTo(5);
+        List<Map<String, Object>> indicators = Json.list(report.get("indicators")).stream().map(Json::map).toList();
+        assertThat(indicators).extracting(i -> i.get("code")).containsExactly("sports_skill", "arts_skill",
+                "labour_hours", "fitness_excellent_good", "fitness_pass", "poor_vision", "screening_myopia",
+                "attendance");
+        for (Map<String, Object> i : indicators) {
+            assertThat((String) i.get("planItem")).isNotBlank();
+            assertThat((String) i.get("label")).isNotBlank();
+            assertThat(Json.list(i.get("schools"))).extracting(s -> Json.map(s).get("schoolId"))
+                    .containsExactly("S1", "S2");
+            for (Object s : Json.list(i.get("schools"))) {
+                Object rate = Json.map(s).get("rate");
+                if (rate != null) {
+                    assertThat(((Number) rate).doubleValue()).isBetween(0.0, 100.0);
+                }
+            }
+        }
+        // the fitness 优良率 target comes from the data file with its plan item
+        Map<String, Object> eg = indicators.get(3);
+        assertThat(((Number) eg.get("target")).doubleValue()).isEqualTo(50.0);
+        assertThat((String) eg.get("planItem")).contains("优良率");
+        // no names anywhere
+        String raw = raw("bureau", "/api/v1/reports/county?year=" + year);
+        assertThat(raw).doesNotContain("studentId").doesNotContain("马思远");
+        // the same data gives the same answer
+        assertThat(raw("auditor", "/api/v1/reports/county?year=" + year)).isEqualTo(raw);
+        // a year that is not a school year changes nothing and says why
+        web.mutateWith(jwt("bureau")).get().uri("/api/v1/reports/county?year=2026").exchange().expectStatus()
+                .isEqualTo(422);
+    }
 }
