@@ -116,6 +116,11 @@ class CountyReport {
     private record SchoolCounts(SchoolView school, Map<String, Count> now, Map<String, Count> before) {
     }
 
+    /** The county's name for the report's title (its id when unknown). */
+    Mono<String> countyName(String countyId) {
+        return organization.region(countyId).map(r -> r.name()).defaultIfEmpty(countyId);
+    }
+
     // ------------------------------------------------------------------------------------------------ counting
 
     /** Every indicator's count for the school's students in a school year, up to {@code asOf}. */

@@ -1,5 +1,11 @@
 package org.zhsz.insight;
 
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -7,8 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zhsz.platform.Actor;
+import org.zhsz.platform.Problems;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The early warning of a class and a school, and a student's growth portrait. */
 @RestController
@@ -25,10 +33,24 @@ class InsightController {
         this.report = report;
     }
 
+    /** JSON by default; {@code format=pdf} the printable report (Chinese). */
     @GetMapping("/reports/county")
-    Mono<CountyReport.Report> county(Actor actor, @RequestParam(required = false) String year,
-                                     ServerWebExchange exchange) {
-        return report.report(actor, year, InsightTexts.locale(exchange));
+    Mono<ResponseEntity<?>> county(Actor actor, @RequestParam(required = false) String year,
+                                   @RequestParam(required = false) String format, ServerWebExchange exchange) {
+        if (format == null || format.isBlank() || format.equals("json")) {
+            return report.report(actor, year, InsightTexts.locale(exchange)).map(r -> ResponseEntity.ok().body(r));
+        }
+        if (!format.equals("pdf")) {
+            return Mono.error(Problems.invalid("format", "unknown_value", "format is json or pdf"));
+        }
+        return report.report(actor, year, java.util.Locale.SIMPLIFIED_CHINESE)
+                .flatMap(r -> report.countyName(r.countyId()).flatMap(name -> Mono.fromCallable(
+                                () -> CountyReportPdf.render(r, name)).subscribeOn(Schedulers.boundedElastic()))
+                        .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                        .filename("county-report-" + r.year() + ".pdf", StandardCharsets.UTF_8)
+                                        .build().toString())
+                                .body(bytes)));
     }
 
     @GetMapping("/students/{id}/portrait")

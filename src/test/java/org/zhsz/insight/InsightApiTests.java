@@ -216,4 +216,31 @@ class InsightApiTests {
         web.mutateWith(jwt("bureau")).get().uri("/api/v1/reports/county?year=2026").exchange().expectStatus()
                 .isEqualTo(422);
     }
+
+    @Test
+    void theCountyReportPdfIsTheSameFileForTheSameData() throws Exception {
+        String year = org.zhsz.organization.TermCalendar.schoolYear(org.zhsz.organization.TermCalendar.codeOf(
+                LocalDate.now(SchoolClock.ZONE)));
+        byte[] first = pdf("bureau", year);
+        byte[] second = pdf("auditor", year);
+        assertThat(new String(first, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(second).isEqualTo(first);
+        // the file's dates are the data's (the report's as-of day at midnight), not the clock's
+        Map<String, Object> json = get("bureau", "/api/v1/reports/county?year=" + year);
+        String day = ((String) json.get("asOf")).replace("-", "");
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(first);
+        assertThat(reader.getInfo().get("CreationDate")).startsWith("D:" + day + "000000");
+        assertThat(reader.getInfo().get("ModDate")).startsWith("D:" + day + "000000");
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+        assertThat(text).contains("体质健康优良率").contains("健康中国行动");
+        reader.close();
+        web.mutateWith(jwt("bureau")).get().uri("/api/v1/reports/county?year=" + year + "&format=doc").exchange()
+                .expectStatus().isEqualTo(422);
+    }
+
+    byte[] pdf(String user, String year) {
+        return web.mutateWith(jwt(user)).get().uri("/api/v1/reports/county?year=" + year + "&format=pdf").exchange()
+                .expectStatus().isOk().expectHeader().contentType("application/pdf").expectBody().returnResult()
+                .getResponseBodyContent();
+    }
 }
