@@ -103,7 +103,40 @@ export interface Portrait {
   terms: TermPortrait[]
 }
 
+export interface CountyReportSchool {
+  schoolId: string
+  schoolName: string
+  rate?: number | null
+  previous?: number | null
+}
+
+export interface CountyReportIndicator {
+  code: string
+  label: string
+  target?: number | null
+  higherIsBetter: boolean
+  planItem: string
+  source: string
+  county?: number | null
+  countyPrevious?: number | null
+  met?: boolean | null
+  schools: CountyReportSchool[]
+}
+
+/** CountyReport.Report */
+export interface CountyReport {
+  countyId: string
+  year: string
+  previousYear: string
+  asOf: string
+  suppressionThreshold: number
+  targetsVersion: string
+  indicators: CountyReportIndicator[]
+}
+
 export const insightApi = {
+  countyReport: (year?: string) => api.get<CountyReport>(`${V1}/reports/county`, { year }),
+  countyReportPdf: (year: string) => api.download(`${V1}/reports/county`, { year, format: 'pdf' }),
   classWarnings: (classId: string) => api.get<ClassWarnings>(`${V1}/classes/${enc(classId)}/early-warnings`),
   schoolWarnings: (schoolId: string) => api.get<SchoolWarnings>(`${V1}/schools/${enc(schoolId)}/early-warnings`),
   countyWarnings: () => api.get<CountyWarnings>(`${V1}/stats/early-warnings`),

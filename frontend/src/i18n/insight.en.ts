@@ -6,6 +6,18 @@ export default {
       classWarnings: 'Class early warnings',
       schoolWarnings: 'School early warnings',
       county: 'County early-warning counts',
+      report: 'County report',
+    },
+    report: {
+      title: 'County report against the plan targets',
+      year: 'School year',
+      download: 'Download PDF',
+      intro: 'Data as of {asOf}, beside school year {previous}. Counts of fewer than {k} students are not published (“—”), and where a total would give one away another cell is hidden too.',
+      county: 'County',
+      target: 'Target',
+      basis: 'Basis',
+      met: 'met',
+      notMet: 'not met',
     },
     level: { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' },
     warnings: {

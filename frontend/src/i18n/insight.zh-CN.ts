@@ -6,6 +6,18 @@ export default {
       classWarnings: '班级预警',
       schoolWarnings: '全校预警',
       county: '全县预警统计',
+      report: '县域综合素质报告',
+    },
+    report: {
+      title: '县域综合素质报告（对照规划目标）',
+      year: '学年',
+      download: '下载 PDF',
+      intro: '数据截至 {asOf}，与 {previous} 学年对照。人数少于 {k} 人的数不公布（显示为“—”），必要时另隐去一格，以免由合计推算。',
+      county: '全县',
+      target: '目标',
+      basis: '依据',
+      met: '已达标',
+      notMet: '未达标',
     },
     level: { HIGH: '高', MEDIUM: '中', LOW: '低' },
     warnings: {

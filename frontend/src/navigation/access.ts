@@ -58,6 +58,7 @@ export const PAGE_ACCESS = {
   'insight-class-warnings': { any: ['early-warnings.read@class'] },
   'insight-school-warnings': { any: ['early-warnings.school'] },
   'insight-county': { any: ['stats.county'] },
+  'insight-county-report': { any: ['reports.county'] },
   // 心理健康: content for counselors only; others see counts, flags and their own tasks
   'wellbeing-alerts': { any: ['wellbeing.casework'] },
   'wellbeing-cases': { any: ['wellbeing.casework'] },

@@ -64,6 +64,7 @@ export const MENU: readonly MenuItem[] = [
       { key: 'insight-class-warnings', title: 'insight.menu.classWarnings', page: 'insight-class-warnings' },
       { key: 'insight-school-warnings', title: 'insight.menu.schoolWarnings', page: 'insight-school-warnings' },
       { key: 'insight-county', title: 'insight.menu.county', page: 'insight-county' },
+      { key: 'insight-county-report', title: 'insight.menu.report', page: 'insight-county-report' },
     ],
   },
   {

@@ -4,5 +4,6 @@ import type { RouteRecordRaw } from 'vue-router'
 export default [
   { path: 'insight/class', name: 'insight-class-warnings', component: () => import('./ClassWarningsView.vue'), meta: { title: 'insight.menu.classWarnings', parent: 'home', mobile: true } },
   { path: 'insight/school', name: 'insight-school-warnings', component: () => import('./SchoolWarningsView.vue'), meta: { title: 'insight.menu.schoolWarnings', parent: 'home' } },
+  { path: 'insight/report', name: 'insight-county-report', component: () => import('./CountyReportView.vue'), meta: { title: 'insight.menu.report', parent: 'home' } },
   { path: 'insight/county', name: 'insight-county', component: () => import('./CountyWarningsView.vue'), meta: { title: 'insight.menu.county', parent: 'home' } },
 ] satisfies RouteRecordRaw[]
