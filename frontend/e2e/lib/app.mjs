@@ -100,6 +100,23 @@ export class App {
     await item.click()
   }
 
+  /**
+   * Waits until the page's timers due within `pauseMs` have run (a debounced call is started by then: the page's
+   * own event loop fires timers in order of their due time) and no API request has been open for 250 ms.
+   */
+  async apiIdle(pauseMs = 0) {
+    if (pauseMs > 0) await this.page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), pauseMs)
+    const deadline = Date.now() + this.config.stepTimeout
+    let quietSince = Date.now()
+    while (Date.now() < deadline) {
+      const open = [...this.pending.keys()].some((r) => new URL(r.url()).pathname.startsWith('/api/'))
+      if (open) quietSince = Date.now()
+      else if (Date.now() - quietSince >= 250) return
+      await this.page.waitForTimeout(50)
+    }
+    throw new Error(`API requests still open after ${this.config.stepTimeout} ms at ${this.page.url()}`)
+  }
+
   /** Waits until no loading mask is showing in the main area (lists and cards have loaded). */
   async settled() {
     if (this.phone) await this.page.locator('.menu-drawer .side-menu').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {})
