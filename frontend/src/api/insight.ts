@@ -136,7 +136,7 @@ export interface CountyReport {
 
 export const insightApi = {
   countyReport: (year?: string) => api.get<CountyReport>(`${V1}/reports/county`, { year }),
-  countyReportPdf: (year: string) => api.download(`${V1}/reports/county`, { year, format: 'pdf' }),
+  countyReportFile: (year: string, format: 'pdf' | 'xlsx') => api.download(`${V1}/reports/county`, { year, format }),
   classWarnings: (classId: string) => api.get<ClassWarnings>(`${V1}/classes/${enc(classId)}/early-warnings`),
   schoolWarnings: (schoolId: string) => api.get<SchoolWarnings>(`${V1}/schools/${enc(schoolId)}/early-warnings`),
   countyWarnings: () => api.get<CountyWarnings>(`${V1}/stats/early-warnings`),

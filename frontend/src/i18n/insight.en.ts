@@ -12,6 +12,7 @@ export default {
       title: 'County report against the plan targets',
       year: 'School year',
       download: 'Download PDF',
+      downloadSheet: 'Download Excel',
       intro: 'Data as of {asOf}, beside school year {previous}. Counts of fewer than {k} students are not published (“—”), and where a total would give one away another cell is hidden too.',
       county: 'County',
       target: 'Target',

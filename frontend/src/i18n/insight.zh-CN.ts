@@ -12,6 +12,7 @@ export default {
       title: '县域综合素质报告（对照规划目标）',
       year: '学年',
       download: '下载 PDF',
+      downloadSheet: '下载 Excel',
       intro: '数据截至 {asOf}，与 {previous} 学年对照。人数少于 {k} 人的数不公布（显示为“—”），必要时另隐去一格，以免由合计推算。',
       county: '全县',
       target: '目标',

@@ -33,22 +33,27 @@ class InsightController {
         this.report = report;
     }
 
-    /** JSON by default; {@code format=pdf} the printable report (Chinese). */
+    /** JSON by default; {@code format=pdf} the printable report, {@code format=xlsx} the sheet (Chinese). */
     @GetMapping("/reports/county")
     Mono<ResponseEntity<?>> county(Actor actor, @RequestParam(required = false) String year,
                                    @RequestParam(required = false) String format, ServerWebExchange exchange) {
         if (format == null || format.isBlank() || format.equals("json")) {
             return report.report(actor, year, InsightTexts.locale(exchange)).map(r -> ResponseEntity.ok().body(r));
         }
-        if (!format.equals("pdf")) {
-            return Mono.error(Problems.invalid("format", "unknown_value", "format is json or pdf"));
+        boolean pdf = format.equals("pdf");
+        if (!pdf && !format.equals("xlsx")) {
+            return Mono.error(Problems.invalid("format", "unknown_value", "format is json, pdf or xlsx"));
         }
+        MediaType type = pdf ? MediaType.APPLICATION_PDF
+                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return report.report(actor, year, java.util.Locale.SIMPLIFIED_CHINESE)
                 .flatMap(r -> report.countyName(r.countyId()).flatMap(name -> Mono.fromCallable(
-                                () -> CountyReportPdf.render(r, name)).subscribeOn(Schedulers.boundedElastic()))
-                        .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                                () -> pdf ? CountyReportPdf.render(r, name) : CountyReportXlsx.render(r, name))
+                                .subscribeOn(Schedulers.boundedElastic()))
+                        .map(bytes -> ResponseEntity.ok().contentType(type)
                                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                        .filename("county-report-" + r.year() + ".pdf", StandardCharsets.UTF_8)
+                                        .filename("county-report-" + r.year() + (pdf ? ".pdf" : ".xlsx"),
+                                                StandardCharsets.UTF_8)
                                         .build().toString())
                                 .body(bytes)));
     }

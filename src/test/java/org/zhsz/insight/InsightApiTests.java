@@ -236,6 +236,32 @@ class InsightApiTests {
         reader.close();
         web.mutateWith(jwt("bureau")).get().uri("/api/v1/reports/county?year=" + year + "&format=doc").exchange()
                 .expectStatus().isEqualTo(422);
+
+        // the sheet too: the same bytes, the county's row of each indicator with its plan item
+        byte[] sheet = file("bureau", year, "xlsx");
+        assertThat(file("auditor", year, "xlsx")).isEqualTo(sheet);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(sheet))) {
+            var s = wb.getSheetAt(0);
+            assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo("指标");
+            assertThat(s.getRow(2).getCell(1).getStringCellValue()).isEqualTo("全县");
+            boolean egRow = false;
+            for (var row : s) {
+                if (row.getCell(0) != null && "体质健康优良率".equals(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(50.0);
+                    assertThat(row.getCell(6).getStringCellValue()).contains("健康中国行动");
+                    egRow = true;
+                }
+            }
+            assertThat(egRow).isTrue();
+            assertThat(wb.getProperties().getCoreProperties().getCreated().toInstant().toString())
+                    .isEqualTo(json.get("asOf") + "T00:00:00Z");
+        }
+    }
+
+    byte[] file(String user, String year, String format) {
+        return web.mutateWith(jwt(user)).get().uri("/api/v1/reports/county?year=" + year + "&format=" + format)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBodyContent();
     }
 
     byte[] pdf(String user, String year) {
