@@ -113,7 +113,7 @@ class CountyReport {
                                 scope.countyId(), null, null).withDataClass(DataClass.COUNTY_REPORT)).thenReturn(r)));
     }
 
-    private record SchoolCounts(SchoolView school, Map<String, Count> now, Map<String, Count> before) {
+    record SchoolCounts(SchoolView school, Map<String, Count> now, Map<String, Count> before) {
     }
 
     /** The county's name for the report's title (its id when unknown). */
@@ -220,7 +220,7 @@ class CountyReport {
         return new Report(countyId, year, previous, asOf, K, targets.version(), views);
     }
 
-    private record Published(Map<String, BigDecimal> bySchool, BigDecimal county) {
+    record Published(Map<String, BigDecimal> bySchool, BigDecimal county) {
     }
 
     /**
@@ -228,7 +228,7 @@ class CountyReport {
      * of a table whose row totals are the schools' sizes and whose column totals are the county's: the shared
      * routine hides small cells and enough others; a rate is published only when both its cells are.
      */
-    private static Published publish(List<SchoolCounts> schools, String code, boolean now, boolean people) {
+    static Published publish(List<SchoolCounts> schools, String code, boolean now, boolean people) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         List<Suppression.Line<String>> lines = new ArrayList<>();
         List<String> counts = new ArrayList<>();
