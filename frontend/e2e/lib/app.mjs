@@ -148,7 +148,9 @@ export class App {
   async noEnglish(where = 'body') {
     await this.settled()
     const text = await this.page.locator(where).first().innerText().catch(() => '')
-    const words = [...new Set((text.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !ENGLISH_ALLOWED.has(w.toUpperCase())))]
+    // account names and other identifiers are marked translate="no" (e.g. the auditor's "bureau" under 何光明)
+    const ids = await this.page.locator(where).first().locator('[translate=no]').allInnerTexts().catch(() => [])
+    const words = [...new Set((ids.reduce((t, id) => t.split(id).join(' '), text).match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !ENGLISH_ALLOWED.has(w.toUpperCase())))]
     if (words.length) throw new Error(`English words on ${this.page.url()}: ${words.join(', ')}`)
     return text
   }

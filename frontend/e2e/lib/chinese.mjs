@@ -5,14 +5,14 @@
  * in Chinese and offered back, admissions read their page's name and schools by name.
  */
 export const PAGES = {
-  head_c1: ['/', '/records', '/records/review', '/archive/signoff', '/archive/publicity', '/fitness/entry', '/wellbeing/tasks', '/classes'],
+  head_c1: ['/', '/records', '/records/review', '/archive/signoff', '/archive/publicity', '/fitness/entry', '/wellbeing/tasks', '/classes', '/notices', '/home-tasks', '/five-management'],
   pe_c1: ['/', '/fitness/entry', '/fitness/stats'],
   counselor_s1: ['/', '/wellbeing/alerts', '/wellbeing/cases', '/wellbeing/screenings'],
-  admin_s1: ['/', '/admin/students/import', '/admin/classes', '/records/review', '/archive/signoff', '/exports', '/wellbeing/school'],
-  bureau: ['/', '/county/stats', '/health/county'],
+  admin_s1: ['/', '/admin/students/import', '/admin/classes', '/records/review', '/archive/signoff', '/exports', '/wellbeing/school', '/notices', '/admin/home-task-checklists', '/five-management/stats'],
+  bureau: ['/', '/county/stats', '/health/county', '/five-management/stats'],
   auditor: ['/', '/audit'],
   admissions: ['/', '/exports'],
-  student_c1a: ['/', '/records', '/wellbeing/my', '/access-log', '/consents'],
+  student_c1a: ['/', '/records', '/wellbeing/my', '/access-log', '/consents', '/notices', '/home-tasks', '/five-management'],
 }
 
 

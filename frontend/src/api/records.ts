@@ -59,7 +59,9 @@ export interface StudentRecord {
   severity?: Severity
   skill?: string
   evidence: string[]
-  source: 'TEACHER' | 'STUDENT' | 'IMPORT'
+  source: 'TEACHER' | 'STUDENT' | 'IMPORT' | 'FAMILY'
+  /** a home task the family confirmed (source FAMILY): who did it, which guardian confirmed it */
+  family?: { completionId: string; taskCode: string; doneBy?: Person; confirmedBy?: Person; confirmedAt?: string }
   status: RecordStatus
   recordedBy?: Person
   review?: { decision: string; reason?: string; by?: Person; at?: string }

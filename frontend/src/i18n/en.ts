@@ -1,5 +1,6 @@
 import type zhCN from './zh-CN'
 import features from './features.en'
+import family from './family.en'
 import health from './health.en'
 import insight from './insight.en'
 
@@ -8,6 +9,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** English. Typed against zh-CN so a missing key is a compile error as well as a test failure. */
 const en: Messages<typeof zhCN> = {
   ...features,
+  ...family,
   ...health,
   ...insight,
   app: {
@@ -112,6 +114,11 @@ const en: Messages<typeof zhCN> = {
       MENTAL_HEALTH_FLAG: 'the wellbeing attention flag',
       ARCHIVE: 'the comprehensive-quality archive',
       ACCESS_LOG: 'the access log',
+      CLASS_NOTICE: 'class notices',
+      HOME_TASK: 'home tasks',
+      HOME_TASK_CHECKLIST: 'home task checklists',
+      FIVE_MANAGEMENT: 'five-management check-ins',
+      HOMEWORK: 'declared homework',
       VISION: 'the vision screening result',
       VISION_ADVICE: 'the vision check-up reminder',
       ATTENDANCE: 'attendance and health checks',
@@ -166,6 +173,13 @@ const en: Messages<typeof zhCN> = {
     consents: 'Notices and consent',
     processingBases: 'Processing bases',
     grants: 'Break-glass grants',
+    family: 'Home and school',
+    notices: 'Class notices',
+    noticeDetail: 'Notice',
+    homeTasks: 'Home tasks',
+    fiveManagement: 'Five managements',
+    fiveStats: 'Five managements statistics',
+    homeTaskChecklists: 'Home task checklists',
   },
   home: {
     welcome: 'Hello, {name}',

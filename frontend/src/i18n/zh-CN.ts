@@ -1,9 +1,11 @@
 import features from './features.zh-CN'
+import family from './family.zh-CN'
 import health from './health.zh-CN'
 import insight from './insight.zh-CN'
 /** 简体中文 (the default). Every key here must exist in en.ts too (i18n.spec.ts checks). */
 export default {
   ...features,
+  ...family,
   ...health,
   ...insight,
   app: {
@@ -108,6 +110,11 @@ export default {
       MENTAL_HEALTH_FLAG: '心理关注提示',
       ARCHIVE: '综合素质评价档案',
       ACCESS_LOG: '访问记录',
+      CLASS_NOTICE: '班级通知',
+      HOME_TASK: '家庭劳动打卡',
+      HOME_TASK_CHECKLIST: '家庭劳动清单',
+      FIVE_MANAGEMENT: '五项管理填报',
+      HOMEWORK: '作业公示',
       VISION: '视力筛查结果',
       VISION_ADVICE: '视力复查提示',
       ATTENDANCE: '出勤与晨午检记录',
@@ -162,6 +169,13 @@ export default {
     consents: '告知与同意',
     processingBases: '处理依据',
     grants: '紧急调阅记录',
+    family: '家校共育',
+    notices: '班级通知',
+    noticeDetail: '通知详情',
+    homeTasks: '家务劳动',
+    fiveManagement: '五项管理',
+    fiveStats: '五项管理统计',
+    homeTaskChecklists: '劳动清单设置',
   },
   home: {
     welcome: '{name}，您好',

@@ -75,6 +75,14 @@ export const PAGE_ACCESS = {
   audit: { any: ['audit.read'] },
   'access-log': { any: ['access-log.read'] },
   consents: { any: ['consents.decide'] },
+
+  // 家校共育
+  notices: { any: ['notices.read', 'notices.send.school'] },
+  'notice-detail': { any: ['notices.read', 'notices.send.school'] },
+  'home-tasks': { any: ['home-tasks.read'] },
+  'five-management': { any: ['five-management.read', 'homework.write'] },
+  'five-management-stats': { any: ['five-management.stats.school', 'stats.county'] },
+  'home-task-checklists': { any: ['home-tasks.checklists'] },
 } as const satisfies Record<string, PageRule | typeof ALL_SIGNED_IN>
 
 export type PageName = keyof typeof PAGE_ACCESS

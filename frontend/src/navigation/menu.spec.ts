@@ -32,6 +32,9 @@ describe('permissions → menu', () => {
       'records',
       'health-family',
       'wellbeing-my-screenings',
+      'notices',
+      'home-tasks',
+      'five-management',
       'publicity',
       'archive-signoff',
       'access-log',
@@ -97,7 +100,7 @@ describe('permissions → menu', () => {
       expect(canOpen('student-profile', as(user)), user).toBe(false)
       expect(canOpen('class-roster', as(user)), user).toBe(false)
     }
-    expect(pages('bureau')).toEqual(['home', 'health-county', 'insight-county', 'insight-county-report', 'county-stats'])
+    expect(pages('bureau')).toEqual(['home', 'health-county', 'insight-county', 'insight-county-report', 'five-management-stats', 'county-stats'])
     expect(pages('auditor')).toEqual(['home', 'insight-county-report', 'audit'])
     expect(pages('admissions')).toEqual(['home', 'exports'])
   })

@@ -81,6 +81,18 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    key: 'family',
+    title: 'menu.family',
+    icon: 'House',
+    children: [
+      { key: 'notices', title: 'menu.notices', page: 'notices' },
+      { key: 'home-tasks', title: 'menu.homeTasks', page: 'home-tasks' },
+      { key: 'five-management', title: 'menu.fiveManagement', page: 'five-management' },
+      { key: 'five-management-stats', title: 'menu.fiveStats', page: 'five-management-stats' },
+      { key: 'home-task-checklists', title: 'menu.homeTaskChecklists', page: 'home-task-checklists' },
+    ],
+  },
+  {
     key: 'archive',
     title: 'menu.archive',
     icon: 'Files',

@@ -14,6 +14,7 @@ import countyStatsRoutes from '@/features/county-stats/routes'
 import auditRoutes from '@/features/audit/routes'
 import accessLogRoutes from '@/features/access-log/routes'
 import consentRoutes from '@/features/consents/routes'
+import familyRoutes from '@/features/family/routes'
 import errorRoutes, { notFoundRoute } from '@/features/errors/routes'
 
 /** Pages inside the layout (menu, top bar, breadcrumb); each feature folder contributes its own routes. */
@@ -33,6 +34,7 @@ export const pageRoutes: RouteRecordRaw[] = [
   ...auditRoutes,
   ...accessLogRoutes,
   ...consentRoutes,
+  ...familyRoutes,
   ...errorRoutes,
 ]
 

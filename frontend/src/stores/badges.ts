@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { wellbeingApi } from '@/api/wellbeing'
+import { noticesApi } from '@/api/family'
 
 /**
  * Counts shown as red badges in the menu: a counselor's unacknowledged alerts. Reading the alert list is audited
@@ -9,6 +10,16 @@ import { wellbeingApi } from '@/api/wellbeing'
  */
 export const useBadgeStore = defineStore('badges', () => {
   const openAlerts = ref(0)
+  /** a family's class notices not opened yet */
+  const unreadNotices = ref(0)
+
+  async function refreshNotices(): Promise<void> {
+    try {
+      unreadNotices.value = (await noticesApi.unreadCount()).unread
+    } catch {
+      // a badge is not worth an error toast
+    }
+  }
 
   async function refreshAlerts(): Promise<void> {
     try {
@@ -24,8 +35,8 @@ export const useBadgeStore = defineStore('badges', () => {
 
   /** badge count for a menu page, 0 when none */
   function forPage(page: string | undefined): number {
-    return page === 'wellbeing-alerts' ? openAlerts.value : 0
+    return page === 'wellbeing-alerts' ? openAlerts.value : page === 'notices' ? unreadNotices.value : 0
   }
 
-  return { openAlerts, refreshAlerts, setOpenAlerts, forPage }
+  return { openAlerts, refreshAlerts, setOpenAlerts, unreadNotices, refreshNotices, forPage }
 })

@@ -108,6 +108,34 @@ final class AccessRules {
         rule(DataClass.CONSENT, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
         rule(DataClass.CONSENT, Action.WRITE, EnumSet.of(SELF, GUARDIAN));
         rule(DataClass.ACCESS_LOG, Action.READ, EnumSet.of(SELF, GUARDIAN, SCHOOL_ADMIN));
+
+        // 家校共育 (family module). 班级通知: to the class's families (and students when addressed); the head
+        // teacher writes for the class, the school admin for any class or (school-level) the whole school
+        rule(DataClass.CLASS_NOTICE, Action.READ, union(TEACHERS, SCHOOL_ADMIN, CLASSMATE_GUARDIAN, CLASSMATE));
+        rule(DataClass.CLASS_NOTICE, Action.WRITE, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
+        rule(DataClass.CLASS_NOTICE, Action.REVIEW, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN)); // receipts, reminders
+        rule(DataClass.CLASS_NOTICE, Action.SIGN, EnumSet.of(CLASSMATE_GUARDIAN));           // 确认 by a guardian
+        // home tasks: the family ticks (a student's tick waits for a guardian's confirmation); the head teacher
+        // reviews the resulting labour records through GENERAL_RECORDS.REVIEW
+        rule(DataClass.HOME_TASK, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, LABOUR_TEACHER,
+                SCHOOL_ADMIN));
+        rule(DataClass.HOME_TASK, Action.WRITE, EnumSet.of(SELF, GUARDIAN));
+        rule(DataClass.HOME_TASK, Action.SIGN, EnumSet.of(GUARDIAN));
+        rule(DataClass.HOME_TASK_CHECKLIST, Action.READ, union(TEACHERS, SCHOOL_ADMIN, SELF, GUARDIAN, CLASSMATE,
+                CLASSMATE_GUARDIAN));
+        rule(DataClass.HOME_TASK_CHECKLIST, Action.WRITE, EnumSet.of(SCHOOL_ADMIN));
+        // 五项管理: a family writes and reads its own check-ins; the head teacher sees the class (REVIEW);
+        // aggregates with small-cell suppression for the school admin and the bureau (EXPORT)
+        rule(DataClass.FIVE_MANAGEMENT, Action.READ, EnumSet.of(SELF, GUARDIAN, HEAD_TEACHER, SCHOOL_ADMIN));
+        rule(DataClass.FIVE_MANAGEMENT, Action.WRITE, EnumSet.of(SELF, GUARDIAN));
+        rule(DataClass.FIVE_MANAGEMENT, Action.REVIEW, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
+        // 作业公示: teachers declare their homework per day; the class's families see it
+        rule(DataClass.HOMEWORK, Action.READ, union(TEACHERS, SCHOOL_ADMIN, CLASSMATE, CLASSMATE_GUARDIAN));
+        rule(DataClass.HOMEWORK, Action.WRITE, union(TEACHERS, SCHOOL_ADMIN));
+
+        // a school's 五项管理 aggregates (k-suppressed) as a whole: its admin; the county's: COUNTY_STATS below
+        rule(DataClass.FIVE_MANAGEMENT, Action.EXPORT, EnumSet.of(SCHOOL_ADMIN));
+
         // accounts of a class's students and guardians: the school admin, and the head teacher for their class
         rule(DataClass.ACCOUNTS, Action.READ, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
         rule(DataClass.ACCOUNTS, Action.WRITE, EnumSet.of(HEAD_TEACHER, SCHOOL_ADMIN));
@@ -157,6 +185,7 @@ final class AccessRules {
         // (the county's health aggregates too: vision rates, sick absences by symptom; early-warning counts)
         rule(DataClass.COUNTY_STATS, Action.READ, EnumSet.of(COUNTY_BUREAU));
         rule(DataClass.COUNTY_REPORT, Action.READ, EnumSet.of(COUNTY_BUREAU, COUNTY_AUDITOR));
+        rule(DataClass.COUNTY_STATS, Action.EXPORT, EnumSet.of(COUNTY_BUREAU));
         rule(DataClass.AUDIT_TRAIL, Action.READ, EnumSet.of(COUNTY_AUDITOR));
     }
 

@@ -28,6 +28,7 @@ import org.zhsz.platform.Problems;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.platform.Suppression;
 import org.zhsz.platform.TableWriter;
+import org.zhsz.platform.Suppression;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
 

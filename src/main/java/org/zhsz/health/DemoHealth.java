@@ -113,11 +113,10 @@ class DemoHealth implements ApplicationRunner {
         int added = 0;
         for (int i = 0; i < members.size(); i++) {
             StudentView s = members.get(i);
-            String no = s.id().substring(s.id().lastIndexOf('-') + 1);
-            if (no.isEmpty() || !no.chars().allMatch(Character::isDigit)) {
+            if (!DemoMode.isDemoStudent(s.id())) {
                 continue; // added by the school after the demo data (an id of its own): not a demo student
             }
-            if (Integer.parseInt(no) > members.size() - leaveOut) {
+            if (Integer.parseInt(s.id().substring(s.id().lastIndexOf('-') + 1)) > members.size() - leaveOut) {
                 continue; // the last numbers of the class are still to be screened
             }
             double eyes = rnd.nextDouble();

@@ -39,6 +39,16 @@ public enum DataClass {
     CONSENT,
     /** who read or exported this student's sensitive data */
     ACCESS_LOG,
+    /** 班级通知: a class's (or the school's) notices to families, their receipts and confirmations (class-level) */
+    CLASS_NOTICE,
+    /** 家庭劳动: a student's home tasks ticked done and confirmed by the family */
+    HOME_TASK,
+    /** the per-grade home-task checklists a school keeps (not about any one student) */
+    HOME_TASK_CHECKLIST,
+    /** 五项管理: a family's weekly check-ins (sleep, homework, phone, reading, exercise); EXPORT: k-suppressed aggregates */
+    FIVE_MANAGEMENT,
+    /** 作业公示: the homework minutes a class's teachers declare per day (class-level) */
+    HOMEWORK,
     /** the login accounts of a class's students and guardians (creating them hands out one-time passwords) */
     ACCOUNTS,
     /** break-glass grants: opening a student's mental-health file in an emergency */
@@ -100,7 +110,7 @@ public enum DataClass {
         return switch (this) {
             case PROFILE_PRIVATE, GENERAL_RECORDS, HEALTH_FITNESS, FITNESS_SCORE, SPECIAL_CONSTITUTION,
                  SPECIAL_CONSTITUTION_GUIDANCE, MENTAL_HEALTH, MENTAL_HEALTH_FLAG, ARCHIVE, VISION, VISION_ADVICE,
-                 ATTENDANCE, EARLY_WARNING -> true;
+                 ATTENDANCE, FIVE_MANAGEMENT, EARLY_WARNING -> true;
             default -> false;
         };
     }

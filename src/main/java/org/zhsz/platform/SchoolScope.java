@@ -17,6 +17,10 @@ public record SchoolScope(String schoolId, String countyId, String termCode, Set
         classIds = Set.copyOf(classIds);
     }
 
+    public boolean is(Relationship r) {
+        return relationships.contains(r);
+    }
+
     /** Does the decision cover this class (or, with {@code null}, something that belongs to the school as a whole)? */
     public boolean covers(String classId) {
         return wholeSchool || (classId != null && classIds.contains(classId));

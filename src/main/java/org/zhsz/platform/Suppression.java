@@ -18,9 +18,12 @@ import java.util.Set;
  * lines (as linear equations over the hidden cells) determine a hidden cell, the smallest published cell that frees
  * it is hidden too. A heuristic in the spirit of τ-ARGUS's hypercube method, not an optimal solution; it protects
  * against recomputation from the totals, not against narrowing a cell down by bounds. The one routine every
- * module's published statistics use (fitness, health, insight); {@code SuppressionProperties} checks it.
+ * module's published statistics use (fitness, health, family, insight); {@code SuppressionProperties} checks it.
  */
 public final class Suppression {
+
+    /** The smallest count published: 1 to {@code K − 1} people are hidden. */
+    public static final int K = 5;
 
     /** Cells that add up to {@code total} (itself a published cell). */
     public record Line<K>(List<K> members, K total) {
@@ -29,6 +32,7 @@ public final class Suppression {
     private Suppression() {
     }
 
+    /** The cells to hide, given each cell's number of people and the lines of the table. */
     public static <K> Set<K> suppress(Map<K, Integer> sizes, List<Line<K>> lines, int k) {
         Set<K> hidden = new HashSet<>();
         sizes.forEach((key, n) -> {

@@ -151,7 +151,7 @@ class DemoRecords implements ApplicationRunner {
                     List.of(DEMO_EVIDENCE_ID), StudentRecord.Source.TEACHER, RecordStatus.APPROVED,
                     new StudentRecord.Person("head_c1", "马晓梅", "head_teacher"), null, null, null,
                     List.of(new StudentRecord.Change(clock.now(), new StudentRecord.Person("head_c1", "马晓梅",
-                            "head_teacher"), "create", Map.of(), "demo")), null, clock.now(), clock.now()));
+                            "head_teacher"), "create", Map.of(), "demo")), null, clock.now(), clock.now(), null));
             all.add(rec("S1-C1-01-s3", c1a, term, Dimension.LABOUR, "household", "帮家里收玉米",
                     "国庆假期帮家里收玉米三天", date(start, today, 32), new BigDecimal("12"), null, null, null, null,
                     self, RecordStatus.APPROVED, null));
@@ -220,6 +220,6 @@ class DemoRecords implements ApplicationRunner {
                 "head_teacher"), now) : null;
         return new StudentRecord(id, s.schoolId(), s.id(), s.classId(), term, dim, category, title, description, on,
                 hours, level, award, severity, skill, List.of(), source, status, p, review, null, batchId,
-                List.of(new StudentRecord.Change(now, p, "create", Map.of(), "demo")), null, now, now);
+                List.of(new StudentRecord.Change(now, p, "create", Map.of(), "demo")), null, now, now, null);
     }
 }

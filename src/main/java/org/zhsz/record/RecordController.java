@@ -1,14 +1,11 @@
 package org.zhsz.record;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +30,7 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.ETags;
+import org.zhsz.platform.FileDownloads;
 import org.zhsz.platform.MultiLine;
 import org.zhsz.platform.PageResult;
 import org.zhsz.platform.Paging;
@@ -244,14 +242,8 @@ class RecordController {
                         .switchIfEmpty(Mono.error(() -> Problems.notFound("evidence", evidenceId)))
                         .flatMap(e -> audit.record(new AuditEvent(actor, "evidence.download", "evidence", e.id(), id,
                                         scope.schoolId(), AuditEvent.Outcome.ALLOWED, null, DataClass.GENERAL_RECORDS))
-                                .thenReturn(ResponseEntity.ok()
-                                        .contentType(MediaType.parseMediaType(e.contentType()))
-                                        .contentLength(e.size())
-                                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                                .filename(e.filename(), StandardCharsets.UTF_8).build().toString())
-                                        .header("X-Content-Type-Options", "nosniff")
-                                        .header("Content-Security-Policy", "sandbox")
-                                        .body(evidence.content(e.id())))));
+                                .thenReturn(FileDownloads.inline(e.contentType(), e.size(), e.filename(),
+                                        evidence.content(e.id())))));
     }
 
     // ---- batch and views ----

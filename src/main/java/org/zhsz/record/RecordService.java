@@ -110,7 +110,7 @@ class RecordService {
                                         d.evidence(), self ? StudentRecord.Source.STUDENT : StudentRecord.Source.TEACHER,
                                         status, person(actor, rels), null, null, batchId,
                                         List.of(new StudentRecord.Change(now, person(actor, rels), "create", Map.of(),
-                                                null)), null, now, now);
+                                                null)), null, now, now, null);
                                 return mongo.insert(r);
                             })
                             .flatMap(saved -> audit.record(AuditEvent.allowed(actor, "record.create", "record",
@@ -322,7 +322,7 @@ class RecordService {
                                             merged.level(), blank(merged.award()), merged.severity(),
                                             blank(merged.skill()), merged.evidence(), r.source(), status,
                                             r.recordedBy(), r.review(), r.voided(), r.batchId(), history, r.version(),
-                                            r.createdAt(), now);
+                                            r.createdAt(), now, r.family());
                                     return mongo.save(updated);
                                 }).flatMap(saved -> audit.record(AuditEvent.allowed(actor, "record.update", "record",
                                         saved.id(), saved.studentId(), saved.schoolId())).thenReturn(
@@ -388,7 +388,7 @@ class RecordService {
                 r.dimension(), r.category(), r.title(), r.description(), r.occurredOn(), r.hours(), r.level(),
                 r.award(), r.severity(), r.skill(), r.evidence(), r.source(), to, r.recordedBy(),
                 review == null ? r.review() : review, voided == null ? r.voided() : voided, r.batchId(), history,
-                r.version(), r.createdAt(), now);
+                r.version(), r.createdAt(), now, r.family());
         return mongo.save(updated)
                 .flatMap(saved -> audit.record(AuditEvent.allowed(actor, "record." + action, "record", saved.id(),
                         saved.studentId(), saved.schoolId()).withReason(note)).thenReturn(saved));

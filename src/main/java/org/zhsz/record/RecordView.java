@@ -11,21 +11,22 @@ record RecordView(String id, String studentId, String schoolId, String classId, 
                   LocalDate occurredOn, BigDecimal hours, Level level, String award, String severity, String skill,
                   List<String> evidence, String source, RecordStatus status, StudentRecord.Person recordedBy,
                   StudentRecord.Review review, StudentRecord.Void voided, boolean privateToFamily, String batchId,
-                  Long version, Instant createdAt, Instant updatedAt, String studentName, String className) {
+                  Long version, Instant createdAt, Instant updatedAt, StudentRecord.Family family,
+                  String studentName, String className) {
 
     static RecordView of(StudentRecord r, Category c) {
         return new RecordView(r.id(), r.studentId(), r.schoolId(), r.classId(), r.term(), r.dimension(),
                 r.dimension().label(), r.category(), c == null ? r.category() : c.zh(), r.title(), r.description(),
                 r.occurredOn(), r.hours(), r.level(), r.award(), r.severity(), r.skill(), r.evidence(),
                 r.source().name(), r.status(), r.recordedBy(), r.review(), r.voided(), c != null && c.privateToFamily(),
-                r.batchId(), r.version(), r.createdAt(), r.updatedAt(), null, null);
+                r.batchId(), r.version(), r.createdAt(), r.updatedAt(), r.family(), null, null);
     }
 
     /** With the student's and the class's names, for lists of several students' records (the review queue). */
     RecordView named(String student, String className) {
         return new RecordView(id, studentId, schoolId, classId, term, dimension, dimensionLabel, category,
                 categoryName, title, description, occurredOn, hours, level, award, severity, skill, evidence, source,
-                status, recordedBy, review, voided, privateToFamily, batchId, version, createdAt, updatedAt, student,
-                className);
+                status, recordedBy, review, voided, privateToFamily, batchId, version, createdAt, updatedAt, family,
+                student, className);
     }
 }

@@ -29,14 +29,15 @@ record StudentRecord(@Id String id, String schoolId, String studentId, String cl
                      BigDecimal hours, Level level, String award, String severity, String skill, List<String> evidence,
                      Source source, RecordStatus status, Person recordedBy, Review review, Void voided,
                      String batchId, List<Change> history, @Version Long version, Instant createdAt,
-                     Instant updatedAt) {
+                     Instant updatedAt, Family family) {
 
     StudentRecord {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    enum Source { TEACHER, STUDENT, IMPORT }
+    /** FAMILY: a home task ticked done at home and confirmed by a guardian (the family module), reviewed like a self-report */
+    enum Source { TEACHER, STUDENT, IMPORT, FAMILY }
 
     record Person(String username, String name, String role) {
     }
@@ -45,6 +46,13 @@ record StudentRecord(@Id String id, String schoolId, String studentId, String cl
     }
 
     record Void(String reason, Person by, Instant at) {
+    }
+
+    /**
+     * How the family vouched for a home-task record: who did it ({@code doneBy}: the student or the guardian who
+     * ticked it for the child), which guardian confirmed it and when, and the family module's completion id.
+     */
+    record Family(String completionId, String taskCode, Person doneBy, Person confirmedBy, Instant confirmedAt) {
     }
 
     /** One edit: who, when, which fields from what to what. */

@@ -23,6 +23,7 @@ import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
 import org.zhsz.platform.FieldError;
+import org.zhsz.platform.HeaderColumns;
 import org.zhsz.platform.Ids;
 import org.zhsz.platform.ImportJobs;
 import org.zhsz.platform.Messages;
@@ -136,11 +137,10 @@ class RosterImport {
 
     private List<Row> parse(Path file, ImportJobs.Tracker job) throws IOException {
         List<Row> rows = new ArrayList<>();
-        String[][] header = new String[1][];
+        HeaderColumns[] header = new HeaderColumns[1];
         TabularReader.read(file, (n, cells) -> {
             if (header[0] == null) {
-                header[0] = cells.stream().map(c -> HEADERS.get(c.replace("\uFEFF", "").trim()
-                        .toLowerCase(Locale.ROOT).replace(" ", ""))).toArray(String[]::new);
+                header[0] = HeaderColumns.of(cells, HEADERS);
                 job.header(cells);
                 return;
             }
@@ -148,12 +148,7 @@ class RosterImport {
                 throw new org.zhsz.platform.ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
                         "too_many_rows", "At most " + MAX_ROWS + " rows per import", List.of(), Map.of(), MAX_ROWS);
             }
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < cells.size() && i < header[0].length; i++) {
-                if (header[0][i] != null) {
-                    values.put(header[0][i], cells.get(i).trim());
-                }
-            }
+            Map<String, String> values = header[0].values(cells);
             String no = values.get("studentNo");
             if (no != null && no.startsWith(EXAMPLE)) {
                 return;
@@ -167,9 +162,8 @@ class RosterImport {
         if (header[0] == null) {
             throw Problems.rule("empty_file", "The file has no header row");
         }
-        Set<String> known = new HashSet<>(java.util.Arrays.asList(header[0]));
         for (String required : List.of("studentNo", "name", "sex", "birthDate", "class")) {
-            if (!known.contains(required)) {
+            if (!header[0].has(required)) {
                 throw Problems.invalid(List.of(FieldError.of(required, "missing_column", "field.missing_column")));
             }
         }

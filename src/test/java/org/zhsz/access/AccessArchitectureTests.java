@@ -23,7 +23,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * {@link org.zhsz.platform.AccessPolicy}. Exempt from the second part are the classes that model the token itself
  * (Actor, Role, ActorResolver), the notification inboxes addressed to a role (Notifications) and account
  * provisioning, which hands realm roles to new Keycloak accounts (UserAccounts, platform.identity, StaffAccounts,
- * StudentAccounts: the new account's roles as data, never the caller's); showing a role's name
+ * StudentAccounts: the new account's roles as data, never the caller's) and demo data acting as the demo users
+ * (DemoFamily's demo parent confirming a home task); showing a role's name
  * ({@code Role.claim()}) is not a decision.
  */
 class AccessArchitectureTests {
@@ -40,6 +41,11 @@ class AccessArchitectureTests {
             "account provisioning", c -> c.getPackageName().equals("org.zhsz.platform.identity")
                     || named(c, "org.zhsz.platform.UserAccounts") || named(c, "org.zhsz.organization.StaffAccounts")
                     || named(c, "org.zhsz.student.StudentAccounts"));
+
+    /** Demo data that acts as the demo users (e.g. a demo parent confirming a home task): their roles as data. */
+    private static final DescribedPredicate<JavaClass> DEMO_DATA = DescribedPredicate.describe(
+            "demo data playing the demo users", c -> c.getSimpleName().startsWith("Demo")
+                    && c.getPackageName().startsWith("org.zhsz."));
 
     /** The class or a class nested in it. */
     private static boolean is(JavaClass c, Class<?> type) {
@@ -67,6 +73,7 @@ class AccessArchitectureTests {
     static final ArchRule NO_ROLE_VALUES_OUTSIDE_ACCESS = noClasses()
             .that().resideOutsideOfPackage("org.zhsz.access..")
             .and(DescribedPredicate.not(TOKEN_MODEL)).and(DescribedPredicate.not(PROVISIONING))
+            .and(DescribedPredicate.not(DEMO_DATA))
             .should().accessTargetWhere(TOUCHES_A_ROLE)
             .because("every access decision is made by the access policy (docs/access-model.md)");
 

@@ -66,7 +66,12 @@ class AccessModelDocTests {
             Map.entry(DataClass.COUNTY_REPORT, "the county report against the plan's targets, suppressed, no names"),
             Map.entry(DataClass.EARLY_WARNING, "学生预警: who is flagged, the level, the reasons of data classes the reader may read"),
             Map.entry(DataClass.FITNESS_CALCULATOR, "the 体测 standard calculator (stores nothing)"),
-            Map.entry(DataClass.COUNTY_STATS, "the county's suppressed aggregates"),
+            Map.entry(DataClass.COUNTY_STATS, "the county's suppressed aggregates (fitness, records, 五项管理 …)"),
+            Map.entry(DataClass.CLASS_NOTICE, "班级通知 to a class's (or the school's) families, receipts, confirmations"),
+            Map.entry(DataClass.HOME_TASK, "a student's home tasks (家务劳动) and their ticks and photos"),
+            Map.entry(DataClass.HOME_TASK_CHECKLIST, "the school's per-grade home-task checklists"),
+            Map.entry(DataClass.FIVE_MANAGEMENT, "五项管理 weekly check-ins of a family; the school's figures"),
+            Map.entry(DataClass.HOMEWORK, "作业公示: the homework minutes a class's teachers declare per day"),
             Map.entry(DataClass.AUDIT_TRAIL, "the county's audit trail")));
 
     static String accessTable() {

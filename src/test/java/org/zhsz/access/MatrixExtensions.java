@@ -26,6 +26,7 @@ final class MatrixExtensions {
         List<AccessMatrix.Row> rows = new ArrayList<>();
         rows.addAll(records());
         rows.addAll(FitnessMatrixRows.rows());
+        rows.addAll(FamilyMatrixRows.rows());
         rows.addAll(HealthMatrixRows.rows());
         rows.addAll(InsightMatrixRows.rows());
         rows.addAll(wellbeing());

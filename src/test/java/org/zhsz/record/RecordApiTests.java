@@ -148,6 +148,10 @@ class RecordApiTests {
 
         byte[] downloaded = as("parent_c1a").get().uri("/api/v1/students/S1-C1-01/evidence/{e}", id).exchange()
                 .expectStatus().isOk().expectHeader().contentType("image/jpeg")
+                // shown in the page, never sniffed into something else, sandboxed when opened on its own
+                .expectHeader().valueMatches("Content-Disposition", "inline;.*")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Content-Security-Policy", "sandbox")
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(new String(downloaded, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("\u0025\u0088");
         assertThat(downloaded.length).isLessThan(photo.length);
