@@ -22,8 +22,16 @@ export default defineConfig({
         codeSplitting: {
           // priorities matter: a group also takes the dependencies of its modules that no higher group took
           groups: [
-            { name: 'vendor', test: /\/node_modules\/(?!echarts\/|zrender\/|vue-echarts\/)|vite\/preload-helper|vite\/modulepreload-polyfill/, priority: 5 },
-            { name: 'charts', test: /\/node_modules\/(echarts|zrender|vue-echarts)\/|\/src\/components\/\w*Chart\.vue/, priority: 4 },
+            {
+              name: 'vendor',
+              test: /\/node_modules\/(?!echarts\/|zrender\/|vue-echarts\/)|vite\/preload-helper|vite\/modulepreload-polyfill/,
+              priority: 5,
+            },
+            {
+              name: 'charts',
+              test: /\/node_modules\/(echarts|zrender|vue-echarts)\/|\/src\/components\/\w*Chart\.vue/,
+              priority: 4,
+            },
             { name: 'app', test: /\/src\/(components|composables|stores|api|layout|navigation|i18n)\//, priority: 3 },
           ],
         },

@@ -71,7 +71,11 @@ function bootFailure(message: string, error: unknown): void {
       h('div', { class: 'boot', role: 'alert' }, [
         h('h1', { class: 'page-title' }, t('app.title')),
         h('p', message),
-        h('button', { type: 'button', class: 'el-button el-button--primary', onClick: () => location.reload() }, t('common.retry')),
+        h(
+          'button',
+          { type: 'button', class: 'el-button el-button--primary', onClick: () => location.reload() },
+          t('common.retry'),
+        ),
       ]),
   }).mount('#app')
 }

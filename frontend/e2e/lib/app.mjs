@@ -24,7 +24,9 @@ export class App {
     await page.goto(this.url(path))
     const user = page.locator('#username')
     await user.waitFor({ timeout: this.config.stepTimeout }).catch((e) => {
-      throw new Error(`the Keycloak login page did not appear for ${this.url(path)} (now at ${page.url()}): ${e.message}`)
+      throw new Error(
+        `the Keycloak login page did not appear for ${this.url(path)} (now at ${page.url()}): ${e.message}`,
+      )
     })
     await user.fill(username)
     await page.locator('#password').fill(this.config.password)
@@ -38,10 +40,17 @@ export class App {
 
   /** The app has started (signed in, /api/v1/me loaded): the top bar is there. */
   async waitForApp() {
-    await this.page.locator('.topbar').waitFor({ timeout: this.config.stepTimeout }).catch(async (e) => {
-      const alert = await this.page.locator('[role=alert]').first().textContent().catch(() => null)
-      throw new Error(`the app did not start at ${this.page.url()}${alert ? `: ${alert.trim()}` : ''} (${e.message})`)
-    })
+    await this.page
+      .locator('.topbar')
+      .waitFor({ timeout: this.config.stepTimeout })
+      .catch(async (e) => {
+        const alert = await this.page
+          .locator('[role=alert]')
+          .first()
+          .textContent()
+          .catch(() => null)
+        throw new Error(`the app did not start at ${this.page.url()}${alert ? `: ${alert.trim()}` : ''} (${e.message})`)
+      })
   }
 
   /** Navigates inside the app (full load, like typing the URL or following a shared link). */
@@ -52,10 +61,12 @@ export class App {
 
   /** Waits until `text` is visible (within `scope`, a selector or locator, if given); returns its locator. */
   async see(text, scope) {
-    const root = typeof scope === 'string' ? this.page.locator(scope) : scope ?? this.page
+    const root = typeof scope === 'string' ? this.page.locator(scope) : (scope ?? this.page)
     const loc = root.getByText(text, { exact: false }).first()
     await loc.waitFor({ state: 'visible', timeout: this.config.stepTimeout }).catch((e) => {
-      throw new Error(`expected to see "${text}"${scope ? ` in ${typeof scope === 'string' ? scope : 'the given part'}` : ''} on ${this.page.url()} (${e.message.split('\n')[0]})`)
+      throw new Error(
+        `expected to see "${text}"${scope ? ` in ${typeof scope === 'string' ? scope : 'the given part'}` : ''} on ${this.page.url()} (${e.message.split('\n')[0]})`,
+      )
     })
     return loc
   }
@@ -119,13 +130,22 @@ export class App {
 
   /** Waits until no loading mask is showing in the main area (lists and cards have loaded). */
   async settled() {
-    if (this.phone) await this.page.locator('.menu-drawer .side-menu').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {})
+    if (this.phone)
+      await this.page
+        .locator('.menu-drawer .side-menu')
+        .waitFor({ state: 'hidden', timeout: 3000 })
+        .catch(() => {})
     const ok = await this.page
       .waitForFunction(
         () =>
           ![...document.querySelectorAll('#main-content .el-loading-mask')].some((m) => {
             const st = getComputedStyle(m)
-            return st.display !== 'none' && st.visibility !== 'hidden' && Number(st.opacity) > 0.05 && m.getClientRects().length > 0
+            return (
+              st.display !== 'none' &&
+              st.visibility !== 'hidden' &&
+              Number(st.opacity) > 0.05 &&
+              m.getClientRects().length > 0
+            )
           }),
         null,
         { timeout: this.config.stepTimeout },
@@ -136,7 +156,9 @@ export class App {
       )
     if (!ok) {
       const open = [...this.pending].map(([r, t]) => `${r.method()} ${r.url()} (${Date.now() - t} ms)`).join('; ')
-      process.stdout.write(`      (still loading after ${this.config.stepTimeout} ms at ${this.page.url()}; open requests: ${open || 'none'})\n`)
+      process.stdout.write(
+        `      (still loading after ${this.config.stepTimeout} ms at ${this.page.url()}; open requests: ${open || 'none'})\n`,
+      )
     }
   }
 
@@ -147,10 +169,25 @@ export class App {
    */
   async noEnglish(where = 'body') {
     await this.settled()
-    const text = await this.page.locator(where).first().innerText().catch(() => '')
+    const text = await this.page
+      .locator(where)
+      .first()
+      .innerText()
+      .catch(() => '')
     // account names and other identifiers are marked translate="no" (e.g. the auditor's "bureau" under 何光明)
-    const ids = await this.page.locator(where).first().locator('[translate=no]').allInnerTexts().catch(() => [])
-    const words = [...new Set((ids.reduce((t, id) => t.split(id).join(' '), text).match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !ENGLISH_ALLOWED.has(w.toUpperCase())))]
+    const ids = await this.page
+      .locator(where)
+      .first()
+      .locator('[translate=no]')
+      .allInnerTexts()
+      .catch(() => [])
+    const words = [
+      ...new Set(
+        (ids.reduce((t, id) => t.split(id).join(' '), text).match(/\b[A-Za-z]{2,}\b/g) ?? []).filter(
+          (w) => !ENGLISH_ALLOWED.has(w.toUpperCase()),
+        ),
+      ),
+    ]
     if (words.length) throw new Error(`English words on ${this.page.url()}: ${words.join(', ')}`)
     return text
   }
@@ -164,7 +201,28 @@ export class App {
 }
 
 /** Words a Chinese page may show: brand and instrument names, file formats, units. */
-export const ENGLISH_ALLOWED = new Set(['PHQ', 'GAD', 'PDF', 'PNG', 'JPEG', 'CSV', 'XLSX', 'XLS', 'EXCEL', 'WPS', 'UTF', 'GBK', 'KB', 'MB', 'QR', 'KG', 'CM', 'ML', 'BMI', 'ZHSZ'])
+export const ENGLISH_ALLOWED = new Set([
+  'PHQ',
+  'GAD',
+  'PDF',
+  'PNG',
+  'JPEG',
+  'CSV',
+  'XLSX',
+  'XLS',
+  'EXCEL',
+  'WPS',
+  'UTF',
+  'GBK',
+  'KB',
+  'MB',
+  'QR',
+  'KG',
+  'CM',
+  'ML',
+  'BMI',
+  'ZHSZ',
+])
 
 export function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`)

@@ -20,7 +20,10 @@ export function loadConfig(env = process.env) {
     /** limit for one wait (an element to appear, a page to load), ms */
     stepTimeout: Number(env.ZHSZ_E2E_STEP_TIMEOUT_MS || 20_000),
     /** comma-separated scenario names (or parts of names) to run; empty = all */
-    only: (env.ZHSZ_E2E_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean),
+    only: (env.ZHSZ_E2E_ONLY || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     headed: env.ZHSZ_E2E_HEADED === '1',
     slowMo: Number(env.ZHSZ_E2E_SLOWMO || 0),
   }

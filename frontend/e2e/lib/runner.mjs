@@ -15,7 +15,10 @@ import { CHROMIUM_ARGS, VIEWPORTS } from './config.mjs'
 
 /** Loads scenarios/NN-name.mjs in name order; each default-exports { name, title, viewport?, run(ctx) } or a list. */
 export async function loadScenarios(dir) {
-  const files = fs.readdirSync(dir).filter((f) => /^\d+-.+\.mjs$/.test(f)).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d+-.+\.mjs$/.test(f))
+    .sort()
   const out = []
   for (const f of files) {
     const mod = await import(pathToFileURL(path.join(dir, f)).href)
@@ -113,8 +116,11 @@ async function runOne(browser, scenario, config, state) {
   })
   // the app's pages must be served with the policy (a test that passes without it proves nothing)
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'document' && r.url().startsWith(config.baseUrl)
-        && !/script-src 'self'/.test(r.headers()['content-security-policy'] ?? '')) {
+    if (
+      r.request().resourceType() === 'document' &&
+      r.url().startsWith(config.baseUrl) &&
+      !/script-src 'self'/.test(r.headers()['content-security-policy'] ?? '')
+    ) {
       problems.push(`no Content-Security-Policy on ${r.url()}`)
     }
   })
@@ -124,7 +130,8 @@ async function runOne(browser, scenario, config, state) {
   page.on('requestfinished', (r) => pending.delete(r))
   page.on('requestfailed', (r) => pending.delete(r))
   page.on('response', (r) => {
-    if (r.status() >= 500 && r.url().startsWith(config.baseUrl)) problems.push(`server error ${r.status()} for ${r.request().method()} ${r.url()}`)
+    if (r.status() >= 500 && r.url().startsWith(config.baseUrl))
+      problems.push(`server error ${r.status()} for ${r.request().method()} ${r.url()}`)
   })
 
   const app = new App({ page, config, scenario, shots, pending })
@@ -141,7 +148,11 @@ async function runOne(browser, scenario, config, state) {
   const started = Date.now()
   let error = null
   try {
-    await withTimeout(scenario.run({ app, page, step, state, assert, config }), scenario.timeout ?? config.scenarioTimeout, `scenario ${scenario.name}`)
+    await withTimeout(
+      scenario.run({ app, page, step, state, assert, config }),
+      scenario.timeout ?? config.scenarioTimeout,
+      `scenario ${scenario.name}`,
+    )
     if (problems.length) throw new Error(problems.join('\n      '))
   } catch (e) {
     error = e
@@ -163,7 +174,9 @@ export async function run(scenarios, config) {
   if (!fs.existsSync(config.chromium)) {
     throw new Error(`no Chromium at ${config.chromium} (install Debian's chromium package, or set ZHSZ_E2E_CHROMIUM)`)
   }
-  log(`e2e: ${scenarios.length} scenario(s) against ${config.baseUrl}, Chromium ${config.chromium}, artifacts in ${config.artifacts}`)
+  log(
+    `e2e: ${scenarios.length} scenario(s) against ${config.baseUrl}, Chromium ${config.chromium}, artifacts in ${config.artifacts}`,
+  )
   const started = Date.now()
   const browser = await chromium.launch({
     executablePath: config.chromium,
@@ -178,7 +191,13 @@ export async function run(scenarios, config) {
       log(`  ▶ ${s.name}${s.title ? ` — ${s.title}` : ''}`)
       const r = await runOne(browser, s, config, state)
       results.push(r)
-      log(r.error ? `  ✗ ${s.name} (${seconds(r.ms)})\n      ${String(r.error.message ?? r.error).split('\n').join('\n      ')}` : `  ✓ ${s.name} (${seconds(r.ms)}, ${r.shots.length} screenshots)`)
+      log(
+        r.error
+          ? `  ✗ ${s.name} (${seconds(r.ms)})\n      ${String(r.error.message ?? r.error)
+              .split('\n')
+              .join('\n      ')}`
+          : `  ✓ ${s.name} (${seconds(r.ms)}, ${r.shots.length} screenshots)`,
+      )
     }
   } finally {
     await browser.close().catch(() => {})
@@ -190,7 +209,14 @@ export async function run(scenarios, config) {
       {
         baseUrl: config.baseUrl,
         ms: Date.now() - started,
-        results: results.map((r) => ({ name: r.name, ok: !r.error, ms: r.ms, error: r.error ? String(r.error.message ?? r.error) : undefined, steps: r.steps, shots: r.shots.map((f) => path.relative(config.artifacts, f)) })),
+        results: results.map((r) => ({
+          name: r.name,
+          ok: !r.error,
+          ms: r.ms,
+          error: r.error ? String(r.error.message ?? r.error) : undefined,
+          steps: r.steps,
+          shots: r.shots.map((f) => path.relative(config.artifacts, f)),
+        })),
       },
       null,
       2,

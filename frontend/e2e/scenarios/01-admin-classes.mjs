@@ -10,7 +10,10 @@ export default {
       const links = page.locator('[data-testid=class-link]')
       await app.visible(links.first(), 'class links on the home page')
       const names = (await links.allTextContents()).map((s) => s.trim())
-      assert(names.includes('七年级(1)班') && names.includes('七年级(2)班'), `home lists 七年级(1)班 and 七年级(2)班, got ${names.join(', ')}`)
+      assert(
+        names.includes('七年级(1)班') && names.includes('七年级(2)班'),
+        `home lists 七年级(1)班 and 七年级(2)班, got ${names.join(', ')}`,
+      )
       await app.shot('home')
     })
 

@@ -9,7 +9,7 @@ export default {
   name: 'admin-break-glass',
   title: '学校管理员：紧急调阅心理档案（警示、理由、通知、访问记录）',
   async run({ app, page, step, assert, state }) {
-    await step('sign in as admin_s1 straight onto 马思远\'s profile', () => app.login('admin_s1', '/students/S1-C1-01'))
+    await step("sign in as admin_s1 straight onto 马思远's profile", () => app.login('admin_s1', '/students/S1-C1-01'))
     await app.visible(page.locator('h1.page-title', { hasText: '马思远' }), 'the profile heading')
 
     const dialog = page.locator('.el-dialog.break-glass')
@@ -35,7 +35,7 @@ export default {
       await app.shot('break-glass-granted')
     })
 
-    await step('the opening is in the student\'s access log', async () => {
+    await step("the opening is in the student's access log", async () => {
       await page.getByRole('tab', { name: '访问记录' }).click()
       await app.see('学校管理员 王建国 紧急调阅了 心理健康档案', '[data-testid=access-log]')
       await app.see(`理由：${BREAK_GLASS_REASON}`, '[data-testid=access-log]')

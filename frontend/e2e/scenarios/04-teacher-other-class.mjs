@@ -3,7 +3,9 @@ export default {
   name: 'teacher-other-class',
   title: '任课教师：打开非任教班级学生的链接 → 中文提示，不崩溃',
   async run({ app, page, step, assert }) {
-    await step('sign in as teacher_c2 straight onto /students/S1-C1-01', () => app.login('teacher_c2', '/students/S1-C1-01'))
+    await step('sign in as teacher_c2 straight onto /students/S1-C1-01', () =>
+      app.login('teacher_c2', '/students/S1-C1-01'),
+    )
 
     await step('the page explains, in Chinese, that the student is not theirs to see', async () => {
       const box = await app.visible(page.locator('[data-testid=profile-error]'), 'the not-found message')

@@ -17,7 +17,7 @@ export default {
     })
 
     const dialog = page.locator('.el-dialog.record-form')
-    await step('the record dialog offers only the teacher\'s dimensions', async () => {
+    await step("the record dialog offers only the teacher's dimensions", async () => {
       await page.locator('[data-testid="record-S1-C1-01"]').click()
       await app.visible(dialog, 'the record dialog')
       await app.see('为 马思远 记录', dialog)
@@ -25,7 +25,10 @@ export default {
       const options = page.locator('.el-select-dropdown:visible .el-select-dropdown__item')
       await app.visible(options.first(), 'the dimension options')
       const dims = (await options.allTextContents()).map((s) => s.trim())
-      assert(dims.join(',') === '思想品德,学业水平', `a subject teacher may write 思想品德 and 学业水平 only, got ${dims.join(',')}`)
+      assert(
+        dims.join(',') === '思想品德,学业水平',
+        `a subject teacher may write 思想品德 and 学业水平 only, got ${dims.join(',')}`,
+      )
       await options.filter({ hasText: '思想品德' }).click()
       await dialog.locator('[data-testid=rf-category]').click()
       await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '日常行为表现' }).click()
@@ -41,7 +44,7 @@ export default {
       state.teacherRecordTitle = title
     })
 
-    await step('the record is in 马思远\'s timeline, under 思想品德', async () => {
+    await step("the record is in 马思远's timeline, under 思想品德", async () => {
       await page.getByRole('link', { name: '马思远' }).first().click()
       await app.visible(page.locator('h1.page-title', { hasText: '马思远' }), 'the profile heading')
       await page.getByRole('tab', { name: '写实记录' }).click()

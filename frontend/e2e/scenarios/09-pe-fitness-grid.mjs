@@ -7,13 +7,15 @@ export default {
   title: '体育教师：体测录入表格，边输入边出分，保存全班',
   async run({ app, page, step, assert, state }) {
     const sid = 'S1-C1-01'
-    await step('sign in as pe_c1 onto the fitness grid of 七年级(1)班', () => app.login('pe_c1', '/fitness/entry?class=S1-C1'))
+    await step('sign in as pe_c1 onto the fitness grid of 七年级(1)班', () =>
+      app.login('pe_c1', '/fitness/entry?class=S1-C1'),
+    )
 
     const run50 = page.locator(`input[data-testid=fi-${sid}-run_50m]`)
     const total = page.locator(`[data-testid=fitness-total-${sid}]`)
-    await step('the grid lists the class with the grade\'s items', async () => {
+    await step("the grid lists the class with the grade's items", async () => {
       await app.see('七年级 · 40 名学生')
-      await app.visible(run50, '马思远\'s 50 m input')
+      await app.visible(run50, "马思远's 50 m input")
       await app.see('1000米跑(秒)', '[data-testid=fitness-grid]')
       await app.see('女：800米跑(秒)', '[data-testid=fitness-grid]')
       await app.shot('grid')
@@ -48,7 +50,9 @@ export default {
     })
 
     await step('Enter moves down the column and a column pasted from Excel fills it', async () => {
-      const ids = await page.locator('input[data-testid$=-sit_and_reach]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+      const ids = await page
+        .locator('input[data-testid$=-sit_and_reach]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
       assert(ids.length >= 4, 'sit-and-reach inputs for the rows')
       const first = page.locator(`input[data-testid="${ids[0]}"]`)
       await first.click()
@@ -56,7 +60,10 @@ export default {
       const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
       assert(focused === ids[1], `Enter moved to the next row's cell (${focused})`)
       await page.keyboard.press('ArrowUp')
-      assert((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === ids[0], 'ArrowUp moved back')
+      assert(
+        (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === ids[0],
+        'ArrowUp moved back',
+      )
       // paste three lines, as Excel puts a copied column on the clipboard (from the second row: 马思远's total stays)
       await page.locator(`input[data-testid="${ids[1]}"]`).evaluate((el) => {
         const dt = new DataTransfer()
@@ -68,8 +75,14 @@ export default {
         assert(got === v, `row ${i + 2} got the pasted ${v} (${got})`)
       }
       // the name column stays in view when the grid scrolls sideways
-      await page.locator('[data-testid=fitness-grid] .el-table__body-wrapper .el-scrollbar__wrap').first().evaluate((el) => el.scrollTo({ left: 2000 }))
-      await app.visible(page.locator('[data-testid=fitness-grid] .el-table-fixed-column--left', { hasText: '马思远' }).first(), 'the name fixed on the left')
+      await page
+        .locator('[data-testid=fitness-grid] .el-table__body-wrapper .el-scrollbar__wrap')
+        .first()
+        .evaluate((el) => el.scrollTo({ left: 2000 }))
+      await app.visible(
+        page.locator('[data-testid=fitness-grid] .el-table-fixed-column--left', { hasText: '马思远' }).first(),
+        'the name fixed on the left',
+      )
       await app.shot('pasted-column')
     })
 
@@ -80,7 +93,10 @@ export default {
       await app.visible(page.locator(`[data-testid=fitness-outcome-${sid}]`, { hasText: '已保存' }), 'the row saved')
       await app.see('已保存', '[data-testid=fitness-report]')
       const saved = (await total.textContent())?.trim()
-      assert(saved === state.fitnessTotal, `the saved total is the live one (saved ${saved}, live ${state.fitnessTotal})`)
+      assert(
+        saved === state.fitnessTotal,
+        `the saved total is the live one (saved ${saved}, live ${state.fitnessTotal})`,
+      )
       await app.shot('saved')
     })
   },

@@ -15,7 +15,10 @@ export default {
       await app.visible(card, 'the PHQ-9 card')
       // students read a neutral title, never the clinical name of the instrument
       await app.see('心情自评')
-      assert(!(await page.locator('body').innerText()).includes('患者健康问卷'), 'no clinical name shown to the student')
+      assert(
+        !(await page.locator('body').innerText()).includes('患者健康问卷'),
+        'no clinical name shown to the student',
+      )
       await app.shot('screenings')
     })
     if (await card.getByText('已完成').isVisible()) {

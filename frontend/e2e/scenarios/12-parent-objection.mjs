@@ -13,7 +13,7 @@ export default {
     await step('the board of 七年级(1)班 is open', async () => {
       await app.visible(page.locator('[data-testid=publicity-window]'), 'the publicity window notice')
       await app.see('综评材料公示中', '[data-testid=publicity-window]')
-      await app.visible(card, '丁一鸣\'s entry on the board')
+      await app.visible(card, "丁一鸣's entry on the board")
       await app.see('丁一鸣', card)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       assert(overflow <= 1, `no sideways scrolling on a phone (page is ${overflow}px wider than the screen)`)
@@ -21,7 +21,7 @@ export default {
     })
 
     const reason = `该记录的活动日期与班级活动安排不符，请核实（家长 ${new Date().toISOString().slice(11, 19)}）`
-    await step('filing an objection to one of 丁一鸣\'s records', async () => {
+    await step("filing an objection to one of 丁一鸣's records", async () => {
       await card.locator('[data-testid=object-S1-C1-07]').click()
       const dialog = page.locator('.el-dialog.objection-dialog')
       await app.visible(dialog, 'the objection dialog')

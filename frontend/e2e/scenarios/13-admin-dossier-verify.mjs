@@ -12,11 +12,14 @@ export default {
     await step('sign in as admin_s1 onto 导出中心', () => app.login('admin_s1', '/exports'))
 
     let file = ''
-    await step('downloading 马思远\'s dossier PDF', async () => {
+    await step("downloading 马思远's dossier PDF", async () => {
       await app.see('单人档案')
       const row = page.locator('[data-testid="dossier-row-S1-C1-01"]')
-      await app.visible(row, '马思远\'s row')
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: config.stepTimeout }), row.locator('[data-testid=dossier-download]').click()])
+      await app.visible(row, "马思远's row")
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: config.stepTimeout }),
+        row.locator('[data-testid=dossier-download]').click(),
+      ])
       file = await download.path()
       const bytes = fs.readFileSync(file)
       assert(bytes.subarray(0, 5).toString('latin1') === '%PDF-', 'the download is a PDF')

@@ -9,11 +9,29 @@ const ROLES = [
   { user: 'student_c1a', title: '学生', viewport: 'phone' },
   { user: 'parent_c1a', title: '家长', viewport: 'phone' },
   // a subject teacher: no fitness statistics (their class answers 403), the fitness grid read-only, no export
-  { user: 'teacher_c1', title: '任课教师', absent: ['fitness-stats', 'records-review'], readOnly: ['fitness-entry'], noButton: { 'fitness-entry': ['fitness-export', 'fitness-import'] } },
+  {
+    user: 'teacher_c1',
+    title: '任课教师',
+    absent: ['fitness-stats', 'records-review'],
+    readOnly: ['fitness-entry'],
+    noButton: { 'fitness-entry': ['fitness-export', 'fitness-import'] },
+  },
   { user: 'pe_c1', title: '体育教师', present: ['fitness-entry', 'fitness-stats'], writable: ['fitness-entry'] },
   { user: 'head_c1', title: '班主任', present: ['records-review', 'records-coverage'], readOnly: ['fitness-entry'] },
-  { user: 'counselor_s1', title: '心理教师', present: ['wellbeing-alerts', 'wellbeing-cases'], absent: ['publicity'], readOnly: ['records', 'fitness-entry'] },
-  { user: 'admin_s1', title: '学校管理员', present: ['admin-students', 'fitness-stats', 'exports'], absent: ['my-classes', 'wellbeing-cases'], writable: ['fitness-entry'] },
+  {
+    user: 'counselor_s1',
+    title: '心理教师',
+    present: ['wellbeing-alerts', 'wellbeing-cases'],
+    absent: ['publicity'],
+    readOnly: ['records', 'fitness-entry'],
+  },
+  {
+    user: 'admin_s1',
+    title: '学校管理员',
+    present: ['admin-students', 'fitness-stats', 'exports'],
+    absent: ['my-classes', 'wellbeing-cases'],
+    writable: ['fitness-entry'],
+  },
   { user: 'bureau', title: '教育局', present: ['county-stats'] },
   { user: 'auditor', title: '审计员', present: ['audit'] },
   { user: 'admissions', title: '招生办', present: ['exports'] },
@@ -29,7 +47,8 @@ export default ROLES.map((role) => ({
     page.on('response', (r) => {
       const url = r.url()
       if (!url.startsWith(config.baseUrl) || !new URL(url).pathname.startsWith('/api/')) return
-      if (r.status() === 403 || r.status() === 401) refused.push(`${r.status()} ${r.request().method()} ${new URL(url).pathname}`)
+      if (r.status() === 403 || r.status() === 401)
+        refused.push(`${r.status()} ${r.request().method()} ${new URL(url).pathname}`)
     })
     page.on('requestfailed', (r) => {
       if (r.url().startsWith(config.baseUrl) && new URL(r.url()).pathname.startsWith('/api/')) {
@@ -62,10 +81,14 @@ export default ROLES.map((role) => ({
     }
 
     await openDrawer()
-    const pages = await menu().locator('[data-page]').evaluateAll((els) => els.map((e) => e.getAttribute('data-page')))
+    const pages = await menu()
+      .locator('[data-page]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-page')))
     assert(pages.length > 1, `${role.user} is offered pages besides home: ${pages.join(', ')}`)
-    for (const p of role.present ?? []) assert(pages.includes(p), `${role.user} is offered ${p} (menu: ${pages.join(', ')})`)
-    for (const p of role.absent ?? []) assert(!pages.includes(p), `${role.user} is not offered ${p} (menu: ${pages.join(', ')})`)
+    for (const p of role.present ?? [])
+      assert(pages.includes(p), `${role.user} is offered ${p} (menu: ${pages.join(', ')})`)
+    for (const p of role.absent ?? [])
+      assert(!pages.includes(p), `${role.user} is not offered ${p} (menu: ${pages.join(', ')})`)
 
     for (const name of pages) {
       await step(`open ${name}`, async () => {
@@ -74,7 +97,10 @@ export default ROLES.map((role) => ({
         const item = menu().locator(`[data-page="${name}"]`).first()
         if (!(await item.isVisible().catch(() => false))) {
           // in a closed group (one group open at a time): open the group that holds it
-          const group = menu().locator('.el-sub-menu').filter({ has: page.locator(`[data-page="${name}"]`) }).first()
+          const group = menu()
+            .locator('.el-sub-menu')
+            .filter({ has: page.locator(`[data-page="${name}"]`) })
+            .first()
           await group.locator('> .el-sub-menu__title').click()
         }
         await app.visible(item, `menu entry ${name}`)
@@ -88,10 +114,15 @@ export default ROLES.map((role) => ({
         assert(boxes.length === 0, `${name}: error box on the page: ${boxes.join(' | ').trim()}`)
         assert(refused.length === 0, `${name}: requests refused or failed: ${refused.join('; ')}`)
         const title = (await page.locator('#main-content').first().textContent()) ?? ''
-        if ((role.readOnly ?? []).includes(name)) assert(title.includes('（只读）'), `${name} says it is read-only for ${role.user}`)
-        if ((role.writable ?? []).includes(name)) assert(!title.includes('（只读）'), `${name} is not marked read-only for ${role.user}`)
+        if ((role.readOnly ?? []).includes(name))
+          assert(title.includes('（只读）'), `${name} says it is read-only for ${role.user}`)
+        if ((role.writable ?? []).includes(name))
+          assert(!title.includes('（只读）'), `${name} is not marked read-only for ${role.user}`)
         for (const testid of role.noButton?.[name] ?? []) {
-          assert((await page.locator(`[data-testid="${testid}"]`).count()) === 0, `${name} offers ${testid} to ${role.user}`)
+          assert(
+            (await page.locator(`[data-testid="${testid}"]`).count()) === 0,
+            `${name} offers ${testid} to ${role.user}`,
+          )
         }
         await app.shot(name)
       })

@@ -10,7 +10,10 @@ export default {
     const sid = 'S1-C1-40'
     await step('sign in as doctor_s1: the home page shows the to-dos', async () => {
       await app.login('doctor_s1')
-      const unscreened = await app.visible(page.locator('[data-testid=todo-vision_not_screened]'), 'the screening to-do')
+      const unscreened = await app.visible(
+        page.locator('[data-testid=todo-vision_not_screened]'),
+        'the screening to-do',
+      )
       const label = ((await unscreened.textContent()) ?? '').trim()
       assert(/学年还有 \d+ 名学生未做视力筛查/.test(label), `the to-do counts the students still to screen (${label})`)
       await app.visible(page.locator('[data-testid=todo-sick_absence_follow_ups_open]'), 'the follow-up to-do')
@@ -23,7 +26,10 @@ export default {
       await app.menu('视力筛查录入')
       await app.see('七年级(1)班', '#main-content')
       await app.see('已筛查', '[data-testid=vision-grid-info]')
-      await app.visible(page.locator(`input[data-testid=vi-${sid}-right-uncorrected]`), 'the right eye of the last student')
+      await app.visible(
+        page.locator(`input[data-testid=vi-${sid}-right-uncorrected]`),
+        'the right eye of the last student',
+      )
       await app.see('右眼', '[data-testid=vision-grid]')
       await app.see('球镜S', '[data-testid=vision-grid]')
       await app.noEnglish()
@@ -48,8 +54,14 @@ export default {
       await page.locator('[data-testid=vision-save]').click()
       await app.visible(page.locator(`[data-testid=vision-outcome-${sid}]`, { hasText: '已保存' }), 'the row saved')
       await app.see('已保存 1 行', '[data-testid=vision-report]')
-      await app.visible(page.locator(`[data-testid=vision-category-${sid}]`, { hasText: '中度' }), 'the moderate category')
-      await app.visible(page.locator(`[data-testid=vision-advice-${sid}]`, { hasText: '建议就医' }), 'the advice to see a doctor')
+      await app.visible(
+        page.locator(`[data-testid=vision-category-${sid}]`, { hasText: '中度' }),
+        'the moderate category',
+      )
+      await app.visible(
+        page.locator(`[data-testid=vision-advice-${sid}]`, { hasText: '建议就医' }),
+        'the advice to see a doctor',
+      )
       await app.shot('saved')
     })
 

@@ -15,7 +15,10 @@ export default {
 
     await step('the vision result comes with plain-language advice', async () => {
       await app.see('视力筛查结果', '#main-content')
-      await app.visible(page.locator('[data-testid=vision-advice]', { hasText: '建议就医' }), 'the advice to see a doctor')
+      await app.visible(
+        page.locator('[data-testid=vision-advice]', { hasText: '建议就医' }),
+        'the advice to see a doctor',
+      )
       await app.see('建议尽快带孩子到正规医疗机构的眼科', '[data-testid=vision-advice-text]')
       await app.see('筛查结果提示可能近视', '#main-content')
       await app.see('视力筛查只是初步检查', '#main-content')

@@ -21,7 +21,10 @@ export default {
       await app.see('已开通', '[data-testid=accounts-summary]')
       await app.see('student_c1a', '[data-testid=account-S1-C1-01]')
       await app.see('parent_c1a', row('马思远'))
-      assert(await row('马思远').locator('.el-checkbox.is-disabled').count() === 1, '马思远 (both accounts open) cannot be chosen')
+      assert(
+        (await row('马思远').locator('.el-checkbox.is-disabled').count()) === 1,
+        '马思远 (both accounts open) cannot be chosen',
+      )
       await app.noEnglish('.el-dialog')
       await app.shot('accounts-dialog')
     })
@@ -44,7 +47,10 @@ export default {
       ])
       const bytes = fs.readFileSync(await download.path())
       assert(bytes.subarray(0, 5).toString('latin1') === '%PDF-', 'the slips are a PDF')
-      assert(/^账号卡-七年级\(1\)班\.pdf$/.test(download.suggestedFilename()), `the file is named for the class, got ${download.suggestedFilename()}`)
+      assert(
+        /^账号卡-七年级\(1\)班\.pdf$/.test(download.suggestedFilename()),
+        `the file is named for the class, got ${download.suggestedFilename()}`,
+      )
       await app.see('初始密码只显示这一次')
     })
 
@@ -60,7 +66,10 @@ export default {
       await page.context().clearCookies()
       await app.login('teacher_c1', '/classes/S1-C1')
       await app.see('名册')
-      assert(await page.locator('[data-testid=roster-accounts]').count() === 0, 'no account slips button for a subject teacher')
+      assert(
+        (await page.locator('[data-testid=roster-accounts]').count()) === 0,
+        'no account slips button for a subject teacher',
+      )
     })
   },
 }

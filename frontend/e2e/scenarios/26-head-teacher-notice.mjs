@@ -29,7 +29,11 @@ export default {
     })
 
     await step('a notice to the whole class is sent, asking for a confirmation', async () => {
-      await dialog.locator('#nc-body').fill('各位家长：寒假即将开始，请认真阅读寒假安全告知书，和孩子一起注意交通、用火用电和防溺水安全。阅读后请点击“确认已阅”。')
+      await dialog
+        .locator('#nc-body')
+        .fill(
+          '各位家长：寒假即将开始，请认真阅读寒假安全告知书，和孩子一起注意交通、用火用电和防溺水安全。阅读后请点击“确认已阅”。',
+        )
       await dialog.locator('[data-testid=nc-confirm]').click()
       await app.shot('compose')
       await dialog.locator('[data-testid=nc-send]').click()

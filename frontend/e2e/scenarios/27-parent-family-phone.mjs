@@ -7,7 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 
 // a small PNG (1×1), standing in for a phone photo
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 export default {
   name: 'parent-family-phone',
@@ -16,7 +19,7 @@ export default {
   async run({ app, page, step, assert, state }) {
     await step('sign in as parent_c1a', () => app.login('parent_c1a'))
 
-    await step('the home page lists the unread notice and this week\'s check-in as to-dos', async () => {
+    await step("the home page lists the unread notice and this week's check-in as to-dos", async () => {
       const todo = await app.visible(page.locator('[data-testid=todo-notices_unread]'), 'the unread-notice to-do')
       assert(/\d+ 条班级通知尚未查看/.test((await todo.textContent()) ?? ''), 'the to-do counts the unread notices')
       await app.see('马思远：本周的五项管理情况尚未填报', '[data-testid=todos]')
@@ -26,7 +29,9 @@ export default {
 
     await step('班级通知 shows the new notice, unread', async () => {
       await app.menu('班级通知')
-      const card = page.locator('[data-testid=notice-cards] article', { hasText: state.noticeTitle ?? '寒假安全告知书回执' }).first()
+      const card = page
+        .locator('[data-testid=notice-cards] article', { hasText: state.noticeTitle ?? '寒假安全告知书回执' })
+        .first()
       await app.visible(card, 'the new notice')
       await app.see('未读', card)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -68,7 +73,7 @@ export default {
       await app.shot('ticked')
     })
 
-    await step('this week\'s 五项管理 check-in is filled in', async () => {
+    await step("this week's 五项管理 check-in is filled in", async () => {
       await app.menu('五项管理')
       await app.visible(page.locator('[data-field=bedtime] input'), 'the check-in form')
       await page.locator('[data-field=bedtime] input').fill('22:30')

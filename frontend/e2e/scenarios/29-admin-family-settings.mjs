@@ -9,11 +9,11 @@ export default {
     await step('sign in as admin_s1 onto 劳动清单设置', () => app.login('admin_s1', '/admin/home-task-checklists'))
 
     const task = `帮家里扫院子 ${new Date().toISOString().slice(11, 19)}`
-    await step('a task is added to 八年级\'s checklist and saved', async () => {
+    await step("a task is added to 八年级's checklist and saved", async () => {
       await app.see('家庭劳动清单设置')
       await page.getByRole('tab', { name: '八年级' }).click()
       const pane = page.locator('.el-tab-pane:visible')
-      await app.visible(pane.locator('[data-testid=checklist-items] tbody tr').first(), '八年级\'s tasks')
+      await app.visible(pane.locator('[data-testid=checklist-items] tbody tr').first(), "八年级's tasks")
       const before = await pane.locator('[data-testid=checklist-items] tbody tr').count()
       await pane.getByRole('button', { name: '添加任务' }).click()
       const row = pane.locator('[data-testid=checklist-items] tbody tr').nth(before)
@@ -22,10 +22,13 @@ export default {
       await pane.locator('[data-testid=checklist-save]').click()
       await app.see('已保存')
       await app.see('本校清单', pane)
-      assert((await pane.locator('[data-testid=checklist-items] tbody tr').count()) === before + 1, 'the task is in the saved list')
+      assert(
+        (await pane.locator('[data-testid=checklist-items] tbody tr').count()) === before + 1,
+        'the task is in the saved list',
+      )
     })
 
-    await step('the school\'s 五项管理 table per class and grade', async () => {
+    await step("the school's 五项管理 table per class and grade", async () => {
       await app.menu('五项管理统计')
       const table = page.locator('[data-testid=five-stats]')
       await app.visible(table.locator('tbody tr').first(), 'the statistics')
@@ -36,8 +39,14 @@ export default {
     })
 
     await step('the table exports as a spreadsheet', async () => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=five-export]').click()])
-      assert(/five-management-S1-.*\.xlsx$/.test(download.suggestedFilename()), `an xlsx file, got ${download.suggestedFilename()}`)
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid=five-export]').click(),
+      ])
+      assert(
+        /five-management-S1-.*\.xlsx$/.test(download.suggestedFilename()),
+        `an xlsx file, got ${download.suggestedFilename()}`,
+      )
     })
   },
 }

@@ -260,8 +260,12 @@ export const archiveApi = {
     api.post<ArchiveView>(`${archive(studentId, term)}/sign`, undefined, { ifMatch: version }),
   approve: (studentId: string, term: string, version?: number | null) =>
     api.post<ArchiveView>(`${archive(studentId, term)}/approve`, undefined, { ifMatch: version }),
-  requestAmendment: (studentId: string, term: string, body: { reason: string; selfStatement?: string; comment?: string }, idempotencyKey?: string) =>
-    api.create<ArchiveView>(`${archive(studentId, term)}/amendments`, body, { idempotencyKey }),
+  requestAmendment: (
+    studentId: string,
+    term: string,
+    body: { reason: string; selfStatement?: string; comment?: string },
+    idempotencyKey?: string,
+  ) => api.create<ArchiveView>(`${archive(studentId, term)}/amendments`, body, { idempotencyKey }),
   decideAmendment: (studentId: string, term: string, amendmentId: string, decision: 'APPROVE' | 'REJECT') =>
     api.post<ArchiveView>(`${archive(studentId, term)}/amendments/${enc(amendmentId)}/decision`, { decision }),
 
@@ -271,7 +275,8 @@ export const archiveApi = {
   board: (classId: string, term?: string) => api.get<Board>(`${V1}/classes/${enc(classId)}/publicity`, { term }),
   object: (classId: string, body: { studentId: string; recordId?: string; reason: string }, idempotencyKey?: string) =>
     api.create<Objection>(`${V1}/classes/${enc(classId)}/publicity/objections`, body, { idempotencyKey }),
-  objections: (classId: string, term?: string) => api.get<Objection[]>(`${V1}/classes/${enc(classId)}/publicity/objections`, { term }),
+  objections: (classId: string, term?: string) =>
+    api.get<Objection[]>(`${V1}/classes/${enc(classId)}/publicity/objections`, { term }),
   resolve: (objectionId: string, decision: 'UPHELD' | 'DISMISSED', resolution: string) =>
     api.post<Objection>(`${V1}/publicity/objections/${enc(objectionId)}/resolve`, { decision, resolution }),
 
@@ -287,5 +292,6 @@ export const archiveApi = {
   admissions: () => api.get<Released[]>(`${V1}/admissions/dossiers`),
 
   verify: (code: string) => api.get<DossierStatus>(`${V1}/verify/${enc(code)}`),
-  verifyFile: (file: File, onProgress?: (f: number) => void) => api.upload<FileCheck>(`${V1}/verify`, file, { field: 'file', onProgress }),
+  verifyFile: (file: File, onProgress?: (f: number) => void) =>
+    api.upload<FileCheck>(`${V1}/verify`, file, { field: 'file', onProgress }),
 }

@@ -119,7 +119,13 @@ describe('problem+json', () => {
       409,
       'Conflict',
       'application/problem+json',
-      JSON.stringify({ status: 409, title: '冲突', detail: '已被他人修改', code: 'stale_version', resource: 'student' }),
+      JSON.stringify({
+        status: 409,
+        title: '冲突',
+        detail: '已被他人修改',
+        code: 'stale_version',
+        resource: 'student',
+      }),
     )
     expect(e.isConflict).toBe(true)
     expect(e.code).toBe('stale_version')
@@ -160,7 +166,9 @@ describe('problem+json', () => {
 
   it('calls onUnauthorized on a 401, and when the token cannot be refreshed', async () => {
     const onUnauthorized = vi.fn()
-    const { fn } = fakeFetch([json(401, { status: 401, code: 'unauthorized', title: '未登录' }, 'application/problem+json')])
+    const { fn } = fakeFetch([
+      json(401, { status: 401, code: 'unauthorized', title: '未登录' }, 'application/problem+json'),
+    ])
     await expect(new ApiClient({ fetch: fn, onUnauthorized }).get('/x')).rejects.toBeInstanceOf(ApiError)
     expect(onUnauthorized).toHaveBeenCalledTimes(1)
 
@@ -246,7 +254,11 @@ describe('upload', () => {
     const pending = client.upload('/api/v1/students/import', new Blob(['x']))
     await Promise.resolve()
     await Promise.resolve()
-    FakeXhr.last.respond(413, { status: 413, code: 'payload_too_large', detail: '文件过大' }, 'application/problem+json')
+    FakeXhr.last.respond(
+      413,
+      { status: 413, code: 'payload_too_large', detail: '文件过大' },
+      'application/problem+json',
+    )
     const err = (await pending.catch((e: unknown) => e)) as ApiError
     expect(err.status).toBe(413)
     expect(err.message).toBe('文件过大')
@@ -267,7 +279,8 @@ describe('downloads', () => {
       status: 200,
       headers: {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': "attachment; filename=\"________-5GD2.pdf\"; filename*=UTF-8''%E7%BB%BC%E5%90%88%E7%B4%A0%E8%B4%A8%E8%AF%84%E4%BB%B7%E6%A1%A3%E6%A1%88-5GD2.pdf",
+        'Content-Disposition':
+          'attachment; filename="________-5GD2.pdf"; filename*=UTF-8\'\'%E7%BB%BC%E5%90%88%E7%B4%A0%E8%B4%A8%E8%AF%84%E4%BB%B7%E6%A1%A3%E6%A1%88-5GD2.pdf',
         'X-Verification-Code': '5GD2-2CM8-P896',
       },
     })
@@ -282,7 +295,10 @@ describe('downloads', () => {
 
   it('turns a refused download into the problem it carries', async () => {
     const { fn } = fakeFetch([
-      new Response(JSON.stringify({ status: 404, code: 'not_found', detail: '未找到档案' }), { status: 404, headers: { 'Content-Type': 'application/problem+json' } }),
+      new Response(JSON.stringify({ status: 404, code: 'not_found', detail: '未找到档案' }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
     ])
     await expect(new ApiClient({ fetch: fn }).download('/x')).rejects.toMatchObject({ status: 404, code: 'not_found' })
   })
@@ -290,10 +306,18 @@ describe('downloads', () => {
   it('posts JSON for a file the request makes (account slips) and asks for the file type first', async () => {
     const pdf = new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }), {
       status: 200,
-      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': "attachment; filename*=UTF-8''%E8%B4%A6%E5%8F%B7%E5%8D%A1.pdf", 'X-Accounts-Created': '3' },
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': "attachment; filename*=UTF-8''%E8%B4%A6%E5%8F%B7%E5%8D%A1.pdf",
+        'X-Accounts-Created': '3',
+      },
     })
     const { fn, calls } = fakeFetch([pdf])
-    const d = await new ApiClient({ fetch: fn, getToken: async () => 'tok' }).downloadPost('/api/v1/classes/S1-C1/accounts', { studentIds: ['S1-C1-40'] }, 'application/pdf')
+    const d = await new ApiClient({ fetch: fn, getToken: async () => 'tok' }).downloadPost(
+      '/api/v1/classes/S1-C1/accounts',
+      { studentIds: ['S1-C1-40'] },
+      'application/pdf',
+    )
     const headers = calls[0].init.headers as Record<string, string>
     expect(calls[0].init.method).toBe('POST')
     expect(headers.Accept).toBe('application/pdf, application/problem+json;q=0.5')
@@ -305,9 +329,15 @@ describe('downloads', () => {
 
   it('turns a refused file request into its problem (provisioning not configured)', async () => {
     const { fn } = fakeFetch([
-      new Response(JSON.stringify({ status: 503, code: 'accounts_not_configured', detail: '本系统未配置账号开通密钥' }), { status: 503, headers: { 'Content-Type': 'application/problem+json' } }),
+      new Response(
+        JSON.stringify({ status: 503, code: 'accounts_not_configured', detail: '本系统未配置账号开通密钥' }),
+        { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
     ])
-    await expect(new ApiClient({ fetch: fn }).downloadPost('/x', {}, 'application/pdf')).rejects.toMatchObject({ status: 503, code: 'accounts_not_configured' })
+    await expect(new ApiClient({ fetch: fn }).downloadPost('/x', {}, 'application/pdf')).rejects.toMatchObject({
+      status: 503,
+      code: 'accounts_not_configured',
+    })
   })
 
   it('reads plain and RFC 5987 file names', () => {

@@ -214,13 +214,26 @@ export class ApiClient {
    * POST whose answer is a file, e.g. printable account slips (账号卡) made by the request itself: JSON body, the
    * file type asked for in Accept, the answer as {@link download} gives it. A refused request carries its problem.
    */
-  async downloadPost(path: string, body: unknown, accept: string, options: { signal?: AbortSignal } = {}): Promise<Downloaded> {
+  async downloadPost(
+    path: string,
+    body: unknown,
+    accept: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<Downloaded> {
     return this.file('POST', this.url(path), body, accept, options.signal)
   }
 
-  private async file(method: string, url: string, body: unknown, accept: string, signal?: AbortSignal): Promise<Downloaded> {
+  private async file(
+    method: string,
+    url: string,
+    body: unknown,
+    accept: string,
+    signal?: AbortSignal,
+  ): Promise<Downloaded> {
     // a refused request answers with a problem document, so Accept names it too
-    const headers = await this.headers({ Accept: accept === '*/*' ? accept : `${accept}, application/problem+json;q=0.5` })
+    const headers = await this.headers({
+      Accept: accept === '*/*' ? accept : `${accept}, application/problem+json;q=0.5`,
+    })
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     const doFetch = this.opts.fetch ?? globalThis.fetch.bind(globalThis)
     let res: Response

@@ -57,7 +57,11 @@ export const classesApi = {
    * printable slips (账号卡, PDF) with one-time passwords, shown this once only.
    */
   accountCards: (id: string, studentIds?: string[]) =>
-    api.downloadPost(`${V1}/classes/${encodeURIComponent(id)}/accounts`, studentIds?.length ? { studentIds } : {}, 'application/pdf'),
+    api.downloadPost(
+      `${V1}/classes/${encodeURIComponent(id)}/accounts`,
+      studentIds?.length ? { studentIds } : {},
+      'application/pdf',
+    ),
 }
 
 export interface ClassAccounts {
@@ -130,7 +134,8 @@ export type StudentPatch = Partial<{
 export const studentsApi = {
   list: (filter: StudentFilter = {}) => api.get<Page<Student>>(`${V1}/students`, { ...filter }),
   get: (id: string) => api.get<Student>(`${V1}/students/${encodeURIComponent(id)}`),
-  create: (body: NewStudent, idempotencyKey?: string) => api.create<Student>(`${V1}/students`, body, { idempotencyKey }),
+  create: (body: NewStudent, idempotencyKey?: string) =>
+    api.create<Student>(`${V1}/students`, body, { idempotencyKey }),
   patch: (id: string, body: StudentPatch, version?: number) =>
     api.patch<Student>(`${V1}/students/${encodeURIComponent(id)}`, body, { ifMatch: version }),
   transfer: (id: string, body: { classId: string; date?: string; reason?: string }, version?: number) =>
@@ -175,13 +180,21 @@ export const consentsApi = {
   notices: () => api.get<Notice[]>(`${V1}/notices`),
   notice: (purpose: string) => api.get<Notice>(`${V1}/notices/${encodeURIComponent(purpose)}`),
   list: (studentId: string) => api.get<Consent[]>(`${V1}/students/${encodeURIComponent(studentId)}/consents`),
-  decide: (studentId: string, body: { purpose: string; noticeVersion: number; decision: ConsentDecision }, idempotencyKey?: string) =>
-    api.create<Consent>(`${V1}/students/${encodeURIComponent(studentId)}/consents`, body, { idempotencyKey }),
+  decide: (
+    studentId: string,
+    body: { purpose: string; noticeVersion: number; decision: ConsentDecision },
+    idempotencyKey?: string,
+  ) => api.create<Consent>(`${V1}/students/${encodeURIComponent(studentId)}/consents`, body, { idempotencyKey }),
   withdraw: (studentId: string, consentId: string) =>
-    api.post<Consent>(`${V1}/students/${encodeURIComponent(studentId)}/consents/${encodeURIComponent(consentId)}/withdraw`),
-  bases: (schoolId: string) => api.get<ProcessingBasis[]>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`),
+    api.post<Consent>(
+      `${V1}/students/${encodeURIComponent(studentId)}/consents/${encodeURIComponent(consentId)}/withdraw`,
+    ),
+  bases: (schoolId: string) =>
+    api.get<ProcessingBasis[]>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`),
   addBasis: (schoolId: string, body: { purpose: string; reference: string }, idempotencyKey?: string) =>
-    api.create<ProcessingBasis>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`, body, { idempotencyKey }),
+    api.create<ProcessingBasis>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`, body, {
+      idempotencyKey,
+    }),
 }
 
 export const grantsApi = {

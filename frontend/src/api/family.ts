@@ -159,11 +159,19 @@ export const noticesApi = {
   createForSchool: (schoolId: string, body: NoticeInput, idempotencyKey?: string) =>
     api.create<NoticeDetail>(`${V1}/schools/${enc(schoolId)}/notices`, body, { idempotencyKey }),
   uploadForClass: (classId: string, file: File, onProgress?: (f: number) => void) =>
-    api.upload<NoticeAttachment>(`${V1}/classes/${enc(classId)}/notice-attachments`, file, { field: 'file', onProgress }),
+    api.upload<NoticeAttachment>(`${V1}/classes/${enc(classId)}/notice-attachments`, file, {
+      field: 'file',
+      onProgress,
+    }),
   uploadForSchool: (schoolId: string, file: File, onProgress?: (f: number) => void) =>
-    api.upload<NoticeAttachment>(`${V1}/schools/${enc(schoolId)}/notice-attachments`, file, { field: 'file', onProgress }),
-  attachment: (id: string, attachmentId: string) => api.download(`${V1}/class-notices/${enc(id)}/attachments/${enc(attachmentId)}`),
-  confirm: (id: string, studentId?: string) => api.post<NoticeDetail>(`${V1}/class-notices/${enc(id)}/confirm`, studentId ? { studentId } : {}),
+    api.upload<NoticeAttachment>(`${V1}/schools/${enc(schoolId)}/notice-attachments`, file, {
+      field: 'file',
+      onProgress,
+    }),
+  attachment: (id: string, attachmentId: string) =>
+    api.download(`${V1}/class-notices/${enc(id)}/attachments/${enc(attachmentId)}`),
+  confirm: (id: string, studentId?: string) =>
+    api.post<NoticeDetail>(`${V1}/class-notices/${enc(id)}/confirm`, studentId ? { studentId } : {}),
   receipts: (id: string, classId?: string) => api.get<Receipts>(`${V1}/class-notices/${enc(id)}/receipts`, { classId }),
   remind: (id: string) => api.post<ReminderResult>(`${V1}/class-notices/${enc(id)}/reminders`),
 }
@@ -192,7 +200,14 @@ export interface TaskView extends HomeTask {
   todayProblem?: string
 }
 
-export const COMPLETION_STATUSES = ['AWAITING_GUARDIAN', 'SUBMITTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'VOIDED'] as const
+export const COMPLETION_STATUSES = [
+  'AWAITING_GUARDIAN',
+  'SUBMITTED',
+  'APPROVED',
+  'REJECTED',
+  'WITHDRAWN',
+  'VOIDED',
+] as const
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number]
 
 export interface Completion {
@@ -265,7 +280,12 @@ export interface ChecklistImportReport {
   rows: number
   accepted: number
   rejected: number
-  grades: { grade: number; gradeName: string; tasks: number; outcome: 'created' | 'updated' | 'unchanged' | 'too_many' }[]
+  grades: {
+    grade: number
+    gradeName: string
+    tasks: number
+    outcome: 'created' | 'updated' | 'unchanged' | 'too_many'
+  }[]
   errors: { row: number; field: string; code: string }[]
 }
 
@@ -284,18 +304,29 @@ export const homeTasksApi = {
     idempotencyKey?: string,
   ) => api.create<Completion>(`${V1}/students/${enc(studentId)}/home-tasks/completions`, body, { idempotencyKey }),
   confirm: (studentId: string, id: string, version?: number) =>
-    api.post<Completion>(`${V1}/students/${enc(studentId)}/home-tasks/completions/${enc(id)}/confirm`, undefined, { ifMatch: version }),
+    api.post<Completion>(`${V1}/students/${enc(studentId)}/home-tasks/completions/${enc(id)}/confirm`, undefined, {
+      ifMatch: version,
+    }),
   withdraw: (studentId: string, id: string, version?: number) =>
     api.delete(`${V1}/students/${enc(studentId)}/home-tasks/completions/${enc(id)}`, { ifMatch: version }),
   uploadPhoto: (studentId: string, file: File, onProgress?: (f: number) => void) =>
     api.upload<StoredPhoto>(`${V1}/students/${enc(studentId)}/home-tasks/photos`, file, { field: 'file', onProgress }),
   photo: (studentId: string, id: string) => api.download(`${V1}/students/${enc(studentId)}/evidence/${enc(id)}`),
   ofClass: (classId: string) => api.get<ClassHomeTasks>(`${V1}/classes/${enc(classId)}/home-tasks`),
-  checklists: (schoolId: string) => api.get<{ schoolId: string; grades: GradeChecklist[] }>(`${V1}/schools/${enc(schoolId)}/home-task-checklists`),
+  checklists: (schoolId: string) =>
+    api.get<{ schoolId: string; grades: GradeChecklist[] }>(`${V1}/schools/${enc(schoolId)}/home-task-checklists`),
   saveChecklist: (schoolId: string, grade: number, items: HomeTask[], version?: number) =>
-    api.put<GradeChecklist>(`${V1}/schools/${enc(schoolId)}/home-task-checklists/${grade}`, { items }, { ifMatch: version }),
+    api.put<GradeChecklist>(
+      `${V1}/schools/${enc(schoolId)}/home-task-checklists/${grade}`,
+      { items },
+      { ifMatch: version },
+    ),
   importChecklists: (schoolId: string, file: File, onProgress?: (f: number) => void, signal?: AbortSignal) =>
-    api.upload<ChecklistImportReport>(`${V1}/schools/${enc(schoolId)}/home-task-checklists/import`, file, { field: 'file', onProgress, signal }),
+    api.upload<ChecklistImportReport>(`${V1}/schools/${enc(schoolId)}/home-task-checklists/import`, file, {
+      field: 'file',
+      onProgress,
+      signal,
+    }),
 }
 
 // ---------------------------------------------------------------- 五项管理
@@ -494,18 +525,27 @@ export interface CountyFive {
 
 export const fiveApi = {
   forms: () => api.get<FiveCatalogue>(`${V1}/five-management/forms`),
-  ofStudent: (studentId: string, weeks = 5) => api.get<StudentFive>(`${V1}/students/${enc(studentId)}/five-management`, { weeks }),
+  ofStudent: (studentId: string, weeks = 5) =>
+    api.get<StudentFive>(`${V1}/students/${enc(studentId)}/five-management`, { weeks }),
   checkIn: (studentId: string, weekStart: string, values: CheckInValues, version?: number) =>
-    api.put<WeekEntry>(`${V1}/students/${enc(studentId)}/five-management/checkins/${weekStart}`, { values }, { ifMatch: version }),
+    api.put<WeekEntry>(
+      `${V1}/students/${enc(studentId)}/five-management/checkins/${weekStart}`,
+      { values },
+      { ifMatch: version },
+    ),
   declare: (classId: string, date: string, entries: { subject: string; minutes: number; note?: string }[]) =>
     api.put<HomeworkDay>(`${V1}/classes/${enc(classId)}/homework/${date}`, { entries }),
-  homework: (classId: string, from?: string, to?: string) => api.get<ClassHomework>(`${V1}/classes/${enc(classId)}/homework`, { from, to }),
-  classWeek: (classId: string, week?: string) => api.get<ClassWeek>(`${V1}/classes/${enc(classId)}/five-management`, { week }),
-  school: (schoolId: string, from?: string, to?: string) => api.get<SchoolFive>(`${V1}/schools/${enc(schoolId)}/five-management`, { from, to }),
+  homework: (classId: string, from?: string, to?: string) =>
+    api.get<ClassHomework>(`${V1}/classes/${enc(classId)}/homework`, { from, to }),
+  classWeek: (classId: string, week?: string) =>
+    api.get<ClassWeek>(`${V1}/classes/${enc(classId)}/five-management`, { week }),
+  school: (schoolId: string, from?: string, to?: string) =>
+    api.get<SchoolFive>(`${V1}/schools/${enc(schoolId)}/five-management`, { from, to }),
   schoolExport: (schoolId: string, format: 'xlsx' | 'csv', from?: string, to?: string) =>
     api.download(`${V1}/schools/${enc(schoolId)}/five-management/export`, { format, from, to }),
   county: (from?: string, to?: string) => api.get<CountyFive>(`${V1}/stats/five-management`, { from, to }),
-  countyExport: (format: 'xlsx' | 'csv', from?: string, to?: string) => api.download(`${V1}/stats/five-management/export`, { format, from, to }),
+  countyExport: (format: 'xlsx' | 'csv', from?: string, to?: string) =>
+    api.download(`${V1}/stats/five-management/export`, { format, from, to }),
 }
 
 /** The Monday of the week of a date (YYYY-MM-DD, school-local). */
@@ -526,7 +566,12 @@ export function addDays(date: string, days: number): string {
 
 /** Today at school (Asia/Shanghai) as YYYY-MM-DD. */
 export function schoolToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
 }
 
 /** Minutes from bedtime to waking (across midnight), as the server derives sleep. */

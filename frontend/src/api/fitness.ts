@@ -238,8 +238,19 @@ export const fitnessApi = {
   saveGrid: (classId: string, rows: GridRowInput[], year?: string) =>
     api.request<GridReport>('PUT', `${V1}/classes/${enc(classId)}/fitness`, { body: { rows }, query: { year } }),
   student: (studentId: string) => api.get<StudentFitness>(`${V1}/students/${enc(studentId)}/fitness`),
-  importFile: (file: File, year: string | undefined, onProgress: (f: number) => void, signal?: AbortSignal, job?: string) =>
-    api.upload<FitnessImportReport>(`${V1}/fitness/import`, file, { field: 'file', query: { year, job }, onProgress, signal }),
+  importFile: (
+    file: File,
+    year: string | undefined,
+    onProgress: (f: number) => void,
+    signal?: AbortSignal,
+    job?: string,
+  ) =>
+    api.upload<FitnessImportReport>(`${V1}/fitness/import`, file, {
+      field: 'file',
+      query: { year, job },
+      onProgress,
+      signal,
+    }),
   /** the import template: columns, an example row, the caller's students listed (of one class when given) */
   importTemplate: (classId?: string, year?: string) => api.download(`${V1}/fitness/import/template`, { classId, year }),
   exportFile: (year?: string, grade?: number) => api.download(`${V1}/fitness/export`, { year, grade }),
@@ -250,12 +261,17 @@ export const fitnessApi = {
 
   flagKinds: () => api.get<Record<string, string>>(`${V1}/health-flags/kinds`),
   flags: (studentId: string, includeInactive = false) =>
-    api.get<HealthFlag[]>(`${V1}/students/${enc(studentId)}/health-flags`, { includeInactive: includeInactive || undefined }),
+    api.get<HealthFlag[]>(`${V1}/students/${enc(studentId)}/health-flags`, {
+      includeInactive: includeInactive || undefined,
+    }),
   createFlag: (studentId: string, body: HealthFlagInput, idempotencyKey?: string) =>
     api.create<HealthFlag>(`${V1}/students/${enc(studentId)}/health-flags`, body, { idempotencyKey }),
   updateFlag: (studentId: string, flagId: string, body: HealthFlagInput, version: number) =>
     api.patch<HealthFlag>(`${V1}/students/${enc(studentId)}/health-flags/${enc(flagId)}`, body, { ifMatch: version }),
   deactivateFlag: (studentId: string, flagId: string, reason: string, version: number) =>
-    api.delete<HealthFlag>(`${V1}/students/${enc(studentId)}/health-flags/${enc(flagId)}`, { ifMatch: version, query: { reason } }),
+    api.delete<HealthFlag>(`${V1}/students/${enc(studentId)}/health-flags/${enc(flagId)}`, {
+      ifMatch: version,
+      query: { reason },
+    }),
   classFlags: (classId: string) => api.get<ClassHealthFlag[]>(`${V1}/classes/${enc(classId)}/health-flags`),
 }

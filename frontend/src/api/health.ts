@@ -152,7 +152,14 @@ export interface VisionStats {
   schoolYear: string
   suppressionThreshold?: number
   cells: VisionCell[]
-  schools?: { schoolId: string; name: string; suppressed: boolean; screened?: number; poorVision?: Rate; screeningMyopia?: Rate }[]
+  schools?: {
+    schoolId: string
+    name: string
+    suppressed: boolean
+    screened?: number
+    poorVision?: Rate
+    screeningMyopia?: Rate
+  }[]
   trend: { schoolYear: string; suppressed: boolean; screened?: number; poorVision?: Rate; screeningMyopia?: Rate }[]
 }
 
@@ -233,10 +240,34 @@ export interface SchoolDay {
   schoolName: string
   date: string
   registerBy: string
-  classes: { classId: string; name: string; grade: number; members: number; status: ClassRegisterStatus; registeredAt?: string; absent: number; sick: number }[]
-  totals: { members: number; registeredClasses: number; classes: number; absent: number; byType: Record<AbsenceType, number>; bySymptom: Record<string, number> }
+  classes: {
+    classId: string
+    name: string
+    grade: number
+    members: number
+    status: ClassRegisterStatus
+    registeredAt?: string
+    absent: number
+    sick: number
+  }[]
+  totals: {
+    members: number
+    registeredClasses: number
+    classes: number
+    absent: number
+    byType: Record<AbsenceType, number>
+    bySymptom: Record<string, number>
+  }
   absentStreakDays: number
-  streaks: { studentId: string; name: string; classId: string; className: string; days: number; type: AbsenceType; lastDay: string }[]
+  streaks: {
+    studentId: string
+    name: string
+    classId: string
+    className: string
+    days: number
+    type: AbsenceType
+    lastDay: string
+  }[]
   clusters: { classId: string; className: string; symptom: string; onDay: number; withinThreeDays: number }[]
   openFollowUps: number
 }
@@ -257,14 +288,19 @@ export const healthApi = {
   // vision
   studentVision: (studentId: string) => api.get<StudentVision>(`${V1}/students/${enc(studentId)}/vision`),
   saveVision: (studentId: string, year: string, body: VisionInput, version?: number | null) =>
-    api.request<ScreeningView>('PUT', `${V1}/students/${enc(studentId)}/vision/${enc(year)}`, { body, ifMatch: version ?? undefined }),
+    api.request<ScreeningView>('PUT', `${V1}/students/${enc(studentId)}/vision/${enc(year)}`, {
+      body,
+      ifMatch: version ?? undefined,
+    }),
   grid: (classId: string, year?: string) => api.get<ClassVision>(`${V1}/classes/${enc(classId)}/vision`, { year }),
   saveGrid: (classId: string, rows: VisionGridRowInput[], year?: string) =>
     api.request<VisionGridReport>('PUT', `${V1}/classes/${enc(classId)}/vision`, { body: { rows }, query: { year } }),
   importFile: (file: File, year: string | undefined, onProgress: (f: number) => void, signal?: AbortSignal) =>
     api.upload<VisionImportReport>(`${V1}/vision/import`, file, { field: 'file', query: { year }, onProgress, signal }),
-  exportFile: (query: { year?: string; grade?: number; format?: 'xlsx' | 'csv' } = {}) => api.download(`${V1}/vision/export`, query),
-  schoolStats: (schoolId: string, year?: string) => api.get<VisionStats>(`${V1}/schools/${enc(schoolId)}/vision/stats`, { year }),
+  exportFile: (query: { year?: string; grade?: number; format?: 'xlsx' | 'csv' } = {}) =>
+    api.download(`${V1}/vision/export`, query),
+  schoolStats: (schoolId: string, year?: string) =>
+    api.get<VisionStats>(`${V1}/schools/${enc(schoolId)}/vision/stats`, { year }),
   countyStats: (year?: string) => api.get<VisionStats>(`${V1}/vision/stats/county`, { year }),
 
   // attendance
@@ -275,9 +311,14 @@ export const healthApi = {
   studentAttendance: (studentId: string, query: { from?: string; to?: string } = {}) =>
     api.get<StudentAttendance>(`${V1}/students/${enc(studentId)}/attendance`, query),
   returnToSchool: (studentId: string, followUpId: string, body: { returnedOn: string; note?: string | null }) =>
-    api.request<FollowUpView>('POST', `${V1}/students/${enc(studentId)}/attendance/follow-ups/${enc(followUpId)}/return`, { body }),
+    api.request<FollowUpView>(
+      'POST',
+      `${V1}/students/${enc(studentId)}/attendance/follow-ups/${enc(followUpId)}/return`,
+      { body },
+    ),
   schoolFollowUps: (schoolId: string, status: 'open' | 'closed' | 'all' = 'open') =>
     api.get<FollowUpView[]>(`${V1}/schools/${enc(schoolId)}/attendance/follow-ups`, { status }),
-  schoolDay: (schoolId: string, date: string) => api.get<SchoolDay>(`${V1}/schools/${enc(schoolId)}/attendance/${enc(date)}`),
+  schoolDay: (schoolId: string, date: string) =>
+    api.get<SchoolDay>(`${V1}/schools/${enc(schoolId)}/attendance/${enc(date)}`),
   county: (query: { from?: string; to?: string } = {}) => api.get<CountyAttendance>(`${V1}/attendance/county`, query),
 }

@@ -226,7 +226,10 @@ export const recordsApi = {
   saveCategories: (list: Category[]) => api.put<Category[]>(`${V1}/record-categories`, list),
 
   timeline: (studentId: string, filter: TimelineFilter = {}) =>
-    api.get<Page<StudentRecord>>(`${student(studentId)}/records`, { ...filter, includeVoided: filter.includeVoided || undefined }),
+    api.get<Page<StudentRecord>>(`${student(studentId)}/records`, {
+      ...filter,
+      includeVoided: filter.includeVoided || undefined,
+    }),
   get: (studentId: string, recordId: string) => api.get<RecordDetail>(`${student(studentId)}/records/${enc(recordId)}`),
   create: (studentId: string, body: RecordInput, idempotencyKey?: string) =>
     api.create<StudentRecord>(`${student(studentId)}/records`, body, { idempotencyKey }),
@@ -236,25 +239,43 @@ export const recordsApi = {
     api.delete(`${student(studentId)}/records/${enc(recordId)}`, { ifMatch: version }),
   submit: (studentId: string, recordId: string, version: number) =>
     api.post<StudentRecord>(`${student(studentId)}/records/${enc(recordId)}/submit`, undefined, { ifMatch: version }),
-  review: (studentId: string, recordId: string, decision: 'APPROVE' | 'REJECT', reason: string | undefined, version: number) =>
-    api.post<StudentRecord>(`${student(studentId)}/records/${enc(recordId)}/review`, { decision, reason }, { ifMatch: version }),
+  review: (
+    studentId: string,
+    recordId: string,
+    decision: 'APPROVE' | 'REJECT',
+    reason: string | undefined,
+    version: number,
+  ) =>
+    api.post<StudentRecord>(
+      `${student(studentId)}/records/${enc(recordId)}/review`,
+      { decision, reason },
+      { ifMatch: version },
+    ),
   void: (studentId: string, recordId: string, reason: string, version: number) =>
     api.post<StudentRecord>(`${student(studentId)}/records/${enc(recordId)}/void`, { reason }, { ifMatch: version }),
 
   uploadEvidence: (studentId: string, file: File, onProgress?: (f: number) => void, signal?: AbortSignal) =>
     api.upload<EvidenceFile>(`${student(studentId)}/evidence`, file, { field: 'file', onProgress, signal }),
-  evidence: (studentId: string, evidenceId: string) => api.download(`${student(studentId)}/evidence/${enc(evidenceId)}`),
+  evidence: (studentId: string, evidenceId: string) =>
+    api.download(`${student(studentId)}/evidence/${enc(evidenceId)}`),
 
   batch: (classId: string, body: { studentIds?: string[]; record: RecordInput }, idempotencyKey?: string) =>
     api.create<BatchResult>(`${V1}/classes/${enc(classId)}/records/batch`, body, { idempotencyKey }),
-  writable: (classId: string) => api.get<{ classId: string; dimensions: Dimension[] }>(`${V1}/classes/${enc(classId)}/records/writable`),
-  overview: (classId: string, term?: string) => api.get<ClassOverview>(`${V1}/classes/${enc(classId)}/records/overview`, { term }),
-  classCoverage: (classId: string, term?: string) => api.get<Coverage>(`${V1}/classes/${enc(classId)}/coverage`, { term }),
-  schoolCoverage: (schoolId: string, term?: string) => api.get<SchoolCoverage>(`${V1}/schools/${enc(schoolId)}/coverage`, { term }),
+  writable: (classId: string) =>
+    api.get<{ classId: string; dimensions: Dimension[] }>(`${V1}/classes/${enc(classId)}/records/writable`),
+  overview: (classId: string, term?: string) =>
+    api.get<ClassOverview>(`${V1}/classes/${enc(classId)}/records/overview`, { term }),
+  classCoverage: (classId: string, term?: string) =>
+    api.get<Coverage>(`${V1}/classes/${enc(classId)}/coverage`, { term }),
+  schoolCoverage: (schoolId: string, term?: string) =>
+    api.get<SchoolCoverage>(`${V1}/schools/${enc(schoolId)}/coverage`, { term }),
   countyCoverage: (term?: string) => api.get<CountyCoverage>(`${V1}/stats/coverage`, { term }),
   reviewQueue: () => api.get<StudentRecord[]>(`${V1}/records/review-queue`),
-  reviewBatch: (body: { decision: 'APPROVE' | 'REJECT'; reason?: string; items: { studentId: string; recordId: string; version?: number }[] }) =>
-    api.post<BatchReviewResult>(`${V1}/records/review-batch`, body),
+  reviewBatch: (body: {
+    decision: 'APPROVE' | 'REJECT'
+    reason?: string
+    items: { studentId: string; recordId: string; version?: number }[]
+  }) => api.post<BatchReviewResult>(`${V1}/records/review-batch`, body),
   returnReasons: () => api.get<string[]>(`${V1}/record-return-reasons`),
   saveReturnReasons: (list: string[]) => api.put<string[]>(`${V1}/record-return-reasons`, list),
   skills: (studentId: string) => api.get<Skills>(`${student(studentId)}/skills`),

@@ -102,7 +102,14 @@ export interface StaffView {
 }
 
 export type AssignmentRole = 'HEAD_TEACHER' | 'PE' | 'ARTS' | 'LABOUR' | 'SUBJECT' | 'COUNSELOR'
-export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = ['HEAD_TEACHER', 'PE', 'ARTS', 'LABOUR', 'SUBJECT', 'COUNSELOR']
+export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = [
+  'HEAD_TEACHER',
+  'PE',
+  'ARTS',
+  'LABOUR',
+  'SUBJECT',
+  'COUNSELOR',
+]
 
 /** Views.AssignmentView */
 export interface AssignmentView {
@@ -354,4 +361,8 @@ export const DATA_CLASSES = [
 export type DataClass = (typeof DATA_CLASSES)[number]
 
 /** the purposes of notices/consents the platform knows (ConsentRegister, notices.json) */
-export const PURPOSES = ['MENTAL_HEALTH_SCREENING', 'HEALTH_SPECIAL_CONSTITUTION', 'ARCHIVE_ADMISSIONS_RELEASE'] as const
+export const PURPOSES = [
+  'MENTAL_HEALTH_SCREENING',
+  'HEALTH_SPECIAL_CONSTITUTION',
+  'ARCHIVE_ADMISSIONS_RELEASE',
+] as const

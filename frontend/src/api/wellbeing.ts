@@ -228,31 +228,48 @@ export const wellbeingApi = {
   riskLevels: () => api.get<string[]>(`${V1}/wellbeing/risk-levels`),
 
   campaigns: () => api.get<Campaign[]>(`${V1}/wellbeing/campaigns`),
-  createCampaign: (body: NewCampaign, idempotencyKey?: string) => api.create<Campaign>(`${V1}/wellbeing/campaigns`, body, { idempotencyKey }),
+  createCampaign: (body: NewCampaign, idempotencyKey?: string) =>
+    api.create<Campaign>(`${V1}/wellbeing/campaigns`, body, { idempotencyKey }),
   closeCampaign: (id: string) => api.post<Campaign>(`${V1}/wellbeing/campaigns/${enc(id)}/close`),
   myScreenings: () => api.get<MyScreening[]>(`${V1}/wellbeing/my-screenings`),
-  respond: (campaignId: string, body: { instrument: string; answers: number[]; noticeVersion: number }, idempotencyKey?: string) =>
-    api.create<Submitted>(`${V1}/wellbeing/campaigns/${enc(campaignId)}/responses`, body, { idempotencyKey }),
+  respond: (
+    campaignId: string,
+    body: { instrument: string; answers: number[]; noticeVersion: number },
+    idempotencyKey?: string,
+  ) => api.create<Submitted>(`${V1}/wellbeing/campaigns/${enc(campaignId)}/responses`, body, { idempotencyKey }),
 
   alerts: (open = false) => api.get<Alert[]>(`${V1}/wellbeing/alerts`, { open: open || undefined }),
-  acknowledge: (id: string, note?: string) => api.post<Alert>(`${V1}/wellbeing/alerts/${enc(id)}/acknowledge`, { note: note || undefined }),
+  acknowledge: (id: string, note?: string) =>
+    api.post<Alert>(`${V1}/wellbeing/alerts/${enc(id)}/acknowledge`, { note: note || undefined }),
   overdue: () => api.get<OverdueSummary>(`${V1}/wellbeing/alerts/overdue`),
 
   plan: (studentId: string) => api.get<Plan>(`${student(studentId)}/plan`),
-  savePlan: (studentId: string, body: PlanInput, version?: number | null) => api.put<Plan>(`${student(studentId)}/plan`, body, { ifMatch: version }),
+  savePlan: (studentId: string, body: PlanInput, version?: number | null) =>
+    api.put<Plan>(`${student(studentId)}/plan`, body, { ifMatch: version }),
   planHistory: (studentId: string) => api.get<PlanVersion[]>(`${student(studentId)}/plan/history`),
   flag: (studentId: string) => api.get<AttentionFlag>(`${student(studentId)}/flag`),
   myTasks: () => api.get<AssignedTask[]>(`${V1}/wellbeing/my-tasks`),
-  caseload: (overdueOnly = false) => api.get<CaseRow[]>(`${V1}/wellbeing/caseload`, { overdueOnly: overdueOnly || undefined }),
+  caseload: (overdueOnly = false) =>
+    api.get<CaseRow[]>(`${V1}/wellbeing/caseload`, { overdueOnly: overdueOnly || undefined }),
 
   sessions: (studentId: string) => api.get<Session[]>(`${student(studentId)}/sessions`),
-  addSession: (studentId: string, body: { date: string; minutes: number; kind?: string; note?: string }, idempotencyKey?: string) =>
-    api.create<Session>(`${student(studentId)}/sessions`, body, { idempotencyKey }),
+  addSession: (
+    studentId: string,
+    body: { date: string; minutes: number; kind?: string; note?: string },
+    idempotencyKey?: string,
+  ) => api.create<Session>(`${student(studentId)}/sessions`, body, { idempotencyKey }),
   referrals: (studentId: string) => api.get<Referral[]>(`${student(studentId)}/referrals`),
-  addReferral: (studentId: string, body: { hospital: string; referredOn: string; guardianInformed?: boolean; guardianInformedOn?: string }, idempotencyKey?: string) =>
-    api.create<Referral>(`${student(studentId)}/referrals`, body, { idempotencyKey }),
-  updateReferral: (studentId: string, id: string, body: { outcome?: string; status?: string; guardianInformed?: boolean; guardianInformedOn?: string }, version?: number) =>
-    api.patch<Referral>(`${student(studentId)}/referrals/${enc(id)}`, body, { ifMatch: version }),
+  addReferral: (
+    studentId: string,
+    body: { hospital: string; referredOn: string; guardianInformed?: boolean; guardianInformedOn?: string },
+    idempotencyKey?: string,
+  ) => api.create<Referral>(`${student(studentId)}/referrals`, body, { idempotencyKey }),
+  updateReferral: (
+    studentId: string,
+    id: string,
+    body: { outcome?: string; status?: string; guardianInformed?: boolean; guardianInformedOn?: string },
+    version?: number,
+  ) => api.patch<Referral>(`${student(studentId)}/referrals/${enc(id)}`, body, { ifMatch: version }),
 
   campaignStats: (id: string) => api.get<CampaignStats>(`${V1}/wellbeing/stats/campaigns/${enc(id)}`),
   trend: () => api.get<TrendPoint[]>(`${V1}/wellbeing/stats/trend`),

@@ -26,7 +26,13 @@ describe('useFieldErrors', () => {
   it('puts per-field messages where the form items read them and clears old ones', async () => {
     const { ElMessage } = await import('element-plus')
     const { fieldErrors, handle } = useFieldErrors()
-    handle(new ApiError({ status: 422, detail: 'invalid', errors: [{ field: 'name', code: 'notblank', message: '姓名不能为空' }] }))
+    handle(
+      new ApiError({
+        status: 422,
+        detail: 'invalid',
+        errors: [{ field: 'name', code: 'notblank', message: '姓名不能为空' }],
+      }),
+    )
     expect(fieldErrors).toEqual({ name: '姓名不能为空' })
     expect(ElMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'error', message: 'invalid' }))
     handle(new ApiError({ status: 422, errors: [{ field: 'birthDate', code: 'notnull', message: '必填' }] }))

@@ -6,7 +6,9 @@ import { useFileImport, type ImportSend } from './fileImport'
 
 const messages: unknown[] = []
 vi.mock('element-plus', () => {
-  const ElMessage = Object.assign((m: unknown) => messages.push(m), { error: (m: string) => messages.push({ error: m }) })
+  const ElMessage = Object.assign((m: unknown) => messages.push(m), {
+    error: (m: string) => messages.push({ error: m }),
+  })
   return { ElMessage }
 })
 
@@ -15,24 +17,27 @@ type Report = { rejected: number; total: number }
 function harness(send: ImportSend<Report>, onImported = vi.fn()) {
   const clearFiles = vi.fn()
   let api!: ReturnType<typeof useFileImport<Report>>
-  const wrapper = mount(defineComponent({
-    setup() {
-      api = useFileImport<Report>({
-        upload: ref({ clearFiles } as unknown as UploadInstance),
-        maxBytes: 10,
-        wrongType: () => 'wrong type',
-        tooLarge: () => 'too large',
-        done: () => 'done',
-        send,
-        onImported,
-      })
-      return () => null
-    },
-  }))
+  const wrapper = mount(
+    defineComponent({
+      setup() {
+        api = useFileImport<Report>({
+          upload: ref({ clearFiles } as unknown as UploadInstance),
+          maxBytes: 10,
+          wrongType: () => 'wrong type',
+          tooLarge: () => 'too large',
+          done: () => 'done',
+          send,
+          onImported,
+        })
+        return () => null
+      },
+    }),
+  )
   return { api, wrapper, clearFiles, onImported }
 }
 
-const chosen = (name: string, size: number) => ({ raw: Object.assign(new File(['x'.repeat(size)], name), { uid: 1 }) }) as unknown as UploadFile
+const chosen = (name: string, size: number) =>
+  ({ raw: Object.assign(new File(['x'.repeat(size)], name), { uid: 1 }) }) as unknown as UploadFile
 
 describe('useFileImport', () => {
   it('refuses a file that is not CSV/XLSX or is too large, and clears the picker', () => {
@@ -66,7 +71,9 @@ describe('useFileImport', () => {
     let signal!: AbortSignal
     const send: ImportSend<Report> = (_f, _p, s) => {
       signal = s
-      return new Promise((_resolve, reject) => s.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+      return new Promise((_resolve, reject) =>
+        s.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )
     }
     const { api, wrapper } = harness(send)
     api.onChange(chosen('roster.csv', 5))

@@ -10,7 +10,12 @@ import { saveBlob } from '@/composables/download'
  * What an import upload sends: the file, a progress callback (0–1), the signal that cancels it, and the job id under
  * which the server reports the import's own progress while it checks and writes the rows.
  */
-export type ImportSend<R> = (file: File, onProgress: (fraction: number) => void, signal: AbortSignal, job: string) => Promise<R>
+export type ImportSend<R> = (
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+  job: string,
+) => Promise<R>
 
 export interface FileImportOptions<R> {
   /** The page's el-upload, cleared when a chosen file is refused. */

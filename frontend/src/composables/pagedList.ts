@@ -6,7 +6,11 @@ import { showError } from './apiErrors'
  * The standard list page state: filters, 1-based current page for el-pagination (the API is 0-based),
  * page size, rows, total and loading; `load()` runs the query, `search()` goes back to page 1.
  */
-export function usePagedList<T, F extends object>(fetch: (query: F & { page: number; size: number }) => Promise<Page<T>>, filters: F, size = 20) {
+export function usePagedList<T, F extends object>(
+  fetch: (query: F & { page: number; size: number }) => Promise<Page<T>>,
+  filters: F,
+  size = 20,
+) {
   const query = reactive({ ...filters }) as F
   const current = ref(1)
   const pageSize = ref(size)

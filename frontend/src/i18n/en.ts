@@ -93,7 +93,12 @@ const en: Messages<typeof zhCN> = {
     },
     stage: { PRIMARY: 'Primary', JUNIOR: 'Junior secondary', SENIOR: 'Senior secondary' },
     sex: { M: 'Male', F: 'Female' },
-    status: { ENROLLED: 'Enrolled', SUSPENDED: 'Suspended', TRANSFERRED_OUT: 'Transferred out', GRADUATED: 'Graduated' },
+    status: {
+      ENROLLED: 'Enrolled',
+      SUSPENDED: 'Suspended',
+      TRANSFERRED_OUT: 'Transferred out',
+      GRADUATED: 'Graduated',
+    },
     assignmentRole: {
       HEAD_TEACHER: 'Head teacher',
       PE: 'PE teacher',
@@ -312,7 +317,8 @@ const en: Messages<typeof zhCN> = {
   profile: {
     basic: 'Basic information',
     notFound: 'No such student, or you may not see them',
-    notFoundDetail: 'Student {id} does not exist or is outside what you may see (for example, not in a class you teach). Ask the school admin if you need access.',
+    notFoundDetail:
+      'Student {id} does not exist or is outside what you may see (for example, not in a class you teach). Ask the school admin if you need access.',
     privateHidden: 'Date of birth, ethnicity and guardians are shown only to people allowed to see them.',
     enrollments: 'Class history',
     from: 'From',
@@ -328,8 +334,10 @@ const en: Messages<typeof zhCN> = {
     attentionHint: 'The counselor asks you to keep an eye on this student; see “Needs attention” for your tasks',
   },
   accessLog: {
-    intro: 'When school staff viewed or exported sensitive information of {name} (health, wellbeing, archive), newest first. Your own views are not listed. Repeated views of the same kind by the same person are one line, with how often and the first and last time.',
-    introSelf: 'When school staff viewed or exported your sensitive information (health, wellbeing, archive), newest first. Your and your family’s own views are not listed. Repeated views of the same kind by the same person are one line.',
+    intro:
+      'When school staff viewed or exported sensitive information of {name} (health, wellbeing, archive), newest first. Your own views are not listed. Repeated views of the same kind by the same person are one line, with how often and the first and last time.',
+    introSelf:
+      'When school staff viewed or exported your sensitive information (health, wellbeing, archive), newest first. Your and your family’s own views are not listed. Repeated views of the same kind by the same person are one line.',
     sentence: '{role} {name} {verb} {what}',
     someone: 'A staff member',
     sensitiveData: 'sensitive information',
@@ -341,12 +349,18 @@ const en: Messages<typeof zhCN> = {
         'An attention flag only says “please look out for this student”: no scores, no conversations, no diagnosis. Only when the counselor assigns a care task in the student’s plan can the head teacher or a teacher see the flag and their own task, so that the child gets a little more care day to day.',
       MENTAL_HEALTH:
         'The mental-health file holds screening answers, the one-person-one-plan file, sessions and referrals. Only the school’s counselors read it; in an emergency a school admin may open it after stating a reason (break-glass), which is always listed here and told to the counselors.',
-      HEALTH_FITNESS: 'Health and fitness data are the fitness test results (height, weight, vital capacity, runs…). PE teachers, the head teacher, counselors and school admins read them for teaching and health care.',
-      FITNESS_SCORE: 'The fitness total and rating are one score and a band such as “excellent” or “pass”, without the single results. Teachers may see them to know the student.',
-      SPECIAL_CONSTITUTION: 'A special-constitution record includes medical documents, used to keep the student safe in PE and tests. Only the family, school admins and counselors read the documents themselves.',
-      SPECIAL_CONSTITUTION_GUIDANCE: 'Special-constitution guidance only tells PE and head teachers what to watch in class (e.g. no strenuous exercise), without medical documents.',
-      ARCHIVE: 'The term archive is the selected, published and signed record of the term. Head teachers, school admins and teachers read it when reviewing, signing and guiding; for admissions only a high school the family released it to can.',
-      PROFILE_PRIVATE: 'Registration and guardian details (student number, date of birth, guardians’ contacts) are read by school admins and head teachers for the register.',
+      HEALTH_FITNESS:
+        'Health and fitness data are the fitness test results (height, weight, vital capacity, runs…). PE teachers, the head teacher, counselors and school admins read them for teaching and health care.',
+      FITNESS_SCORE:
+        'The fitness total and rating are one score and a band such as “excellent” or “pass”, without the single results. Teachers may see them to know the student.',
+      SPECIAL_CONSTITUTION:
+        'A special-constitution record includes medical documents, used to keep the student safe in PE and tests. Only the family, school admins and counselors read the documents themselves.',
+      SPECIAL_CONSTITUTION_GUIDANCE:
+        'Special-constitution guidance only tells PE and head teachers what to watch in class (e.g. no strenuous exercise), without medical documents.',
+      ARCHIVE:
+        'The term archive is the selected, published and signed record of the term. Head teachers, school admins and teachers read it when reviewing, signing and guiding; for admissions only a high school the family released it to can.',
+      PROFILE_PRIVATE:
+        'Registration and guardian details (student number, date of birth, guardians’ contacts) are read by school admins and head teachers for the register.',
     },
     empty: 'Nobody has viewed this sensitive information yet.',
     emergency: 'Break-glass',
@@ -366,10 +380,34 @@ const en: Messages<typeof zhCN> = {
     action: 'Action',
     actionPlaceholder: 'Choose or search an action, e.g. break-glass',
     resourceTypes: {
-      student: 'Student', record: 'Record', class: 'Class', school: 'School', consent: 'Consent', archive: 'Archive', alert: 'Alert',
-      plan: 'Plan', evidence: 'Evidence', dossier: 'Dossier PDF', response: 'Questionnaire', campaign: 'Screening', grant: 'Grant', audit: 'Audit trail',
-      health_flags: 'Health flags', fitness_result: 'Fitness result', student_fitness: 'Fitness results', publicity: 'Publicity', objection: 'Objection', notice: 'Notice',
-      term: 'Term', staff: 'Staff', assignment: 'Assignment', import: 'Import', export: 'Export', basis: 'Statutory basis', referral: 'Referral', session: 'Session',
+      student: 'Student',
+      record: 'Record',
+      class: 'Class',
+      school: 'School',
+      consent: 'Consent',
+      archive: 'Archive',
+      alert: 'Alert',
+      plan: 'Plan',
+      evidence: 'Evidence',
+      dossier: 'Dossier PDF',
+      response: 'Questionnaire',
+      campaign: 'Screening',
+      grant: 'Grant',
+      audit: 'Audit trail',
+      health_flags: 'Health flags',
+      fitness_result: 'Fitness result',
+      student_fitness: 'Fitness results',
+      publicity: 'Publicity',
+      objection: 'Objection',
+      notice: 'Notice',
+      term: 'Term',
+      staff: 'Staff',
+      assignment: 'Assignment',
+      import: 'Import',
+      export: 'Export',
+      basis: 'Statutory basis',
+      referral: 'Referral',
+      session: 'Session',
       other: 'Other',
     },
     range: 'Period',
@@ -407,12 +445,12 @@ const en: Messages<typeof zhCN> = {
       relinked: 'the link to the previous event does not match (previous event changed or replaced)',
       changed: 'the content does not match its hash (event changed)',
       inserted: 'an event that no seal accounts for (inserted)',
-      root_mismatch: 'these events do not match their seal\'s Merkle root (changed, reordered or replaced)',
+      root_mismatch: "these events do not match their seal's Merkle root (changed, reordered or replaced)",
       unsealed: 'an event a running instance did not seal in time (inserted?)',
       seal_missing: 'a seal is missing (deleted?)',
       seal_relinked: 'a seal does not link to the previous one (seal changed or replaced)',
       seal_changed: 'a seal does not match its hash (seal changed)',
-      seal_signature: 'a seal\'s signature is invalid or from an unknown key',
+      seal_signature: "a seal's signature is invalid or from an unknown key",
       checkpoint: 'does not match a checkpoint kept outside the database (rewritten after it)',
       checkpoint_invalid: 'a checkpoint file is invalid (signature does not match, or unreadable)',
     },
@@ -422,7 +460,8 @@ const en: Messages<typeof zhCN> = {
     noCheckpoints: 'no checkpoint yet',
   },
   consents: {
-    intro: 'Before the school processes sensitive personal information of {name}, it explains why here. Where consent is needed, a parent decides for a student under 14; from 14 the student or a parent may. Consent can be withdrawn at any time.',
+    intro:
+      'Before the school processes sensitive personal information of {name}, it explains why here. Where consent is needed, a parent decides for a student under 14; from 14 the student or a parent may. Consent can be withdrawn at any time.',
     required: 'Consent needed',
     notRequired: 'For information, no consent needed',
     version: 'version {n}',
@@ -435,7 +474,8 @@ const en: Messages<typeof zhCN> = {
     confirmTitle: 'Confirm your decision',
     confirmGrant: 'Agree to “{title}”?',
     confirmRefuse: 'Decline “{title}”?',
-    confirmWithdraw: 'Withdraw your consent to “{title}”? The school stops this processing; processing before now is not affected.',
+    confirmWithdraw:
+      'Withdraw your consent to “{title}”? The school stops this processing; processing before now is not affected.',
     decided: 'Your decision is recorded',
     withdrawnOk: 'Consent withdrawn',
     history: 'Decisions',
@@ -444,11 +484,13 @@ const en: Messages<typeof zhCN> = {
     by: 'By',
     at: 'Time',
     withdrawnAt: 'Withdrawn at',
-    guardianRequired: 'The student is under 14, so a parent (guardian) must give this consent. Please ask a parent to sign in and decide under “Notices and consent”.',
+    guardianRequired:
+      'The student is under 14, so a parent (guardian) must give this consent. Please ask a parent to sign in and decide under “Notices and consent”.',
     noticeChanged: 'The notice has changed; please read the new version before deciding.',
   },
   bases: {
-    intro: 'Where the school processes information under a law or an authority’s document rather than consent, record the basis here; families see it with the notice.',
+    intro:
+      'Where the school processes information under a law or an authority’s document rather than consent, record the basis here; families see it with the notice.',
     purpose: 'Purpose',
     basis: 'Kind',
     reference: 'Basis',
@@ -462,7 +504,8 @@ const en: Messages<typeof zhCN> = {
     button: 'Break-glass: open wellbeing file',
     title: 'Break-glass access to the mental-health file',
     warning: 'Only when a student’s safety is at urgent risk and no counselor can be reached in time.',
-    consequences: 'When you confirm: the school’s counselors are notified at once; this access is written to the tamper-evident audit trail; the student and the family see your name and reason in their access log.',
+    consequences:
+      'When you confirm: the school’s counselors are notified at once; this access is written to the tamper-evident audit trail; the student and the family see your name and reason in their access log.',
     student: 'Student',
     reason: 'Reason',
     reasonPlaceholder: 'Describe the emergency (at least 10 characters)',
@@ -475,7 +518,8 @@ const en: Messages<typeof zhCN> = {
     active: 'You hold a break-glass grant for this student until {until}.',
   },
   grants: {
-    intro: 'Break-glass grants of this school. Each was notified to the counselors, is in the audit trail and is visible in the family’s access log.',
+    intro:
+      'Break-glass grants of this school. Each was notified to the counselors, is in the audit trail and is visible in the family’s access log.',
     kind: 'Kind',
     student: 'Student',
     grantee: 'Holder',
@@ -507,7 +551,8 @@ const en: Messages<typeof zhCN> = {
     earlierRejected: 'The last import left rows out: download them, fix them as the reasons say and upload again.',
     serverProgress: '{read} rows read, {accepted} imported, {rejected} rejected',
     columns: 'Column names',
-    rerun: 'Each row is checked on its own: a bad row does not affect the others, and importing the same file again creates nothing twice.',
+    rerun:
+      'Each row is checked on its own: a bad row does not affect the others, and importing the same file again creates nothing twice.',
     drop: 'Drop the file here, or click to choose one',
     tip: '.csv, .xlsx or .xls only',
     wrongType: 'Please choose a .csv, .xlsx or .xls file',

@@ -18,8 +18,10 @@ const familyEn: typeof familyZh = {
     },
     notices: {
       title: 'Class notices',
-      staffIntro: 'A notice goes to every family of the class (and its students if you choose). Who has read and confirmed it shows in the receipts; unread families can be reminded with one click.',
-      familyIntro: 'Notices from the school and the head teacher. Opening one marks it read; where a confirmation is asked, read it and press "Confirm".',
+      staffIntro:
+        'A notice goes to every family of the class (and its students if you choose). Who has read and confirmed it shows in the receipts; unread families can be reminded with one click.',
+      familyIntro:
+        'Notices from the school and the head teacher. Opening one marks it read; where a confirmation is asked, read it and press "Confirm".',
       compose: 'New notice',
       allClasses: 'All classes',
       unreadOnly: 'Unread only',
@@ -38,7 +40,8 @@ const familyEn: typeof familyZh = {
     },
     compose: {
       title: 'New notice',
-      privacy: 'A notice goes to every family of the class: do not name a student, nor give student or ID numbers, marks or health details.',
+      privacy:
+        'A notice goes to every family of the class: do not name a student, nor give student or ID numbers, marks or health details.',
       to: 'Send to',
       noticeTitle: 'Title',
       body: 'Text',
@@ -49,7 +52,8 @@ const familyEn: typeof familyZh = {
       students: 'Students see it too',
       attachments: 'Attachments',
       addAttachment: 'Add a file',
-      attachmentHint: 'JPG, PNG, WebP images and PDF, up to 10 MB each, at most 5; the location is removed from photos.',
+      attachmentHint:
+        'JPG, PNG, WebP images and PDF, up to 10 MB each, at most 5; the location is removed from photos.',
       send: 'Send',
       sent: 'Notice sent',
     },
@@ -60,9 +64,12 @@ const familyEn: typeof familyZh = {
       readAt: 'read {at}',
       receipts: 'Receipts',
       remind: 'Remind unread families',
-      remindConfirm: 'Families who have not read the notice (or not confirmed it, where asked) get a reminder; at most one reminder per notice and hour.',
-      reminded: 'Reminded: {inApp} parents in the app, {external} messages by SMS and other channels; {unreachable} parents have no account and cannot be reached.',
-      nobodyReached: 'None of the {n} parents who have not read it has an account, and the county has no SMS or other channel: they cannot be reminded through the platform.',
+      remindConfirm:
+        'Families who have not read the notice (or not confirmed it, where asked) get a reminder; at most one reminder per notice and hour.',
+      reminded:
+        'Reminded: {inApp} parents in the app, {external} messages by SMS and other channels; {unreachable} parents have no account and cannot be reached.',
+      nobodyReached:
+        'None of the {n} parents who have not read it has an account, and the county has no SMS or other channel: they cannot be reminded through the platform.',
       tooSoon: 'A reminder was just sent; try again later',
       nextReminder: 'Next reminder possible at {at}',
       lastReminder: 'Last reminder: {at}.',
@@ -71,7 +78,8 @@ const familyEn: typeof familyZh = {
       studentsConfirmed: 'Confirmed (students)',
       withAccount: 'Parents with an account',
       deliveryFailed: 'Messages not delivered',
-      channels: 'Besides the in-app message, the county also sends a reminder through {channels} (only "you have a new class notice" and a link, never its content).',
+      channels:
+        'Besides the in-app message, the county also sends a reminder through {channels} (only "you have a new class notice" and a link, never its content).',
       inAppOnly: 'The county has no SMS, WeCom or DingTalk channel; families receive notices as in-app messages.',
       guardian: 'Parents and receipts',
       studentRead: 'Student read',
@@ -79,8 +87,10 @@ const familyEn: typeof familyZh = {
     tasks: {
       myTitle: 'My home tasks',
       childTitle: 'Home tasks of {name}',
-      guardianIntro: "Tick a task of the school's checklist each time your child does it, with a photo if you like. Your tick is the family's confirmation; once the head teacher approves it, it counts toward this term's labour hours.",
-      studentIntro: 'Tick a task when you have done it; a parent confirms it, then the head teacher reviews it and it counts toward your labour hours.',
+      guardianIntro:
+        "Tick a task of the school's checklist each time your child does it, with a photo if you like. Your tick is the family's confirmation; once the head teacher approves it, it counts toward this term's labour hours.",
+      studentIntro:
+        'Tick a task when you have done it; a parent confirms it, then the head teacher reviews it and it counts toward your labour hours.',
       approvedHours: '{h} h approved this term',
       waitingHours: '{h} h under review',
       required: 'Term requirement {h} h (school included)',
@@ -112,7 +122,8 @@ const familyEn: typeof familyZh = {
       notePlaceholder: 'Optional: what was done, what was learnt',
       photos: 'Photos',
       addPhoto: 'Take or choose a photo',
-      photoHint: "At most 3; the location and other metadata are removed; only your child's head teacher and the school see them.",
+      photoHint:
+        "At most 3; the location and other metadata are removed; only your child's head teacher and the school see them.",
       studentNote: 'A parent confirms your tick on their phone before it goes to the head teacher.',
       saveGuardian: 'Tick and confirm',
       saveStudent: 'Tick, a parent confirms',
@@ -122,7 +133,8 @@ const familyEn: typeof familyZh = {
       withdraw: 'Withdraw',
       withdrawConfirm: 'Withdraw this tick of "{title}"?',
       classTitle: 'Home tasks (class)',
-      classIntro: 'Ticks confirmed by a parent become labour records, reviewed in the review queue of records; approved ones count toward labour hours.',
+      classIntro:
+        'Ticks confirmed by a parent become labour records, reviewed in the review queue of records; approved ones count toward labour hours.',
       goReview: 'Review',
       noClass: 'You are head teacher of no class',
       studentsWithConfirmed: 'Students with confirmed ticks',
@@ -158,7 +170,12 @@ const familyEn: typeof familyZh = {
       closed: 'Closed',
       phoneYes: 'took a phone',
       phoneNo: 'no phone',
-      compare: { AT_LEAST: 'at least {limit}', AT_MOST: 'at most {limit}', IS_FALSE: 'should be "no"', REPORTED: 'no target' },
+      compare: {
+        AT_LEAST: 'at least {limit}',
+        AT_MOST: 'at most {limit}',
+        IS_FALSE: 'should be "no"',
+        REPORTED: 'no target',
+      },
       unit: { hours: '{h} h', minutes: '{m} min', books: '{n} books' },
       classTitle: 'Five managements (class)',
       checkedIn: 'Checked in',
@@ -175,11 +192,19 @@ const familyEn: typeof familyZh = {
       students: 'Check-ins',
       noneFilled: 'No family has checked in this week',
       missing: 'Not checked in ({n}): {names}',
-      col: { sleep: 'Sleep', bedtime: 'Bedtime', homework: 'Homework', phone: 'Phone', books: 'Books', exercise: 'Exercise' },
+      col: {
+        sleep: 'Sleep',
+        bedtime: 'Bedtime',
+        homework: 'Homework',
+        phone: 'Phone',
+        books: 'Books',
+        exercise: 'Exercise',
+      },
     },
     homework: {
       title: 'Declared homework',
-      intro: "Each teacher declares the expected time of the day's written homework for their subject; the head teacher keeps the total in check, and families see it.",
+      intro:
+        "Each teacher declares the expected time of the day's written homework for their subject; the head teacher keeps the total in check, and families see it.",
       subject: 'Subject',
       minutes: 'min',
       note: 'What (optional)',
@@ -190,14 +215,16 @@ const familyEn: typeof familyZh = {
       limit: '(limit {m} min)',
       others: 'Declared by other teachers: {list}',
       familyTitle: 'Homework declared this week, {className}',
-      familyIntro: 'The expected time of written homework the teachers declared per day; the limit is {m} minutes a day.',
+      familyIntro:
+        'The expected time of written homework the teachers declared per day; the limit is {m} minutes a day.',
     },
     stats: {
       schoolTitle: '{name}: five managements',
       countyTitle: 'County: five managements',
       schoolTotal: 'School total',
       countyTotal: 'County total',
-      intro: "Family check-ins of the chosen weeks: each student's weeks are averaged first, then the share of respondents meeting each target. Rows with fewer than {k} respondents are not shown.",
+      intro:
+        "Family check-ins of the chosen weeks: each student's weeks are averaged first, then the share of respondents meeting each target. Rows with fewer than {k} respondents are not shown.",
       exportXlsx: 'Export Excel',
       exportCsv: 'Export CSV',
       level: { name: 'Level', class: 'Class', grade: 'Grade', school: 'School', county: 'County' },
@@ -214,7 +241,8 @@ const familyEn: typeof familyZh = {
     },
     checklists: {
       title: 'Home task checklists',
-      intro: "One checklist per grade; families tick its tasks. Until the school saves its own, the platform's default applies (the everyday-labour strand of the 2022 national labour curriculum).",
+      intro:
+        "One checklist per grade; families tick its tasks. Until the school saves its own, the platform's default applies (the everyday-labour strand of the 2022 national labour curriculum).",
       custom: "The school's checklist (set by {name})",
       default: "The platform's default; saving makes it the school's",
       task: 'Task',
@@ -225,14 +253,20 @@ const familyEn: typeof familyZh = {
       add: 'Add a task',
       template: 'Download the current lists (an import template)',
       importTitle: 'Import from a spreadsheet',
-      importIntro: 'CSV (UTF-8 or GBK) or XLSX with the columns 年级, 编号 (optional), 任务, 说明, 频次 (每天/每周/一次), 每次时长, 假期任务 (是/否), 开始日期, 结束日期. Every grade in the file gets exactly its rows; rows with a problem are listed and left out.',
+      importIntro:
+        'CSV (UTF-8 or GBK) or XLSX with the columns 年级, 编号 (optional), 任务, 说明, 频次 (每天/每周/一次), 每次时长, 假期任务 (是/否), 开始日期, 结束日期. Every grade in the file gets exactly its rows; rows with a problem are listed and left out.',
       choose: 'Choose a file',
       import: 'Import',
       imported: 'Import finished',
       wrongType: 'Only CSV or XLSX files can be imported',
       tooLarge: 'The file may be at most 5 MB',
       report: '{rows} rows, {accepted} imported, {rejected} not imported.',
-      outcome: { created: 'new checklist ({n} tasks)', updated: 'updated ({n} tasks)', unchanged: 'unchanged ({n} tasks)', too_many: 'more than 40 tasks, not imported ({n})' },
+      outcome: {
+        created: 'new checklist ({n} tasks)',
+        updated: 'updated ({n} tasks)',
+        unchanged: 'unchanged ({n} tasks)',
+        too_many: 'more than 40 tasks, not imported ({n})',
+      },
       row: 'Row',
       field: 'Column',
       problem: 'Problem',

@@ -16,7 +16,8 @@ export default {
     },
     notices: {
       title: '班级通知',
-      staffIntro: '通知发给班级全体家长（可选同时发给学生）。家长阅读、确认的情况在回执中实时可见，可一键提醒未读的家长。',
+      staffIntro:
+        '通知发给班级全体家长（可选同时发给学生）。家长阅读、确认的情况在回执中实时可见，可一键提醒未读的家长。',
       familyIntro: '学校和班主任发来的通知。点开即为已读；需要确认的通知，请阅读后点击“确认已阅”。',
       compose: '发通知',
       allClasses: '全部班级',
@@ -59,7 +60,8 @@ export default {
       receipts: '回执',
       remind: '提醒未读家长',
       remindConfirm: '将向尚未阅读（需确认的通知：尚未确认）的家长发送提醒，每条通知每小时最多提醒一次。',
-      reminded: '已提醒：站内消息 {inApp} 位家长，短信等外部消息 {external} 条；另有 {unreachable} 位家长未开通账号，无法送达。',
+      reminded:
+        '已提醒：站内消息 {inApp} 位家长，短信等外部消息 {external} 条；另有 {unreachable} 位家长未开通账号，无法送达。',
       nobodyReached: '{n} 位未读家长都没有开通账号，本县也未开通短信等渠道，无法通过平台提醒，请用其他方式联系。',
       tooSoon: '刚刚提醒过，请稍后再试',
       nextReminder: '下次可提醒时间：{at}',
@@ -77,7 +79,8 @@ export default {
     tasks: {
       myTitle: '我的家务劳动',
       childTitle: '{name}的家务劳动',
-      guardianIntro: '按学校的家庭劳动清单，孩子完成一项就打一次卡，可附照片。家长打卡即为家长确认，班主任审核通过后计入本学期劳动时长。',
+      guardianIntro:
+        '按学校的家庭劳动清单，孩子完成一项就打一次卡，可附照片。家长打卡即为家长确认，班主任审核通过后计入本学期劳动时长。',
       studentIntro: '完成清单上的家务后打卡，家长确认后交给班主任审核，通过后计入劳动时长。',
       approvedHours: '本学期已通过 {h} 小时',
       waitingHours: '审核中 {h} 小时',
@@ -156,7 +159,12 @@ export default {
       closed: '已过补填期限',
       phoneYes: '带了手机',
       phoneNo: '没带手机',
-      compare: { AT_LEAST: '要求不少于 {limit}', AT_MOST: '要求不超过 {limit}', IS_FALSE: '要求为“否”', REPORTED: '不设达标线' },
+      compare: {
+        AT_LEAST: '要求不少于 {limit}',
+        AT_MOST: '要求不超过 {limit}',
+        IS_FALSE: '要求为“否”',
+        REPORTED: '不设达标线',
+      },
       unit: { hours: '{h} 小时', minutes: '{m} 分钟', books: '{n} 本' },
       classTitle: '五项管理（班级）',
       checkedIn: '已填报',
@@ -195,7 +203,8 @@ export default {
       countyTitle: '全县五项管理统计',
       schoolTotal: '全校合计',
       countyTotal: '全县合计',
-      intro: '按所选周次统计家庭填报：每个学生先取其各周平均，再计算达标人数占填报人数的比例。填报少于 {k} 人的行不公布。',
+      intro:
+        '按所选周次统计家庭填报：每个学生先取其各周平均，再计算达标人数占填报人数的比例。填报少于 {k} 人的行不公布。',
       exportXlsx: '导出 Excel',
       exportCsv: '导出 CSV',
       level: { name: '范围', class: '班级', grade: '年级', school: '学校', county: '全县' },
@@ -212,7 +221,8 @@ export default {
     },
     checklists: {
       title: '家庭劳动清单设置',
-      intro: '每个年级一份清单，家长和学生按清单打卡。学校未设置时使用平台默认清单（依据《义务教育劳动课程标准（2022年版）》日常生活劳动内容）。',
+      intro:
+        '每个年级一份清单，家长和学生按清单打卡。学校未设置时使用平台默认清单（依据《义务教育劳动课程标准（2022年版）》日常生活劳动内容）。',
       custom: '本校清单（{name} 设置）',
       default: '平台默认清单，保存后成为本校清单',
       task: '任务',
@@ -223,14 +233,20 @@ export default {
       add: '添加任务',
       template: '下载当前清单（可作导入模板）',
       importTitle: '从表格导入',
-      importIntro: '支持 CSV（UTF-8 或 GBK）和 XLSX。列：年级、编号（选填）、任务、说明、频次（每天/每周/一次）、每次时长、假期任务（是/否）、开始日期、结束日期。文件中出现的年级，其清单会被文件中的任务替换；有问题的行会逐行列出，不影响其他行。',
+      importIntro:
+        '支持 CSV（UTF-8 或 GBK）和 XLSX。列：年级、编号（选填）、任务、说明、频次（每天/每周/一次）、每次时长、假期任务（是/否）、开始日期、结束日期。文件中出现的年级，其清单会被文件中的任务替换；有问题的行会逐行列出，不影响其他行。',
       choose: '选择文件',
       import: '开始导入',
       imported: '导入完成',
       wrongType: '只能导入 CSV 或 XLSX 文件',
       tooLarge: '文件不能超过 5 MB',
       report: '共 {rows} 行，导入 {accepted} 行，未导入 {rejected} 行。',
-      outcome: { created: '新建清单（{n} 项）', updated: '已更新（{n} 项）', unchanged: '与现有清单相同，未改动（{n} 项）', too_many: '超过 40 项，未导入（{n} 项）' },
+      outcome: {
+        created: '新建清单（{n} 项）',
+        updated: '已更新（{n} 项）',
+        unchanged: '与现有清单相同，未改动（{n} 项）',
+        too_many: '超过 40 项，未导入（{n} 项）',
+      },
       row: '行号',
       field: '列',
       problem: '问题',

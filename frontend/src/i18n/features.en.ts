@@ -5,20 +5,55 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** English texts of the records, fitness, wellbeing, archive and statistics pages. */
 const en: Messages<typeof zh> = {
   labels: {
-    dimension: { MORAL: 'Moral character', ACADEMIC: 'Academic', PHYSICAL: 'Physical & mental health', ARTS: 'Arts', LABOUR: 'Labour', SOCIAL_PRACTICE: 'Social practice' },
+    dimension: {
+      MORAL: 'Moral character',
+      ACADEMIC: 'Academic',
+      PHYSICAL: 'Physical & mental health',
+      ARTS: 'Arts',
+      LABOUR: 'Labour',
+      SOCIAL_PRACTICE: 'Social practice',
+    },
     level: { SCHOOL: 'School', COUNTY: 'County', CITY: 'City', PROVINCE: 'Province', NATIONAL: 'National' },
     severity: { MINOR: 'Warning', MODERATE: 'Serious warning', SERIOUS: 'Demerit or above' },
-    recordStatus: { DRAFT: 'Draft', SUBMITTED: 'Awaiting review', APPROVED: 'Approved', REJECTED: 'Returned', VOIDED: 'Voided' },
+    recordStatus: {
+      DRAFT: 'Draft',
+      SUBMITTED: 'Awaiting review',
+      APPROVED: 'Approved',
+      REJECTED: 'Returned',
+      VOIDED: 'Voided',
+    },
     reviewDecision: { APPROVED: 'Approved', REJECTED: 'Returned' },
-    recordAction: { create: 'Created', edit: 'Edited', submit: 'Submitted', approve: 'Approved', reject: 'Returned', void: 'Voided' },
-    fitnessLevel: { EXCELLENT: 'Excellent', GOOD: 'Good', PASS: 'Pass', FAIL: 'Fail', NORMAL: 'Normal', UNDERWEIGHT: 'Underweight', OVERWEIGHT: 'Overweight', OBESE: 'Obese' },
+    recordAction: {
+      create: 'Created',
+      edit: 'Edited',
+      submit: 'Submitted',
+      approve: 'Approved',
+      reject: 'Returned',
+      void: 'Voided',
+    },
+    fitnessLevel: {
+      EXCELLENT: 'Excellent',
+      GOOD: 'Good',
+      PASS: 'Pass',
+      FAIL: 'Fail',
+      NORMAL: 'Normal',
+      UNDERWEIGHT: 'Underweight',
+      OVERWEIGHT: 'Overweight',
+      OBESE: 'Obese',
+    },
     risk: { red: 'Red (high risk)', orange: 'Orange (elevated)', yellow: 'Yellow (watch)', green: 'Green (low)' },
     planStatus: { ACTIVE: 'Active', CLOSED: 'Closed' },
     campaignStatus: { SCHEDULED: 'Scheduled', OPEN: 'Open', ENDED: 'Ended', CLOSED: 'Closed' },
     sessionKind: { individual: 'Individual', group: 'Group', family: 'Family meeting', phone: 'Phone call' },
     referralStatus: { OPEN: 'Open', CLOSED: 'Closed' },
     instrument: { phq9: 'PHQ-9 (depression)', gad7: 'GAD-7 (anxiety)' },
-    band_phq9: { none: 'None (0–4)', mild: 'Mild (5–9)', moderate: 'Moderate (10–14)', moderately_severe: 'Moderately severe (15–19)', severe: 'Severe (20–27)' },
+    band_phq9: {
+      none: 'None (0–4)',
+      mild: 'Mild (5–9)',
+      moderate: 'Moderate (10–14)',
+      moderately_severe: 'Moderately severe (15–19)',
+      severe: 'Severe (20–27)',
+    },
     band_gad7: { none: 'None (0–4)', mild: 'Mild (5–9)', moderate: 'Moderate (10–14)', severe: 'Severe (15–21)' },
     phase: { SELECTING: 'Selecting', IN_PUBLICITY: 'In publicity', SIGNING: 'Signing', LOCKED: 'Locked' },
     signRole: { STUDENT: 'Student', GUARDIAN: 'Parent', HEAD_TEACHER: 'Head teacher', PRINCIPAL: 'School approval' },
@@ -38,7 +73,8 @@ const en: Messages<typeof zh> = {
     childTitle: 'Records of {name}',
     timelineTitle: 'Timeline',
     selfReport: 'New record',
-    selfIntro: 'Record the activities you took part in, awards and labour practice truthfully; photos or certificates can serve as evidence. Your head teacher reviews what you submit; only approved records go into your archive.',
+    selfIntro:
+      'Record the activities you took part in, awards and labour practice truthfully; photos or certificates can serve as evidence. Your head teacher reviews what you submit; only approved records go into your archive.',
     pendingTitle: 'Drafts and returned records',
     submit: 'Submit',
     batch: 'Record for several',
@@ -107,7 +143,8 @@ const en: Messages<typeof zh> = {
       inFuture: 'The date cannot be after today',
       hoursRange: 'Hours must be above 0, at most 200, with one decimal at most',
       tooManyFiles: 'At most 5 evidence files',
-      dimensionNotAllowed: 'You may not record “{dimension}” for this class (only the dimensions of what you teach). Choose another dimension or ask the head teacher.',
+      dimensionNotAllowed:
+        'You may not record “{dimension}” for this class (only the dimensions of what you teach). Choose another dimension or ask the head teacher.',
       categoryNotAllowed: 'Only teachers record this category.',
     },
     detail: {
@@ -126,7 +163,8 @@ const en: Messages<typeof zh> = {
       resubmit: 'Resubmit',
     },
     review: {
-      intro: 'Records students submitted, oldest first. Approved records go into the archive; when returning one, say why — the student can edit and resubmit.',
+      intro:
+        'Records students submitted, oldest first. Approved records go into the archive; when returning one, say why — the student can edit and resubmit.',
       empty: 'Nothing to review',
       approve: 'Approve',
       reject: 'Return',
@@ -147,7 +185,8 @@ const en: Messages<typeof zh> = {
       status: { APPROVED: 'Approved', REJECTED: 'Returned', FAILED: 'Not done' },
     },
     categories: {
-      intro: 'Record categories per dimension. Hours: records count hours (labour, volunteering); severity: violations need one; family only: never in publicity or the archive; skill: the record names a sports or arts skill.',
+      intro:
+        'Record categories per dimension. Hours: records count hours (labour, volunteering); severity: violations need one; family only: never in publicity or the archive; skill: the record names a sports or arts skill.',
       missing: 'These dimensions have no category yet: {dims}',
       code: 'Code',
       zh: 'Chinese name',
@@ -167,7 +206,8 @@ const en: Messages<typeof zh> = {
     gridInfo: '{grade} · {n} students',
     scoreOnly: 'You see the totals and ratings of this class; the PE teacher enters the measurements.',
     scoreOnlyStudent: 'Totals and ratings only.',
-    liveHint: 'Item scores and levels appear as you type; runs take seconds or 4′05″ / 4:05. Changed rows turn yellow; “Save class” sends them in one go.',
+    liveHint:
+      'Item scores and levels appear as you type; runs take seconds or 4′05″ / 4:05. Changed rows turn yellow; “Save class” sends them in one go.',
     timeHint: 's or 4:05',
     flagsTitle: '{n} students of this class have special-constitution notes — mind them before testing:',
     noGuidance: '(no guidance given)',
@@ -193,7 +233,13 @@ const en: Messages<typeof zh> = {
     saved: '{saved} rows saved, {unchanged} unchanged, {invalid} invalid, {conflicts} conflicts',
     exportSchool: 'Export school results',
     exportClass: 'Download class statistics',
-    outcome: { SAVED: 'Saved', UNCHANGED: 'Unchanged', EMPTY: 'Empty', INVALID: 'Invalid', CONFLICT: 'Changed by someone else' },
+    outcome: {
+      SAVED: 'Saved',
+      UNCHANGED: 'Unchanged',
+      EMPTY: 'Empty',
+      INVALID: 'Invalid',
+      CONFLICT: 'Changed by someone else',
+    },
     resultStatus: { TESTED: 'Tested', INCOMPLETE: 'Incomplete', EXEMPT: 'Exempt' },
     items: {
       height_cm: 'Height (cm)',
@@ -265,14 +311,16 @@ const en: Messages<typeof zh> = {
     },
   },
   county: {
-    intro: 'County totals: sports and arts skills and labour hours per school, fitness results, and mental-health screening coverage and results. No student is identified.',
+    intro:
+      'County totals: sports and arts skills and labour hours per school, fitness results, and mental-health screening coverage and results. No student is identified.',
     coverage: 'Skills and labour goals by school',
     wellbeing: 'Mental-health screening',
     school: 'School',
   },
   wellbeing: {
     alerts: {
-      intro: 'Screenings raise an alert for a high score or a critical item (such as PHQ-9 item 9). Contact the student soon and acknowledge it. Every reading is recorded in the audit trail.',
+      intro:
+        'Screenings raise an alert for a high score or a critical item (such as PHQ-9 item 9). Contact the student soon and acknowledge it. Every reading is recorded in the audit trail.',
       openOnly: 'Open only',
       noneOpen: 'No open alerts',
       reason: 'Reason',
@@ -294,7 +342,8 @@ const en: Messages<typeof zh> = {
       new: 'New case',
       overdueOnly: 'Overdue only',
       nextFollowUp: 'Next follow-up',
-      confidential: 'Sensitive personal information, for the school’s counselors only. Do not screenshot, forward or discuss it in public.',
+      confidential:
+        'Sensitive personal information, for the school’s counselors only. Do not screenshot, forward or discuss it in public.',
     },
     plan: {
       title: 'Support plan',
@@ -312,7 +361,8 @@ const en: Messages<typeof zh> = {
       duty: 'Duty',
       addResponsible: 'Add person',
       tasks: 'Tasks',
-      tasksHint: 'Tasks go to staff accounts; a head teacher sees only their own tasks and a “needs attention” flag, never this plan.',
+      tasksHint:
+        'Tasks go to staff accounts; a head teacher sees only their own tasks and a “needs attention” flag, never this plan.',
       assignee: 'Assignee',
       taskTitle: 'Task',
       schedule: 'How often',
@@ -367,7 +417,8 @@ const en: Messages<typeof zh> = {
       noResponses: 'No answers yet',
     },
     my: {
-      intro: 'Mental-health screenings run by your school. Answer how you have felt over the last two weeks; there are no right or wrong answers. Only the school counselor sees your answers, and they never go into your archive.',
+      intro:
+        'Mental-health screenings run by your school. Answer how you have felt over the last two weeks; there are no right or wrong answers. Only the school counselor sees your answers, and they never go into your archive.',
       none: 'Nothing to answer right now',
       window: 'Open {from} to {to}',
       start: 'Start',
@@ -384,13 +435,15 @@ const en: Messages<typeof zh> = {
       backToList: 'Back',
     },
     tasks: {
-      intro: 'Tasks the counselor assigned to you in students’ support plans. To protect the students, the plans and screening results are not shown here.',
+      intro:
+        'Tasks the counselor assigned to you in students’ support plans. To protect the students, the plans and screening results are not shown here.',
       attention: 'Students needing attention:',
       none: 'No tasks assigned to you',
     },
     school: {
       intro: 'Totals of the school’s mental-health work. No student is identified here.',
-      overdue: '{n} alerts have waited more than {minutes} minutes (the oldest since {since}); please remind the counselor.',
+      overdue:
+        '{n} alerts have waited more than {minutes} minutes (the oldest since {since}); please remind the counselor.',
       noOverdue: 'No alert has waited more than {minutes} minutes',
       campaigns: 'Screenings',
       responses: 'Answers',
@@ -458,7 +511,8 @@ const en: Messages<typeof zh> = {
     },
     approve: {
       button: 'Approve and lock',
-      confirm: 'Approving locks the archive and records its SHA-256; afterwards only an amendment changes it. Continue?',
+      confirm:
+        'Approving locks the archive and records its SHA-256; afterwards only an amendment changes it. Continue?',
       done: 'Approved and locked',
       notYet: 'Approval opens once the student, parent and head teacher have signed',
       all: 'Approve all',
@@ -491,7 +545,8 @@ const en: Messages<typeof zh> = {
     },
     publicity: {
       open: 'Open publicity',
-      openHint: 'Opens publicity for every archive of the class and term not yet published; the window counts working days (default 5). Students cannot change their selection afterwards.',
+      openHint:
+        'Opens publicity for every archive of the class and term not yet published; the window counts working days (default 5). Students cannot change their selection afterwards.',
       workingDays: 'Working days',
       startOn: 'Start',
       today: 'today',
@@ -500,7 +555,8 @@ const en: Messages<typeof zh> = {
       notOpen: 'Publicity has not been opened for this class and term',
       openNow: '{term} archives are published: {from} to {to}',
       closed: 'Publicity of {term} ({from} to {to}) has ended',
-      rules: 'Only names and the selected records are shown. Objections are filed by name during the window; the head teacher looks into each and answers.',
+      rules:
+        'Only names and the selected records are shown. Objections are filed by name during the window; the head teacher looks into each and answers.',
       search: 'Find a student',
     },
     objection: {
@@ -533,7 +589,8 @@ const en: Messages<typeof zh> = {
   },
   exports: {
     tabs: { dossier: 'Single dossier', zip: 'Bulk export', release: 'Admissions release' },
-    dossierHint: 'Download a student’s signed dossier PDF of the locked archives; each download issues a new verification code (in the PDF’s QR code) and is audited.',
+    dossierHint:
+      'Download a student’s signed dossier PDF of the locked archives; each download issues a new verification code (in the PDF’s QR code) and is audited.',
     scope: 'Scope',
     byClass: 'By class',
     byGrade: 'By grade',
@@ -541,7 +598,8 @@ const en: Messages<typeof zh> = {
     progress: 'Progress',
     started: 'Started',
     ready: 'The export of {scope} is ready',
-    releaseHint: 'Opens the chosen students’ dossiers to an admissions officer until a date; every reading is recorded.',
+    releaseHint:
+      'Opens the chosen students’ dossiers to an admissions officer until a date; every reading is recorded.',
     students: 'Students',
     officer: 'Admissions officer’s account',
     until: 'Until',
@@ -550,12 +608,14 @@ const en: Messages<typeof zh> = {
     released: '{n} dossiers released',
     releases: 'Releases',
     admissionsTitle: 'Released dossiers',
-    admissionsHint: 'Dossiers schools released to you, readable until the date shown; a downloaded PDF can be checked on the verification page.',
+    admissionsHint:
+      'Dossiers schools released to you, readable until the date shown; a downloaded PDF can be checked on the verification page.',
     noneReleased: 'Nothing released to you',
   },
   verify: {
     title: 'Verify a dossier',
-    intro: 'Enter the verification code printed on the dossier (or scan its QR code) to check that the school issued it and that it is the current version.',
+    intro:
+      'Enter the verification code printed on the dossier (or scan its QR code) to check that the school issued it and that it is the current version.',
     code: 'Verification code',
     codePlaceholder: 'e.g. 5GD2-2CM8-P896',
     check: 'Verify',

@@ -1,20 +1,49 @@
 /** 简体中文: texts of the records, fitness, wellbeing, archive and statistics pages (merged into zh-CN.ts). */
 export default {
   labels: {
-    dimension: { MORAL: '思想品德', ACADEMIC: '学业水平', PHYSICAL: '身心健康', ARTS: '艺术素养', LABOUR: '劳动', SOCIAL_PRACTICE: '社会实践' },
+    dimension: {
+      MORAL: '思想品德',
+      ACADEMIC: '学业水平',
+      PHYSICAL: '身心健康',
+      ARTS: '艺术素养',
+      LABOUR: '劳动',
+      SOCIAL_PRACTICE: '社会实践',
+    },
     level: { SCHOOL: '校级', COUNTY: '县级', CITY: '市级', PROVINCE: '省级', NATIONAL: '国家级' },
     severity: { MINOR: '警告', MODERATE: '严重警告', SERIOUS: '记过及以上' },
     recordStatus: { DRAFT: '草稿', SUBMITTED: '待审核', APPROVED: '已通过', REJECTED: '已退回', VOIDED: '已作废' },
     reviewDecision: { APPROVED: '审核通过', REJECTED: '退回修改' },
-    recordAction: { create: '创建', edit: '修改', submit: '提交审核', approve: '审核通过', reject: '退回修改', void: '作废' },
-    fitnessLevel: { EXCELLENT: '优秀', GOOD: '良好', PASS: '及格', FAIL: '不及格', NORMAL: '正常', UNDERWEIGHT: '低体重', OVERWEIGHT: '超重', OBESE: '肥胖' },
+    recordAction: {
+      create: '创建',
+      edit: '修改',
+      submit: '提交审核',
+      approve: '审核通过',
+      reject: '退回修改',
+      void: '作废',
+    },
+    fitnessLevel: {
+      EXCELLENT: '优秀',
+      GOOD: '良好',
+      PASS: '及格',
+      FAIL: '不及格',
+      NORMAL: '正常',
+      UNDERWEIGHT: '低体重',
+      OVERWEIGHT: '超重',
+      OBESE: '肥胖',
+    },
     risk: { red: '红色（高风险）', orange: '橙色（较高风险）', yellow: '黄色（需关注）', green: '绿色（一般）' },
     planStatus: { ACTIVE: '在案', CLOSED: '已结案' },
     campaignStatus: { SCHEDULED: '未开始', OPEN: '进行中', ENDED: '已到期', CLOSED: '已关闭' },
     sessionKind: { individual: '个别辅导', group: '团体辅导', family: '家庭会谈', phone: '电话沟通' },
     referralStatus: { OPEN: '跟进中', CLOSED: '已结束' },
     instrument: { phq9: 'PHQ-9 抑郁量表', gad7: 'GAD-7 焦虑量表' },
-    band_phq9: { none: '无（0–4）', mild: '轻度（5–9）', moderate: '中度（10–14）', moderately_severe: '中重度（15–19）', severe: '重度（20–27）' },
+    band_phq9: {
+      none: '无（0–4）',
+      mild: '轻度（5–9）',
+      moderate: '中度（10–14）',
+      moderately_severe: '中重度（15–19）',
+      severe: '重度（20–27）',
+    },
     band_gad7: { none: '无（0–4）', mild: '轻度（5–9）', moderate: '中度（10–14）', severe: '重度（15–21）' },
     phase: { SELECTING: '整理遴选', IN_PUBLICITY: '公示中', SIGNING: '签字确认', LOCKED: '已锁定' },
     signRole: { STUDENT: '学生', GUARDIAN: '家长', HEAD_TEACHER: '班主任', PRINCIPAL: '学校审核' },
@@ -34,7 +63,8 @@ export default {
     childTitle: '{name}的写实记录',
     timelineTitle: '记录时间线',
     selfReport: '新增写实记录',
-    selfIntro: '如实记录你参加的活动、获得的奖励和劳动实践，可上传照片或证书作为佐证。提交后由班主任审核，通过后才会进入档案。',
+    selfIntro:
+      '如实记录你参加的活动、获得的奖励和劳动实践，可上传照片或证书作为佐证。提交后由班主任审核，通过后才会进入档案。',
     pendingTitle: '草稿与退回的记录',
     submit: '提交',
     batch: '批量记录',
@@ -103,7 +133,8 @@ export default {
       inFuture: '日期不能晚于今天',
       hoursRange: '时长须大于 0、不超过 200，最多一位小数',
       tooManyFiles: '最多 5 个佐证文件',
-      dimensionNotAllowed: '您不能为本班记录“{dimension}”维度（只能记录您任教相关的维度），请选择其他维度或联系班主任。',
+      dimensionNotAllowed:
+        '您不能为本班记录“{dimension}”维度（只能记录您任教相关的维度），请选择其他维度或联系班主任。',
       categoryNotAllowed: '该类别只能由老师记录。',
     },
     detail: {
@@ -143,7 +174,8 @@ export default {
       status: { APPROVED: '已通过', REJECTED: '已退回', FAILED: '未成功' },
     },
     categories: {
-      intro: '各维度的记录类别。计时长：记录可填写时长（劳动、志愿服务）；处分：需填写处分程度；仅家庭可见：不进入公示和档案；技能：记录学生掌握的运动或艺术技能。',
+      intro:
+        '各维度的记录类别。计时长：记录可填写时长（劳动、志愿服务）；处分：需填写处分程度；仅家庭可见：不进入公示和档案；技能：记录学生掌握的运动或艺术技能。',
       missing: '以下维度还没有类别：{dims}',
       code: '代码',
       zh: '中文名称',
@@ -261,14 +293,16 @@ export default {
     },
   },
   county: {
-    intro: '全县汇总数据：各校运动、艺术技能掌握与劳动时长达标情况，体质测试结果，心理健康筛查覆盖与结果分布。不含任何学生个人信息。',
+    intro:
+      '全县汇总数据：各校运动、艺术技能掌握与劳动时长达标情况，体质测试结果，心理健康筛查覆盖与结果分布。不含任何学生个人信息。',
     coverage: '技能与劳动达标（各校）',
     wellbeing: '心理健康筛查',
     school: '学校',
   },
   wellbeing: {
     alerts: {
-      intro: '筛查中得分较高或关键条目（如 PHQ-9 第 9 题）作答时自动产生预警，请尽快联系学生并确认处理。每次查看都会记入审计日志。',
+      intro:
+        '筛查中得分较高或关键条目（如 PHQ-9 第 9 题）作答时自动产生预警，请尽快联系学生并确认处理。每次查看都会记入审计日志。',
       openOnly: '只看未处理',
       noneOpen: '没有待处理的预警',
       reason: '预警原因',
@@ -363,7 +397,8 @@ export default {
       noResponses: '暂无作答',
     },
     my: {
-      intro: '学校组织的心理健康测评。请根据自己最近两周的真实感受作答，没有对错之分。你的答案只有学校心理老师能看到，不会进入综合素质档案。',
+      intro:
+        '学校组织的心理健康测评。请根据自己最近两周的真实感受作答，没有对错之分。你的答案只有学校心理老师能看到，不会进入综合素质档案。',
       none: '目前没有需要填写的测评',
       window: '开放时间：{from} 至 {to}',
       start: '开始填写',
@@ -487,7 +522,8 @@ export default {
     },
     publicity: {
       open: '开启公示',
-      openHint: '对本班本学期所有尚未公示的档案开启公示；公示期按工作日计算（默认 5 个工作日）。公示开始后学生不能再修改遴选。',
+      openHint:
+        '对本班本学期所有尚未公示的档案开启公示；公示期按工作日计算（默认 5 个工作日）。公示开始后学生不能再修改遴选。',
       workingDays: '公示工作日数',
       startOn: '开始日期',
       today: '默认今天',

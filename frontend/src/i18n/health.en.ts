@@ -11,7 +11,8 @@ export default {
       county: 'County health watch',
       family: 'Vision and attendance',
     },
-    roleHint: "The school doctor records the school's vision screening, daily health checks and sick-absence follow-ups and reads fitness and special-constitution data; never records or mental-health content.",
+    roleHint:
+      "The school doctor records the school's vision screening, daily health checks and sick-absence follow-ups and reads fitness and special-constitution data; never records or mental-health content.",
     schoolYear: 'School year',
     class: 'Class',
     date: 'Date',
@@ -35,8 +36,10 @@ export default {
     },
     adviceText: {
       NONE: 'Vision was normal at this screening. Keep the good habits: at least two hours outdoors a day, a proper distance from books and screens, and a look into the distance every 20 minutes of close work. The school screens again every year.',
-      RECHECK: 'Vision was slightly below normal. Please have it checked again within three months; at home, mind the reading posture, spend more time outdoors and less on close work and screens.',
-      SEE_DOCTOR: 'Please take your child to an eye clinic soon for a full examination (usually with dilating drops); the doctor decides whether glasses or treatment are needed. A screening is not a diagnosis.',
+      RECHECK:
+        'Vision was slightly below normal. Please have it checked again within three months; at home, mind the reading posture, spend more time outdoors and less on close work and screens.',
+      SEE_DOCTOR:
+        'Please take your child to an eye clinic soon for a full examination (usually with dilating drops); the doctor decides whether glasses or treatment are needed. A screening is not a diagnosis.',
     },
     reasonText: {
       screening_myopia: 'The screening suggests short-sightedness (screening myopia).',
@@ -65,13 +68,20 @@ export default {
     no: 'No',
     vision: {
       title: 'Vision screening',
-      intro: 'Enter uncorrected vision per class (five-point notation 3.0–5.3); with an autorefractor result also sphere, cylinder (steps of 0.25 D) and axis (0–180). Saving gives the category, screening myopia and the advice for the family, who are told in the app.',
+      intro:
+        'Enter uncorrected vision per class (five-point notation 3.0–5.3); with an autorefractor result also sphere, cylinder (steps of 0.25 D) and axis (0–180). Saving gives the category, screening myopia and the advice for the family, who are told in the app.',
       gridInfo: '{grade}: {n} students, {screened} screened, {advised} advised to recheck or see a doctor',
       adviceOnly: 'You see only which students are advised a check-up, not their values.',
       notScreened: 'Not screened',
       saveRows: 'Save ({n} changed rows)',
       report: '{saved} saved, {unchanged} unchanged, {invalid} invalid, {conflicts} changed by someone else',
-      outcome: { SAVED: 'Saved', UNCHANGED: 'Unchanged', EMPTY: 'Empty', INVALID: 'Invalid', CONFLICT: 'Changed by someone else' },
+      outcome: {
+        SAVED: 'Saved',
+        UNCHANGED: 'Unchanged',
+        EMPTY: 'Empty',
+        INVALID: 'Invalid',
+        CONFLICT: 'Changed by someone else',
+      },
       unsaved: 'Unsaved',
       hintRange: '3.0–5.3',
       hintDioptre: 'e.g. -1.25',
@@ -138,7 +148,8 @@ export default {
     },
     register: {
       title: 'Attendance register',
-      intro: 'Everyone is present by default: tap the absent students and pick a reason; for a sick absence tick the symptoms and the school doctor follows up. Saving again replaces the day.',
+      intro:
+        'Everyone is present by default: tap the absent students and pick a reason; for a sick absence tick the symptoms and the school doctor follows up. Saving again replaces the day.',
       present: 'Present',
       absent: 'Absent',
       members: '{n} in class',
@@ -177,14 +188,16 @@ export default {
       noStreaks: 'Nobody absent several days in a row',
       clusters: 'Possible outbreak',
       clusterText: '{className}: {symptom}, {onDay} on the day, {three} within three school days',
-      clusterHint: "3 cases in a class on one day, or 5 within three days, with similar symptoms are to be reported by the school's reporter within 24 hours.",
+      clusterHint:
+        "3 cases in a class on one day, or 5 within three days, with similar symptoms are to be reported by the school's reporter within 24 hours.",
       openFollowUps: '{n} sick absences followed up',
     },
     county: {
       title: 'County health watch',
       visionTitle: 'Vision screening in the county',
       sickTitle: 'Sick absences by symptom (early warning)',
-      sickIntro: 'Sick absences per day and symptom over all schools, without names; counts below {k} are not published.',
+      sickIntro:
+        'Sick absences per day and symptom over all schools, without names; counts below {k} are not published.',
       from: 'From',
       to: 'To',
       day: 'Date',

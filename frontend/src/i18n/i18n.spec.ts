@@ -35,7 +35,9 @@ const TOP = [...new Set([...zh.keys()].map((k) => k.split('.')[0]))]
 const KEY_LITERAL = new RegExp(`['"\`]((?:${TOP.join('|')})\\.[A-Za-z0-9_.]+)['"\`]`, 'g')
 // permission codes of GET /api/v1/me (e.g. 'records.review') look like keys but are the server's codes, not texts
 const PERMISSION_CODES = new Set([
-  ...Object.values(demo as Record<string, { permissions: { code: string }[] }>).flatMap((u) => u.permissions.map((p) => p.code)),
+  ...Object.values(demo as Record<string, { permissions: { code: string }[] }>).flatMap((u) =>
+    u.permissions.map((p) => p.code),
+  ),
   ...Object.values(PAGE_ACCESS).flatMap((r) => (r === 'all' ? [] : r.any.map((c) => c.split('@')[0]))),
 ])
 
@@ -54,7 +56,9 @@ describe('i18n completeness', () => {
 
   it('placeholders match between languages', () => {
     const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-    const mismatched = [...zh.keys()].filter((k) => JSON.stringify(params(zh.get(k)!)) !== JSON.stringify(params(enFlat.get(k) ?? '')))
+    const mismatched = [...zh.keys()].filter(
+      (k) => JSON.stringify(params(zh.get(k)!)) !== JSON.stringify(params(enFlat.get(k) ?? '')),
+    )
     expect(mismatched).toEqual([])
   })
 
@@ -66,7 +70,8 @@ describe('i18n completeness', () => {
   it('every key the code names exists', () => {
     expect(Object.keys(sources).length).toBeGreaterThan(20)
     const used = new Set<string>()
-    for (const text of Object.values(sources)) for (const m of text.matchAll(KEY_LITERAL)) if (!PERMISSION_CODES.has(m[1])) used.add(m[1])
+    for (const text of Object.values(sources))
+      for (const m of text.matchAll(KEY_LITERAL)) if (!PERMISSION_CODES.has(m[1])) used.add(m[1])
     expect(used.size).toBeGreaterThan(50)
     expect([...used].filter((k) => !zh.has(k)).sort()).toEqual([])
   })
@@ -91,7 +96,8 @@ describe('i18n completeness', () => {
     ]
     const features = new Set<string>()
     for (const text of Object.values(sources)) {
-      for (const m of text.matchAll(/comingSoonRoute\([^)]*?'[^']*',\s*'[^']*',\s*'[^']*',\s*'([^']+)'/g)) features.add(m[1])
+      for (const m of text.matchAll(/comingSoonRoute\([^)]*?'[^']*',\s*'[^']*',\s*'[^']*',\s*'([^']+)'/g))
+        features.add(m[1])
       for (const m of text.matchAll(/<ComingSoon[^>]*feature="([^"]+)"/g)) features.add(m[1])
     }
     const soonPages = MENU.flatMap((m) => [m, ...(m.children ?? [])]).filter((m) => m.comingSoon)

@@ -23,7 +23,10 @@ export function grantsOf(me: Pick<Me, 'permissions' | 'studentId' | 'children'> 
   return {
     can(code, scope, id) {
       return list.some(
-        (p) => p.code === code && (!scope || p.scope === scope) && (id == null || p.scope === 'account' || p.ids.includes(id)),
+        (p) =>
+          p.code === code &&
+          (!scope || p.scope === scope) &&
+          (id == null || p.scope === 'account' || p.ids.includes(id)),
       )
     },
     forStudent(code, studentId, classId) {

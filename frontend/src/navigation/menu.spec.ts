@@ -42,9 +42,11 @@ describe('permissions → menu', () => {
     ])
   })
 
-  it('gives a parent the child profile and the access log, never staff pages or the child\'s screenings', () => {
+  it("gives a parent the child profile and the access log, never staff pages or the child's screenings", () => {
     const p = pages('parent_c1a')
-    expect(p).toEqual(expect.arrayContaining(['child-profile', 'records', 'publicity', 'archive-signoff', 'access-log', 'consents']))
+    expect(p).toEqual(
+      expect.arrayContaining(['child-profile', 'records', 'publicity', 'archive-signoff', 'access-log', 'consents']),
+    )
     expect(p).not.toContain('my-profile')
     expect(p).not.toContain('my-classes')
     expect(p).not.toContain('wellbeing-my-screenings')
@@ -54,7 +56,9 @@ describe('permissions → menu', () => {
 
   it('does not offer a subject teacher fitness statistics (their class answers 403 there)', () => {
     const p = pages('teacher_c1')
-    expect(p).toEqual(expect.arrayContaining(['my-classes', 'records', 'fitness-entry', 'publicity', 'wellbeing-my-tasks']))
+    expect(p).toEqual(
+      expect.arrayContaining(['my-classes', 'records', 'fitness-entry', 'publicity', 'wellbeing-my-tasks']),
+    )
     expect(p).not.toContain('fitness-stats')
     expect(p).not.toContain('records-review')
     expect(p).not.toContain('archive-signoff')
@@ -63,7 +67,9 @@ describe('permissions → menu', () => {
   it('gives the PE teacher fitness entry and statistics; the head teacher the review queue and coverage', () => {
     expect(pages('pe_c1')).toEqual(expect.arrayContaining(['fitness-entry', 'fitness-stats']))
     const head = pages('head_c1')
-    expect(head).toEqual(expect.arrayContaining(['records-review', 'records-coverage', 'archive-signoff', 'fitness-stats']))
+    expect(head).toEqual(
+      expect.arrayContaining(['records-review', 'records-coverage', 'archive-signoff', 'fitness-stats']),
+    )
     expect(head.filter((p) => p === 'my-classes')).toHaveLength(1)
     expect(head).not.toContain('wellbeing-cases')
   })
@@ -82,7 +88,9 @@ describe('permissions → menu', () => {
       'admin-grants',
     ])
     const p = pagesOf(menu)
-    expect(p).toEqual(expect.arrayContaining(['exports', 'fitness-stats', 'records-coverage', 'record-categories', 'wellbeing-school']))
+    expect(p).toEqual(
+      expect.arrayContaining(['exports', 'fitness-stats', 'records-coverage', 'record-categories', 'wellbeing-school']),
+    )
     expect(p).not.toContain('my-classes')
   })
 
@@ -119,8 +127,20 @@ describe('permissions → menu', () => {
 
   it('gives the school doctor the health pages, never records, wellbeing or archives', () => {
     const p = pages('doctor_s1')
-    expect(p).toEqual(expect.arrayContaining(['health-vision', 'health-follow-ups', 'health-overview', 'health-vision-stats']))
-    for (const page of ['records', 'records-review', 'wellbeing-alerts', 'wellbeing-cases', 'wellbeing-school', 'archive-signoff', 'publicity', 'access-log', 'health-register']) {
+    expect(p).toEqual(
+      expect.arrayContaining(['health-vision', 'health-follow-ups', 'health-overview', 'health-vision-stats']),
+    )
+    for (const page of [
+      'records',
+      'records-review',
+      'wellbeing-alerts',
+      'wellbeing-cases',
+      'wellbeing-school',
+      'archive-signoff',
+      'publicity',
+      'access-log',
+      'health-register',
+    ]) {
       expect(p, page).not.toContain(page)
     }
     expect(canOpen('student-profile', as('doctor_s1'))).toBe(true)
@@ -132,7 +152,10 @@ describe('permissions → menu', () => {
     const menu = menuFor(grantsOf(null))
     expect(menu.map((m) => m.key)).toEqual(['home'])
     for (const user of Object.keys(DEMO)) {
-      expect(menuFor(as(user)).every((m) => !m.children || m.children.length > 0), user).toBe(true)
+      expect(
+        menuFor(as(user)).every((m) => !m.children || m.children.length > 0),
+        user,
+      ).toBe(true)
     }
   })
 
@@ -141,10 +164,16 @@ describe('permissions → menu', () => {
   })
 
   it('offers a page only with the permission it needs, for the right student', () => {
-    const child = grantsOf({ children: [{ studentId: 'S1-C1-01', name: '', classId: 'S1-C1', className: '', schoolId: 'S1' }], permissions: [{ code: 'profile.read', scope: 'student', ids: ['S1-C1-01'] }] } as Me)
+    const child = grantsOf({
+      children: [{ studentId: 'S1-C1-01', name: '', classId: 'S1-C1', className: '', schoolId: 'S1' }],
+      permissions: [{ code: 'profile.read', scope: 'student', ids: ['S1-C1-01'] }],
+    } as Me)
     expect(canOpen('child-profile', child)).toBe(true)
     expect(canOpen('my-profile', child)).toBe(false)
-    const otherChild = grantsOf({ children: [{ studentId: 'S1-C1-02', name: '', classId: 'S1-C1', className: '', schoolId: 'S1' }], permissions: [{ code: 'profile.read', scope: 'student', ids: ['S1-C1-01'] }] } as Me)
+    const otherChild = grantsOf({
+      children: [{ studentId: 'S1-C1-02', name: '', classId: 'S1-C1', className: '', schoolId: 'S1' }],
+      permissions: [{ code: 'profile.read', scope: 'student', ids: ['S1-C1-01'] }],
+    } as Me)
     expect(canOpen('child-profile', otherChild)).toBe(false)
   })
 })
@@ -180,7 +209,9 @@ describe('feature pages by permission', () => {
   it('keeps mental-health content with counselors: head teachers get their tasks, school admins counts only', () => {
     expect(pages('head_c1')).toContain('wellbeing-my-tasks')
     expect(pages('head_c1')).not.toContain('wellbeing-screenings')
-    expect(pages('admin_s1').filter((p) => p.startsWith('wellbeing-') && p !== 'wellbeing-my-tasks')).toEqual(['wellbeing-school'])
+    expect(pages('admin_s1').filter((p) => p.startsWith('wellbeing-') && p !== 'wellbeing-my-tasks')).toEqual([
+      'wellbeing-school',
+    ])
     expect(canOpen('wellbeing-case', as('admin_s1'))).toBe(false)
     expect(canOpen('wellbeing-case', as('counselor_s1'))).toBe(true)
   })

@@ -14,7 +14,11 @@ function translator(locale: 'zh-CN' | 'en') {
   }
 }
 
-const entry = (e: Partial<AccessEntry>): AccessEntry => ({ at: '2026-03-02T01:02:03Z', action: 'mental_health.read', ...e })
+const entry = (e: Partial<AccessEntry>): AccessEntry => ({
+  at: '2026-03-02T01:02:03Z',
+  action: 'mental_health.read',
+  ...e,
+})
 
 describe('access log in plain language', () => {
   const zh = translator('zh-CN')
@@ -31,7 +35,9 @@ describe('access log in plain language', () => {
       describeAccess(entry({ action, dataClass, role, name }), zh.t, zh.te)
     expect(say('archive.export', 'ARCHIVE')).toBe('学校管理员 王建国 导出了 综合素质评价档案')
     expect(say('archive.print', 'ARCHIVE')).toBe('学校管理员 王建国 打印了 综合素质评价档案')
-    expect(say('fitness.download', 'HEALTH_FITNESS', 'teacher', '海振宇')).toBe('任课教师 海振宇 下载了 体质健康详细数据')
+    expect(say('fitness.download', 'HEALTH_FITNESS', 'teacher', '海振宇')).toBe(
+      '任课教师 海振宇 下载了 体质健康详细数据',
+    )
     expect(say('mental_health.break_glass', 'MENTAL_HEALTH')).toBe('学校管理员 王建国 紧急调阅了 心理健康档案')
     expect(say('student.read', 'PROFILE_PRIVATE', 'head_teacher', '马晓梅')).toBe('班主任 马晓梅 查看了 学籍与家庭信息')
   })

@@ -4,7 +4,14 @@ import { canComment, canEditSelection, canSign, nextSigner, phaseStep, shortHash
 import { charCount, countIn, groupByDimension, sameSelection, selectionOf, toggle } from './selection'
 
 type View = Pick<ArchiveView, 'phase' | 'status' | 'nextSignatures' | 'openObjections' | 'signatures'>
-const view = (v: Partial<View>): View => ({ phase: 'SELECTING', status: 'DRAFT', nextSignatures: ['STUDENT', 'GUARDIAN', 'HEAD_TEACHER', 'PRINCIPAL'], openObjections: 0, signatures: [], ...v })
+const view = (v: Partial<View>): View => ({
+  phase: 'SELECTING',
+  status: 'DRAFT',
+  nextSignatures: ['STUDENT', 'GUARDIAN', 'HEAD_TEACHER', 'PRINCIPAL'],
+  openObjections: 0,
+  signatures: [],
+  ...v,
+})
 
 describe('archive phase', () => {
   it('maps phases to the steps bar', () => {
@@ -19,7 +26,11 @@ describe('archive phase', () => {
     expect(canEditSelection(view({}))).toBe(true)
     expect(canEditSelection(view({ phase: 'IN_PUBLICITY', status: 'PUBLICITY' }))).toBe(false)
     expect(canComment(view({ phase: 'IN_PUBLICITY', status: 'PUBLICITY' }))).toBe(true)
-    expect(canComment(view({ phase: 'SIGNING', status: 'SIGNING', signatures: [{ role: 'STUDENT', username: 's', at: 'x' }] }))).toBe(false)
+    expect(
+      canComment(
+        view({ phase: 'SIGNING', status: 'SIGNING', signatures: [{ role: 'STUDENT', username: 's', at: 'x' }] }),
+      ),
+    ).toBe(false)
   })
 
   it('lets each signer sign in turn, after publicity and with no open objection', () => {
@@ -29,7 +40,12 @@ describe('archive phase', () => {
     expect(canSign(after, 'student')).toBe(true)
     expect(signBlocker(after, 'guardian')).toBe('not_your_turn')
     expect(signBlocker({ ...after, openObjections: 1 }, 'student')).toBe('objections')
-    const studentDone = view({ phase: 'SIGNING', status: 'SIGNING', nextSignatures: ['GUARDIAN', 'HEAD_TEACHER', 'PRINCIPAL'], signatures: [{ role: 'STUDENT', username: 's', at: 'x' }] })
+    const studentDone = view({
+      phase: 'SIGNING',
+      status: 'SIGNING',
+      nextSignatures: ['GUARDIAN', 'HEAD_TEACHER', 'PRINCIPAL'],
+      signatures: [{ role: 'STUDENT', username: 's', at: 'x' }],
+    })
     expect(signBlocker(studentDone, 'student')).toBe('signed')
     expect(canSign(studentDone, 'guardian')).toBe(true)
     expect(nextSigner(studentDone)).toBe('GUARDIAN')
@@ -68,7 +84,11 @@ describe('archive selection', () => {
   })
 
   it('groups records by dimension in the national order', () => {
-    const groups = groupByDimension([{ dimension: 'ARTS' }, { dimension: 'MORAL' }, { dimension: 'ARTS' }] as never[], ['MORAL', 'ACADEMIC', 'ARTS'])
+    const groups = groupByDimension([{ dimension: 'ARTS' }, { dimension: 'MORAL' }, { dimension: 'ARTS' }] as never[], [
+      'MORAL',
+      'ACADEMIC',
+      'ARTS',
+    ])
     expect(groups.map(([d, l]) => [d, l.length])).toEqual([
       ['MORAL', 1],
       ['ARTS', 2],

@@ -55,7 +55,10 @@ export function canComment(view: View): boolean {
 }
 
 /** Why a signer cannot sign now; null when they can. */
-export function signBlocker(view: View, signer: Signer): 'locked' | 'not_yet' | 'objections' | 'not_your_turn' | 'signed' | null {
+export function signBlocker(
+  view: View,
+  signer: Signer,
+): 'locked' | 'not_yet' | 'objections' | 'not_your_turn' | 'signed' | null {
   if (view.phase === 'LOCKED') return 'locked'
   if (view.signatures?.some((s) => s.role === ROLE_OF[signer])) return 'signed'
   if (view.phase !== 'SIGNING') return 'not_yet'

@@ -42,7 +42,10 @@ export function toggle(sel: Selection, dim: string, id: string, limit: number): 
 }
 
 /** Records grouped by dimension in the national order, for the picker. */
-export function groupByDimension<T extends { dimension: string }>(records: T[], order: readonly string[]): [string, T[]][] {
+export function groupByDimension<T extends { dimension: string }>(
+  records: T[],
+  order: readonly string[],
+): [string, T[]][] {
   const groups = new Map<string, T[]>()
   for (const d of order) groups.set(d, [])
   for (const r of records) {
@@ -54,7 +57,9 @@ export function groupByDimension<T extends { dimension: string }>(records: T[], 
 
 /** True when two selections hold the same records (order within a dimension matters: it is the print order). */
 export function sameSelection(a: Selection, b: Selection): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => (a[k]?.length ?? 0) + (b[k]?.length ?? 0) > 0))
+  const keys = new Set(
+    [...Object.keys(a), ...Object.keys(b)].filter((k) => (a[k]?.length ?? 0) + (b[k]?.length ?? 0) > 0),
+  )
   for (const k of keys) {
     const x = a[k] ?? []
     const y = b[k] ?? []

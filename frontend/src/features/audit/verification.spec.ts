@@ -12,12 +12,15 @@ describe('audit chain breaks in the UI language', () => {
     expect(breakKind('something new')).toBeNull()
   })
 
-  it('takes the kind from the server\'s code when there is one', () => {
+  it("takes the kind from the server's code when there is one", () => {
     expect(breakKind('seal 3 of stream S1/abc does not match the checkpoint …', 'checkpoint')).toBe('checkpoint')
     expect(breakKind('an event that no seal accounts for', 'inserted')).toBe('inserted')
     expect(breakKind('content does not match its hash (event changed)', 'something_newer')).toBe('changed')
     expect(
-      describeBreak({ seq: 0, problem: '检查点文件 x.json 无效（签名或内容被修改）', problemCode: 'checkpoint_invalid' }, t),
+      describeBreak(
+        { seq: 0, problem: '检查点文件 x.json 无效（签名或内容被修改）', problemCode: 'checkpoint_invalid' },
+        t,
+      ),
     ).toBe('audit.brokenDetail {"chain":"–","seq":0,"problem":"audit.problems.checkpoint_invalid"}')
   })
 

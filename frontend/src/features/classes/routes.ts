@@ -1,7 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export default [
-  { path: 'classes', name: 'my-classes', component: () => import('./MyClassesView.vue'), meta: { title: 'menu.myClasses', parent: 'home' } },
+  {
+    path: 'classes',
+    name: 'my-classes',
+    component: () => import('./MyClassesView.vue'),
+    meta: { title: 'menu.myClasses', parent: 'home' },
+  },
   {
     path: 'classes/:classId',
     name: 'class-roster',

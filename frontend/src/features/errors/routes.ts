@@ -1,7 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export default [
-  { path: '403', name: 'forbidden', component: () => import('./ForbiddenView.vue'), meta: { title: 'errors.forbiddenTitle' } },
+  {
+    path: '403',
+    name: 'forbidden',
+    component: () => import('./ForbiddenView.vue'),
+    meta: { title: 'errors.forbiddenTitle' },
+  },
 ] satisfies RouteRecordRaw[]
 
 export const notFoundRoute: RouteRecordRaw = {

@@ -42,7 +42,9 @@ describe('live scores', () => {
 
   it('never lets an older answer overwrite a newer one', async () => {
     const resolvers: ((r: ScoreResponse) => void)[] = []
-    const score = vi.fn((req: ScoreRequest) => new Promise<ScoreResponse>((r) => resolvers.push(() => r(answer(req.items)))))
+    const score = vi.fn(
+      (req: ScoreRequest) => new Promise<ScoreResponse>((r) => resolvers.push(() => r(answer(req.items)))),
+    )
     const seen: LiveScore[] = []
     const scorer = createLiveScorer({ score, onResult: (_, s) => seen.push(s), delayMs: 10 })
     scorer.schedule('s1', 7, 'M', { run_50m: '9.9' })
@@ -60,7 +62,11 @@ describe('live scores', () => {
   it('marks a refused value and still scores the others', async () => {
     const score = vi.fn(async (req: ScoreRequest) => {
       if ('height_cm' in req.items) {
-        throw new ApiError({ status: 422, code: 'validation_failed', errors: [{ field: 'height_cm', code: 'out_of_range', message: '身高 must be within 70.0–250.0 cm' }] })
+        throw new ApiError({
+          status: 422,
+          code: 'validation_failed',
+          errors: [{ field: 'height_cm', code: 'out_of_range', message: '身高 must be within 70.0–250.0 cm' }],
+        })
       }
       return answer(req.items, { rating: '良好', totalScore: 80 })
     })
@@ -92,8 +98,26 @@ describe('live scores', () => {
 describe('grid columns', () => {
   it('pairs the items only one sex takes into one column, after the shared ones', () => {
     const cols = gridColumns({
-      M: ['height_cm', 'weight_kg', 'vital_capacity', 'run_50m', 'sit_and_reach', 'standing_long_jump', 'pull_ups', 'run_1000m'],
-      F: ['height_cm', 'weight_kg', 'vital_capacity', 'run_50m', 'sit_and_reach', 'sit_ups_1min', 'standing_long_jump', 'run_800m'],
+      M: [
+        'height_cm',
+        'weight_kg',
+        'vital_capacity',
+        'run_50m',
+        'sit_and_reach',
+        'standing_long_jump',
+        'pull_ups',
+        'run_1000m',
+      ],
+      F: [
+        'height_cm',
+        'weight_kg',
+        'vital_capacity',
+        'run_50m',
+        'sit_and_reach',
+        'sit_ups_1min',
+        'standing_long_jump',
+        'run_800m',
+      ],
     })
     expect(cols.map((c) => c.key)).toEqual([
       'height_cm',

@@ -86,7 +86,10 @@ export function itemErrors(error: unknown, sent: Record<string, unknown>): Recor
 
 export function createLiveScorer(opts: LiveScorerOptions) {
   const delay = opts.delayMs ?? 350
-  const timers = opts.timers ?? { set: (fn: () => void, ms: number) => setTimeout(fn, ms), clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) }
+  const timers = opts.timers ?? {
+    set: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  }
   const waiting = new Map<string, unknown>()
   const running = new Map<string, AbortController>()
   const seq = new Map<string, number>()

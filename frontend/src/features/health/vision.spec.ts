@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { axisHint, counts, dioptreHint, eyeInput, eyeText, fivePointHint, markAbsent, markPresent, schoolToday, setType, toBody, toggleSymptom } from './vision'
+import {
+  axisHint,
+  counts,
+  dioptreHint,
+  eyeInput,
+  eyeText,
+  fivePointHint,
+  markAbsent,
+  markPresent,
+  schoolToday,
+  setType,
+  toBody,
+  toggleSymptom,
+} from './vision'
 
 describe('vision hints while typing', () => {
   it('five-point values are 3.0–5.3 in steps of 0.1', () => {
@@ -28,7 +41,13 @@ describe('vision hints while typing', () => {
   it('stored eyes round-trip through the inputs', () => {
     const text = eyeText({ uncorrected: 4.8, sphere: -1.25, cylinder: -0.5, axis: 180 })
     expect(text).toEqual({ uncorrected: '4.8', corrected: '', sphere: '-1.25', cylinder: '-0.50', axis: '180' })
-    expect(eyeInput(text)).toEqual({ uncorrected: '4.8', corrected: null, sphere: '-1.25', cylinder: '-0.50', axis: '180' })
+    expect(eyeInput(text)).toEqual({
+      uncorrected: '4.8',
+      corrected: null,
+      sphere: '-1.25',
+      cylinder: '-0.50',
+      axis: '180',
+    })
   })
 })
 

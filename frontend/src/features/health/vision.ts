@@ -61,7 +61,8 @@ export function eyeText(eye: ScreeningView['left']): Record<EyeField, string> {
   const out = {} as Record<EyeField, string>
   for (const f of EYE_FIELDS) {
     const v = eye?.[f]
-    out[f] = v === undefined || v === null ? '' : f === 'sphere' || f === 'cylinder' ? (v as number).toFixed(2) : String(v)
+    out[f] =
+      v === undefined || v === null ? '' : f === 'sphere' || f === 'cylinder' ? (v as number).toFixed(2) : String(v)
   }
   return out
 }
@@ -87,7 +88,12 @@ export function categoryTagType(category?: VisionCategory): 'success' | 'warning
 
 /** The school-local date (Asia/Shanghai) as YYYY-MM-DD, whatever the device's time zone. */
 export function schoolToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
 }
 
 // ---- the register: only exceptions are kept
@@ -112,7 +118,7 @@ export function setType(reg: Register, studentId: string, type: AbsenceType): Re
   const a = reg.get(studentId)
   if (!a) return reg
   const next = new Map(reg)
-  next.set(studentId, { ...a, type, symptoms: type === 'SICK' ? a.symptoms ?? [] : [] })
+  next.set(studentId, { ...a, type, symptoms: type === 'SICK' ? (a.symptoms ?? []) : [] })
   return next
 }
 
@@ -121,11 +127,17 @@ export function toggleSymptom(reg: Register, studentId: string, code: string): R
   if (!a || a.type !== 'SICK') return reg
   const has = (a.symptoms ?? []).includes(code)
   const next = new Map(reg)
-  next.set(studentId, { ...a, symptoms: has ? (a.symptoms ?? []).filter((s) => s !== code) : [...(a.symptoms ?? []), code] })
+  next.set(studentId, {
+    ...a,
+    symptoms: has ? (a.symptoms ?? []).filter((s) => s !== code) : [...(a.symptoms ?? []), code],
+  })
   return next
 }
 
-export function counts(reg: Register, members: number): { present: number; absent: number; SICK: number; PERSONAL: number; OTHER: number } {
+export function counts(
+  reg: Register,
+  members: number,
+): { present: number; absent: number; SICK: number; PERSONAL: number; OTHER: number } {
   const out = { present: members - reg.size, absent: reg.size, SICK: 0, PERSONAL: 0, OTHER: 0 }
   for (const a of reg.values()) out[a.type]++
   return out
@@ -135,5 +147,10 @@ export function counts(reg: Register, members: number): { present: number; absen
 export function toBody(reg: Register): AbsenceInput[] {
   return [...reg.values()]
     .sort((a, b) => a.studentId.localeCompare(b.studentId))
-    .map((a) => ({ studentId: a.studentId, type: a.type, symptoms: a.type === 'SICK' ? a.symptoms ?? [] : [], note: a.note?.trim() || null }))
+    .map((a) => ({
+      studentId: a.studentId,
+      type: a.type,
+      symptoms: a.type === 'SICK' ? (a.symptoms ?? []) : [],
+      note: a.note?.trim() || null,
+    }))
 }

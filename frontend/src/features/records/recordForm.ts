@@ -41,7 +41,19 @@ export interface RecordFormModel {
 }
 
 export function emptyForm(dimension: Dimension | '' = '', today = ''): RecordFormModel {
-  return { dimension, category: '', title: '', description: '', occurredOn: today, hours: undefined, level: '', award: '', severity: '', skill: '', evidence: [] }
+  return {
+    dimension,
+    category: '',
+    title: '',
+    description: '',
+    occurredOn: today,
+    hours: undefined,
+    level: '',
+    award: '',
+    severity: '',
+    skill: '',
+    evidence: [],
+  }
 }
 
 const text = (s: string | null | undefined) => (s && s.trim() !== '' ? s.trim() : undefined)
@@ -57,7 +69,8 @@ export function toRecordInput(form: RecordFormModel, category: Category | undefi
   }
   const description = text(form.description)
   if (description) body.description = description
-  if (f.hours && form.hours !== null && form.hours !== undefined && !Number.isNaN(form.hours)) body.hours = Number(form.hours)
+  if (f.hours && form.hours !== null && form.hours !== undefined && !Number.isNaN(form.hours))
+    body.hours = Number(form.hours)
   if (form.level) body.level = form.level
   const award = text(form.award)
   if (award) body.award = award
@@ -70,7 +83,11 @@ export function toRecordInput(form: RecordFormModel, category: Category | undefi
 }
 
 /** Client-side checks before sending (the server checks again); keys are the form's field names. */
-export function checkForm(form: RecordFormModel, category: Category | undefined, today: string): Record<string, string> {
+export function checkForm(
+  form: RecordFormModel,
+  category: Category | undefined,
+  today: string,
+): Record<string, string> {
   const errors: Record<string, string> = {}
   if (!form.dimension) errors.dimension = 'required'
   if (!form.category || !category) errors.category = 'required'
@@ -94,5 +111,10 @@ export function checkForm(form: RecordFormModel, category: Category | undefined,
 
 /** Today in school-local time (Asia/Shanghai) as yyyy-mm-dd. */
 export function schoolToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
 }

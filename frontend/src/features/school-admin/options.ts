@@ -9,15 +9,21 @@ export function useSchoolOptions() {
   const terms = ref<TermView[]>([])
   const staff = ref<StaffView[]>([])
 
-  const classNames = computed<Record<string, string>>(() => Object.fromEntries(classes.value.map((c) => [c.id, c.name])))
+  const classNames = computed<Record<string, string>>(() =>
+    Object.fromEntries(classes.value.map((c) => [c.id, c.name])),
+  )
   const currentTerm = computed(() => terms.value.find((t) => t.current)?.code)
 
   async function load(what: { classes?: boolean; terms?: boolean; staff?: boolean }) {
     try {
       await Promise.all([
         what.classes ? classesApi.list().then((v) => (classes.value = v)) : null,
-        what.terms ? termsApi.list().then((v) => (terms.value = [...v].sort((a, b) => b.code.localeCompare(a.code)))) : null,
-        what.staff ? staffApi.list().then((v) => (staff.value = [...v].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))) : null,
+        what.terms
+          ? termsApi.list().then((v) => (terms.value = [...v].sort((a, b) => b.code.localeCompare(a.code))))
+          : null,
+        what.staff
+          ? staffApi.list().then((v) => (staff.value = [...v].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))))
+          : null,
       ])
     } catch (e) {
       showError(e)

@@ -11,7 +11,12 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 export const publicRoutes: RouteRecordRaw[] = [
-  { path: '/verify/:code?', name: 'verify', component: () => import('./PublicVerifyView.vue'), meta: { title: 'verify.title' } },
+  {
+    path: '/verify/:code?',
+    name: 'verify',
+    component: () => import('./PublicVerifyView.vue'),
+    meta: { title: 'verify.title' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/verify' },
 ]
 

@@ -27,7 +27,11 @@ export function checkAnswers(instrument: Pick<InstrumentView, 'items' | 'options
     if (a === null || a === undefined) missing.push(item.n)
     else if (!Number.isInteger(a) || !allowed.has(a)) invalid.push(item.n)
   })
-  return { complete: missing.length === 0 && invalid.length === 0 && answers.length >= instrument.items.length, missing, invalid }
+  return {
+    complete: missing.length === 0 && invalid.length === 0 && answers.length >= instrument.items.length,
+    missing,
+    invalid,
+  }
 }
 
 /** The answers as the API takes them; throws when incomplete (the page checks first). */
