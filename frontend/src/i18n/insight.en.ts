@@ -13,7 +13,8 @@ export default {
       year: 'School year',
       download: 'Download PDF',
       downloadSheet: 'Download Excel',
-      intro: 'Data as of {asOf}, beside school year {previous}. Counts of fewer than {k} students are not published (“—”), and where a total would give one away another cell is hidden too.',
+      intro:
+        'Data as of {asOf}, beside school year {previous}. Counts of fewer than {k} students are not published (“—”), and where a total would give one away another cell is hidden too.',
       county: 'County',
       target: 'Target',
       basis: 'Basis',
@@ -25,9 +26,11 @@ export default {
       classTitle: 'Students to look after in the class',
       schoolTitle: 'Students to look after in the school',
       countyTitle: 'Early-warning counts of the county',
-      intro: 'Students who may need care, from attendance, fitness, vision and record data. Each reason is shown only to teachers who may read that kind of data, and the level counts only the reasons you can see.',
+      intro:
+        'Students who may need care, from attendance, fitness, vision and record data. Each reason is shown only to teachers who may read that kind of data, and the level counts only the reasons you can see.',
       counselorNote: 'You are the counselor: the list includes the “needs attention” reason (counselors only).',
-      countyIntro: 'Counts per school by grade and level, no names; cells of fewer than {k} students are not published (“—”), and where a total would give one away another cell is hidden too. Mental health is not counted.',
+      countyIntro:
+        'Counts per school by grade and level, no names; cells of fewer than {k} students are not published (“—”), and where a total would give one away another cell is hidden too. Mental health is not counted.',
       class: 'Class',
       student: 'Student',
       level: 'Level',

@@ -108,7 +108,14 @@ describe('permissions → menu', () => {
       expect(canOpen('student-profile', as(user)), user).toBe(false)
       expect(canOpen('class-roster', as(user)), user).toBe(false)
     }
-    expect(pages('bureau')).toEqual(['home', 'health-county', 'insight-county', 'insight-county-report', 'five-management-stats', 'county-stats'])
+    expect(pages('bureau')).toEqual([
+      'home',
+      'health-county',
+      'insight-county',
+      'insight-county-report',
+      'five-management-stats',
+      'county-stats',
+    ])
     expect(pages('auditor')).toEqual(['home', 'insight-county-report', 'audit'])
     expect(pages('admissions')).toEqual(['home', 'exports'])
   })

@@ -9,7 +9,12 @@ const portrait: Portrait = {
   levels: ['EXCELLENT', 'GOOD', 'PASS', 'IMPROVE'],
   shown: ['GENERAL_RECORDS'],
   terms: [
-    { term: '2025-2026-2', termName: '2025—2026学年第二学期', figures: {}, dimensions: [{ dimension: 'MORAL', label: '思想品德', score: 50 }] },
+    {
+      term: '2025-2026-2',
+      termName: '2025—2026学年第二学期',
+      figures: {},
+      dimensions: [{ dimension: 'MORAL', label: '思想品德', score: 50 }],
+    },
     {
       term: '2026-2027-1',
       termName: '2026—2027学年第一学期',

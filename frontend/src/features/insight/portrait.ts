@@ -1,6 +1,13 @@
 import type { Portrait, PortraitDimension } from '@/api/insight'
 
-export const DIMENSIONS: readonly PortraitDimension[] = ['MORAL', 'ACADEMIC', 'PHYSICAL', 'ARTS', 'LABOUR', 'SOCIAL_PRACTICE']
+export const DIMENSIONS: readonly PortraitDimension[] = [
+  'MORAL',
+  'ACADEMIC',
+  'PHYSICAL',
+  'ARTS',
+  'LABOUR',
+  'SOCIAL_PRACTICE',
+]
 
 /** The latest term's scores in dimension order for the radar (0 where the viewer sees no figure, flagged as such). */
 export function radarOf(p: Portrait): { values: number[]; known: boolean[]; term: string | null } {
@@ -15,7 +22,10 @@ export function radarOf(p: Portrait): { values: number[]; known: boolean[]; term
 }
 
 /** One line per dimension over the terms (null where unknown, so the line has a gap rather than a false 0). */
-export function trendOf(p: Portrait): { terms: string[]; series: { dimension: PortraitDimension; values: (number | null)[] }[] } {
+export function trendOf(p: Portrait): {
+  terms: string[]
+  series: { dimension: PortraitDimension; values: (number | null)[] }[]
+} {
   return {
     terms: p.terms.map((t) => t.termName),
     series: DIMENSIONS.map((d) => ({
