@@ -39,7 +39,7 @@ export default {
       )
       // the two values may have been scored one after the other (the grid waits 350 ms after each keystroke):
       // the total to compare with is the one of both, once the last scoring has answered
-      await app.apiIdle(400)
+      assert(await app.apiIdle(400), 'the live scoring answered')
       const cell = page.locator('td', { has: run50 }).locator('.cell-score')
       await app.visible(cell, 'the live score under the 50 m value')
       assert(/\d+分/.test((await cell.textContent()) ?? ''), 'the 50 m cell shows its points')

@@ -57,17 +57,6 @@ export default ROLES.map((role) => ({
     })
 
     /** Waits until no API request has been open for 250 ms. */
-    const apiIdle = async () => {
-      const deadline = Date.now() + config.stepTimeout
-      let quietSince = Date.now()
-      while (Date.now() < deadline) {
-        const open = [...app.pending.keys()].some((r) => new URL(r.url()).pathname.startsWith('/api/'))
-        if (open) quietSince = Date.now()
-        else if (Date.now() - quietSince >= 250) return
-        await page.waitForTimeout(50)
-      }
-    }
-
     await step(`sign in as ${role.user}`, () => app.login(role.user, '/'))
 
     const menu = () => page.locator(app.phone ? '.menu-drawer .side-menu' : '.aside .side-menu')
@@ -106,7 +95,7 @@ export default ROLES.map((role) => ({
         await app.visible(item, `menu entry ${name}`)
         await item.click()
         await app.settled()
-        await apiIdle() // the page's later requests (a second list, a tab's data) are judged with it
+        await app.apiIdle() // the page's later requests (a second list, a tab's data) are judged with it
         assert(!new URL(page.url()).pathname.startsWith('/403'), `${name} led to the forbidden page`)
         const toast = await page.locator('.el-message--error').allTextContents()
         assert(toast.length === 0, `${name}: error message shown: ${toast.join(' | ')}`)

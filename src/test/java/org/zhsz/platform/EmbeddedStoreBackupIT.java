@@ -15,9 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -62,8 +63,10 @@ class EmbeddedStoreBackupIT {
         Process app = start(live, port, management, issuer);
         String token = KeycloakServer.token("admin_s1");
 
-        List<Write> acked = Collections.synchronizedList(new ArrayList<>());
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        // read while the writers append: a concurrent queue (a synchronizedList's stream is not synchronized and
+        // throws ConcurrentModificationException when a writer appends during the count)
+        Queue<Write> acked = new ConcurrentLinkedQueue<>();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
@@ -96,7 +99,8 @@ class EmbeddedStoreBackupIT {
         awaitWrites(acked, failures, atBackupEnd / 3 + 3); // writes go on after the backup too
         running.set(false);
         for (Thread t : clients) {
-            t.join(60_000);
+            t.join(120_000);
+            assertThat(t.isAlive()).as("%s stopped", t.getName()).isFalse();
         }
         assertThat(failures).as("writers' failures").isEmpty();
         List<Write> before = acked.stream().filter(w -> w.ackedAt() < backupStarted).toList();
@@ -138,7 +142,7 @@ class EmbeddedStoreBackupIT {
     }
 
     /** Until every one of the three clients has at least {@code each} acknowledged writes. */
-    private static void awaitWrites(List<Write> acked, List<Throwable> failures, int each) throws Exception {
+    private static void awaitWrites(Queue<Write> acked, Queue<Throwable> failures, int each) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // a guard against a hang
         while (true) {
             assertThat(failures).as("writers' failures").isEmpty();
