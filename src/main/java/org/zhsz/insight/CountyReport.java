@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.zhsz.archive.PublicityProgress;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
 import org.zhsz.fitness.FitnessDirectory;
@@ -29,6 +30,7 @@ import org.zhsz.platform.Suppression;
 import org.zhsz.record.RecordDirectory;
 import org.zhsz.student.StudentDirectory;
 import org.zhsz.student.StudentView;
+import org.zhsz.wellbeing.ScreeningCoverage;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -75,10 +77,15 @@ class CountyReport {
     private final InsightTexts texts;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final ScreeningCoverage screening;
+    private final PublicityProgress publicity;
 
     CountyReport(AccessPolicy access, OrganizationDirectory organization, StudentDirectory students,
                  RecordDirectory records, FitnessDirectory fitness, HealthQueries health, CountyTargets targets,
-                 InsightTexts texts, AuditTrail audit, SchoolClock clock) {
+                 InsightTexts texts, AuditTrail audit, SchoolClock clock, ScreeningCoverage screening,
+                 PublicityProgress publicity) {
+        this.screening = screening;
+        this.publicity = publicity;
         this.access = access;
         this.organization = organization;
         this.students = students;
@@ -136,9 +143,46 @@ class CountyReport {
                     Mono<List<FitnessDirectory.YearResult>> fit = Flux.fromIterable(ids)
                             .concatMap(id -> fitness.result(id, year)).collectList();
                     Mono<List<HealthQueries.VisionSummary>> vis = health.vision(ids, year).collectList();
-                    return Mono.zip(recs, fit, vis, attendance(school, year, asOf))
-                            .map(t -> count(ids, t.getT1(), t.getT2(), t.getT3(), t.getT4(), year, asOf));
+                    return Mono.zip(recs, fit, vis, attendance(school, year, asOf), wellbeing(school, year, asOf),
+                                    publicity(school, year, asOf))
+                            .map(t -> {
+                                Map<String, Count> out = count(ids, t.getT1(), t.getT2(), t.getT3(), t.getT4(), year,
+                                        asOf);
+                                ScreeningCoverage.Counts w = t.getT5();
+                                // the targets file's order: the wellbeing and 公示 indicators before attendance
+                                Count attendance = out.remove("attendance");
+                                out.put("screening_coverage", new Count(Math.min(w.screened(), ids.size()),
+                                        ids.size()));
+                                out.put("referral_follow_up", new Count(w.followedUp(), w.referred()));
+                                out.put("publicity_done", t.getT6());
+                                out.put("attendance", attendance);
+                                return out;
+                            });
                 });
+    }
+
+    /** The school year's screening and referral counts (counts only: the wellbeing module gives nothing else). */
+    private Mono<ScreeningCoverage.Counts> wellbeing(SchoolView school, String year, LocalDate asOf) {
+        int start = Integer.parseInt(year.substring(0, 4));
+        LocalDate from = LocalDate.of(start, 8, 1);
+        LocalDate to = asOf.isBefore(LocalDate.of(start + 1, 7, 31)) ? asOf : LocalDate.of(start + 1, 7, 31);
+        if (to.isBefore(from)) {
+            return Mono.just(new ScreeningCoverage.Counts(0, 0, 0));
+        }
+        return screening.ofSchool(school.id(), from, to);
+    }
+
+    /**
+     * 公示 completion: of the school's classes in each term of the year begun by {@code asOf}, those whose 公示 of
+     * that term was over by then.
+     */
+    private Mono<Count> publicity(SchoolView school, String year, LocalDate asOf) {
+        return Flux.just(year + "-1", year + "-2").filter(t -> !asOf.isBefore(TermCalendar.defaultStart(t)))
+                .concatMap(t -> Mono.zip(organization.classesOfSchool(school.id(), t).map(c -> c.id())
+                                .collectList(), publicity.finishedClasses(school.id(), t, asOf))
+                        .map(z -> new Count(z.getT1().stream().filter(z.getT2()::contains).count(),
+                                z.getT1().size())))
+                .reduce(new Count(0, 0), (a, b) -> new Count(a.count() + b.count(), a.of() + b.of()));
     }
 
     /** Registered student-days and absences of the school's classes in the school year. */
@@ -202,7 +246,8 @@ class CountyReport {
                          Locale locale) {
         List<IndicatorView> views = new ArrayList<>();
         for (CountyTargets.Indicator ind : targets.indicators()) {
-            boolean people = !ind.code().equals("attendance");
+            // attendance counts days and 公示 counts classes: not people, so not suppressed
+            boolean people = !ind.code().equals("attendance") && !ind.code().equals("publicity_done");
             Published now = publish(schools, ind.code(), true, people);
             Published before = publish(schools, ind.code(), false, people);
             BigDecimal target = ind.target() != null ? ind.target()

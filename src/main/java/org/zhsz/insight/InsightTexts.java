@@ -45,6 +45,11 @@ class InsightTexts {
         return messages.text(locale, "insight.dimension." + dimension);
     }
 
+    /** {@code insight.figure.<code>}: a portrait figure's label (the dossier's portrait page). */
+    String figure(Locale locale, String code, Object... args) {
+        return messages.text(locale, "insight.figure." + code, args);
+    }
+
     /** {@code insight.reason.<code>}; a dimension argument is shown by its name. */
     String reason(Locale locale, WarningRules.Reason r) {
         Object[] args = r.args().toArray();

@@ -102,16 +102,7 @@ class Portraits {
                             .flatMap(terms -> {
                                 List<TermView> ordered = new ArrayList<>(terms);
                                 ordered.sort(java.util.Comparator.comparing(TermView::code));
-                                return Mono.zip(
-                                        shown.contains(DataClass.FITNESS_SCORE) ? fitness.results(studentId)
-                                                .collectMap(FitnessDirectory.YearResult::schoolYear)
-                                                : Mono.just(Map.<String, FitnessDirectory.YearResult>of()),
-                                        shown.contains(DataClass.VISION) ? health.visionHistory(studentId)
-                                                .collectMap(HealthQueries.VisionSummary::schoolYear)
-                                                : Mono.just(Map.<String, HealthQueries.VisionSummary>of()))
-                                        .flatMap(t -> Flux.fromIterable(ordered).concatMap(term -> termOf(studentId,
-                                                        term, shown, t.getT1(), t.getT2(), locale))
-                                                .collectList());
+                                return terms(studentId, ordered, shown, true, locale);
                             })
                             .flatMap(list -> auditRead(actor, scope.schoolId(), studentId, shown)
                                     .thenReturn(new Portrait(studentId, s.name(), rules.version(), rules.levelCodes(),
@@ -119,7 +110,25 @@ class Portraits {
         });
     }
 
-    private Mono<TermPortrait> termOf(String studentId, TermView term, Set<DataClass> shown,
+    /**
+     * The portrait of these terms (in the given order) with the figures of {@code shown} alone; without
+     * {@code violations} the violation count is neither shown nor scored (the dossier prints no violation).
+     */
+    Mono<List<TermPortrait>> terms(String studentId, List<TermView> ordered, Set<DataClass> shown,
+                                   boolean violations, Locale locale) {
+        return Mono.zip(
+                        shown.contains(DataClass.FITNESS_SCORE) ? fitness.results(studentId)
+                                .collectMap(FitnessDirectory.YearResult::schoolYear)
+                                : Mono.just(Map.<String, FitnessDirectory.YearResult>of()),
+                        shown.contains(DataClass.VISION) ? health.visionHistory(studentId)
+                                .collectMap(HealthQueries.VisionSummary::schoolYear)
+                                : Mono.just(Map.<String, HealthQueries.VisionSummary>of()))
+                .flatMap(t -> Flux.fromIterable(ordered).concatMap(term -> termOf(studentId, term, shown,
+                                violations, t.getT1(), t.getT2(), locale))
+                        .collectList());
+    }
+
+    private Mono<TermPortrait> termOf(String studentId, TermView term, Set<DataClass> shown, boolean withViolations,
                                       Map<String, FitnessDirectory.YearResult> fit,
                                       Map<String, HealthQueries.VisionSummary> vision, Locale locale) {
         Mono<List<RecordDirectory.ArchivableRecord>> recs = shown.contains(DataClass.GENERAL_RECORDS)
@@ -161,7 +170,7 @@ class Portraits {
                         hours = hours.add(r.hours());
                     }
                 }
-                violations = v;
+                violations = withViolations ? v : null;
                 sports = sportSkills.size();
                 arts = artSkills.size();
                 labour = hours.stripTrailingZeros();
@@ -169,7 +178,9 @@ class Portraits {
                     labour = labour.setScale(0);
                 }
                 byDimension.forEach((d, n) -> figures.put("records." + d, n.doubleValue()));
-                figures.put("violations", (double) v);
+                if (withViolations) {
+                    figures.put("violations", (double) v);
+                }
                 figures.put("sportsSkills", (double) sports);
                 figures.put("artsSkills", (double) arts);
                 figures.put("labourHours", hours.doubleValue());

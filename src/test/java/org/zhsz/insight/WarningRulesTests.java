@@ -60,7 +60,7 @@ class WarningRulesTests {
         StudentFacts f = good(Map.of(), null, null, List.of(), null);
         assertThat(codes(f)).isEmpty();
         assertThat(RULES.view(f, RULES.evaluate(f, TERM), r -> true)).isNull();
-        // one missing dimension (weight 1) is below the lowest level (2): noted nowhere
+        // one missing dimension (weight 1) is below the lowest level (3): noted nowhere
         StudentFacts noArts = new StudentFacts(f.studentId(), f.name(), f.classId(), f.registeredDays(), Map.of(),
                 f.fitness(), f.vision(), f.records().stream().filter(r -> !r.dimension().equals("ARTS")).toList(),
                 null);
@@ -159,6 +159,29 @@ class WarningRulesTests {
                 .isNull();
         // and the flag never counts in a school's counts
         assertThat(RULES.view(onlyFlag, RULES.evaluate(onlyFlag, TERM), WarningRules.Reason::aggregate)).isNull();
+    }
+
+    @Test
+    void oneRoutineSignalAloneListsNobodyASeriousOneOrTwoSourcesDo() {
+        StudentFacts.Vision advised = new StudentFacts.Vision(LocalDate.of(2026, 10, 1), "SEE_DOCTOR", "NONE");
+        // an uncorrected screening result alone: the school doctor's vision list follows it up, not this list
+        StudentFacts vision = good(Map.of(), null, advised, List.of(), null);
+        assertThat(codes(vision)).containsExactly("vision_not_followed_up");
+        assertThat(RULES.view(vision, RULES.evaluate(vision, TERM), r -> true)).isNull();
+        // nor a failed fitness test alone (weight 2)
+        StudentFacts failed = good(Map.of(), new StudentFacts.Fitness("TESTED", "不及格"), null, List.of(), null);
+        assertThat(RULES.view(failed, RULES.evaluate(failed, TERM), r -> true)).isNull();
+        // together they list the student at the lowest level
+        StudentFacts both = good(Map.of(), new StudentFacts.Fitness("TESTED", "不及格"), advised, List.of(), null);
+        WarningRules.Warning w = RULES.view(both, RULES.evaluate(both, TERM), r -> true);
+        assertThat(w.level()).isEqualTo("LOW");
+        assertThat(w.reasons()).extracting(WarningRules.Reason::code).containsExactly("fitness_failed",
+                "vision_not_followed_up");
+        // three days absent in a row is serious on its own
+        Map<LocalDate, String> absent = Map.of(LocalDate.of(2026, 12, 3), "PERSONAL",
+                LocalDate.of(2026, 12, 4), "OTHER", LocalDate.of(2026, 12, 7), "PERSONAL");
+        StudentFacts away = good(absent, null, null, List.of(), null);
+        assertThat(RULES.view(away, RULES.evaluate(away, TERM), r -> true).level()).isEqualTo("LOW");
     }
 
     @Test
