@@ -228,10 +228,12 @@ class CountyReport {
         List<HealthQueries.VisionSummary> screened = vis.stream().filter(v -> v.category() != null).toList();
         long poor = screened.stream().filter(v -> !"normal".equals(v.category())).count();
         long myopia = screened.stream().filter(HealthQueries.VisionSummary::screeningMyopia).count();
+        // a school without a single approved record that year kept its records elsewhere: no figure, not 0 %
+        long withRecords = recs.isEmpty() ? 0 : ids.size();
         Map<String, Count> out = new LinkedHashMap<>();
-        out.put("sports_skill", new Count(sports.size(), ids.size()));
-        out.put("arts_skill", new Count(arts.size(), ids.size()));
-        out.put("labour_hours", new Count(labourMet, termsBegun == 0 ? 0 : ids.size()));
+        out.put("sports_skill", new Count(sports.size(), withRecords));
+        out.put("arts_skill", new Count(arts.size(), withRecords));
+        out.put("labour_hours", new Count(labourMet, termsBegun == 0 ? 0 : withRecords));
         out.put("fitness_excellent_good", new Count(eg, tested.size()));
         out.put("fitness_pass", new Count(pass, tested.size()));
         out.put("poor_vision", new Count(poor, screened.size()));
