@@ -2,6 +2,7 @@ import type zhCN from './zh-CN'
 import features from './features.en'
 import family from './family.en'
 import health from './health.en'
+import insight from './insight.en'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
@@ -10,6 +11,7 @@ const en: Messages<typeof zhCN> = {
   ...features,
   ...family,
   ...health,
+  ...insight,
   app: {
     title: 'Comprehensive Quality Evaluation Platform',
     shortTitle: 'ZHSZ',

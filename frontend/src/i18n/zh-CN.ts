@@ -1,11 +1,13 @@
 import features from './features.zh-CN'
 import family from './family.zh-CN'
 import health from './health.zh-CN'
+import insight from './insight.zh-CN'
 /** 简体中文 (the default). Every key here must exist in en.ts too (i18n.spec.ts checks). */
 export default {
   ...features,
   ...family,
   ...health,
+  ...insight,
   app: {
     title: '综合素质评价平台',
     shortTitle: '综评平台',

@@ -54,6 +54,11 @@ export const PAGE_ACCESS = {
   'health-overview': { any: ['attendance.overview'] },
   'health-county': { any: ['stats.county'] },
   'health-family': { any: ['vision.read@student', 'attendance.read@student'] },
+  // 学情预警: the class's and the school's lists by the server's grants; the county's counts for the bureau
+  'insight-class-warnings': { any: ['early-warnings.read@class'] },
+  'insight-school-warnings': { any: ['early-warnings.school'] },
+  'insight-county': { any: ['stats.county'] },
+  'insight-county-report': { any: ['reports.county'] },
   // 心理健康: content for counselors only; others see counts, flags and their own tasks
   'wellbeing-alerts': { any: ['wellbeing.casework'] },
   'wellbeing-cases': { any: ['wellbeing.casework'] },

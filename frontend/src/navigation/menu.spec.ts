@@ -108,9 +108,28 @@ describe('permissions → menu', () => {
       expect(canOpen('student-profile', as(user)), user).toBe(false)
       expect(canOpen('class-roster', as(user)), user).toBe(false)
     }
-    expect(pages('bureau')).toEqual(['home', 'health-county', 'five-management-stats', 'county-stats'])
-    expect(pages('auditor')).toEqual(['home', 'audit'])
+    expect(pages('bureau')).toEqual([
+      'home',
+      'health-county',
+      'insight-county',
+      'insight-county-report',
+      'five-management-stats',
+      'county-stats',
+    ])
+    expect(pages('auditor')).toEqual(['home', 'insight-county-report', 'audit'])
     expect(pages('admissions')).toEqual(['home', 'exports'])
+  })
+
+  it('offers the early warnings to those who act on them: class, school, county counts', () => {
+    expect(pages('head_c1')).toContain('insight-class-warnings')
+    expect(pages('head_c1')).not.toContain('insight-school-warnings')
+    expect(pages('counselor_s1')).toEqual(expect.arrayContaining(['insight-class-warnings', 'insight-school-warnings']))
+    expect(pages('admin_s1')).toEqual(expect.arrayContaining(['insight-class-warnings', 'insight-school-warnings']))
+    for (const user of ['teacher_c1', 'pe_c1', 'doctor_s1', 'parent_c1a', 'student_c1a', 'auditor']) {
+      for (const page of ['insight-class-warnings', 'insight-school-warnings', 'insight-county']) {
+        expect(pages(user), `${user} ${page}`).not.toContain(page)
+      }
+    }
   })
 
   it('gives the school doctor the health pages, never records, wellbeing or archives', () => {

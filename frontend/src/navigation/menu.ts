@@ -57,6 +57,17 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    key: 'insight',
+    title: 'insight.menu.group',
+    icon: 'DataAnalysis',
+    children: [
+      { key: 'insight-class-warnings', title: 'insight.menu.classWarnings', page: 'insight-class-warnings' },
+      { key: 'insight-school-warnings', title: 'insight.menu.schoolWarnings', page: 'insight-school-warnings' },
+      { key: 'insight-county', title: 'insight.menu.county', page: 'insight-county' },
+      { key: 'insight-county-report', title: 'insight.menu.report', page: 'insight-county-report' },
+    ],
+  },
+  {
     key: 'wellbeing',
     title: 'menu.wellbeing',
     icon: 'FirstAidKit',

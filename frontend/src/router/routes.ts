@@ -6,6 +6,7 @@ import schoolAdminRoutes from '@/features/school-admin/routes'
 import recordRoutes from '@/features/records/routes'
 import fitnessRoutes from '@/features/fitness/routes'
 import healthRoutes from '@/features/health/routes'
+import insightRoutes from '@/features/insight/routes'
 import wellbeingRoutes from '@/features/wellbeing/routes'
 import archiveRoutes from '@/features/archive/routes'
 import exportRoutes from '@/features/exports/routes'
@@ -25,6 +26,7 @@ export const pageRoutes: RouteRecordRaw[] = [
   ...recordRoutes,
   ...fitnessRoutes,
   ...healthRoutes,
+  ...insightRoutes,
   ...wellbeingRoutes,
   ...archiveRoutes,
   ...exportRoutes,

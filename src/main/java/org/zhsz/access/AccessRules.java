@@ -156,6 +156,10 @@ final class AccessRules {
         rule(DataClass.ATTENDANCE_OVERVIEW, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
         rule(DataClass.HEALTH_STATS, Action.READ, EnumSet.of(SCHOOL_ADMIN, SCHOOL_DOCTOR));
 
+        // ---- insight (issue 17): the early warning for those who act on it in a class or the school; each reason
+        // is shown only to readers of its own data class (the wellbeing reason reads MENTAL_HEALTH: counselors)
+        rule(DataClass.EARLY_WARNING, Action.READ, EnumSet.of(HEAD_TEACHER, SCHOOL_COUNSELOR, SCHOOL_ADMIN));
+
         // ---- the school
         // (a class itself — its name and grade — for its teachers and families too)
         rule(DataClass.SCHOOL, Action.READ, union(TEACHERS, SCHOOL_STAFF, SCHOOL_ADMIN, SCHOOL_COUNSELOR,
@@ -178,8 +182,9 @@ final class AccessRules {
         rule(DataClass.FITNESS_CALCULATOR, Action.READ, EnumSet.of(SCHOOL_STAFF, COUNTY_BUREAU));
 
         // ---- the county
-        // (the county's health aggregates too: vision rates, sick absences by symptom)
+        // (the county's health aggregates too: vision rates, sick absences by symptom; early-warning counts)
         rule(DataClass.COUNTY_STATS, Action.READ, EnumSet.of(COUNTY_BUREAU));
+        rule(DataClass.COUNTY_REPORT, Action.READ, EnumSet.of(COUNTY_BUREAU, COUNTY_AUDITOR));
         rule(DataClass.COUNTY_STATS, Action.EXPORT, EnumSet.of(COUNTY_BUREAU));
         rule(DataClass.AUDIT_TRAIL, Action.READ, EnumSet.of(COUNTY_AUDITOR));
     }

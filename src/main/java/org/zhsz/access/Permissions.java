@@ -121,6 +121,8 @@ class Permissions {
                     "recording the class's vision screenings"),
             new Entry("attendance.write", Level.CLASS, DataClass.ATTENDANCE, Action.WRITE,
                     "the class's daily attendance register with 晨午检"),
+            new Entry("early-warnings.read", Level.CLASS, DataClass.EARLY_WARNING, Action.READ,
+                    "the class's early warnings (学生预警) with the reasons the user may read"),
             // the user's own school as a whole: ids = the school
             new Entry("school.write", Level.SCHOOL, DataClass.SCHOOL, Action.WRITE, "classes and terms"),
             new Entry("school.settings", Level.SCHOOL, DataClass.SCHOOL_SETTINGS, Action.WRITE,
@@ -164,9 +166,13 @@ class Permissions {
                     "the school's vision statistics by grade and sex, and their trend"),
             new Entry("attendance.overview", Level.SCHOOL, DataClass.ATTENDANCE_OVERVIEW, Action.READ,
                     "the school's day (registers, absences, 控辍保学) and open sick-absence follow-ups"),
+            new Entry("early-warnings.school", Level.SCHOOL, DataClass.EARLY_WARNING, Action.READ,
+                    "the school's early warnings (学生预警) with names"),
             // the user's own county: ids = the county
             new Entry("stats.county", Level.COUNTY, DataClass.COUNTY_STATS, Action.READ, "the county dashboard"),
             new Entry("audit.read", Level.COUNTY, DataClass.AUDIT_TRAIL, Action.READ, "the audit trail"),
+            new Entry("reports.county", Level.COUNTY, DataClass.COUNTY_REPORT, Action.READ,
+                    "the county report against the plan's targets"),
             new Entry("fitness.calculator", Level.COUNTY, DataClass.FITNESS_CALCULATOR, Action.READ,
                     "the fitness-standard calculator"),
             // the user's own account

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param verificationCode code printed in groups of four and encoded in the QR code's URL
  * @param verificationUrl  where an admissions officer checks this dossier (the QR code links here)
  * @param generatedAt      when the dossier was produced; printed in school-local time (Asia/Shanghai)
+ * @param portrait         the growth portrait (五育成长画像) of the dossier's terms, oldest first; empty prints no
+ *                         portrait page
  */
 public record DossierContent(
         School school,
@@ -30,9 +32,18 @@ public record DossierContent(
         List<Signature> approvals,
         VerificationCode verificationCode,
         String verificationUrl,
-        Instant generatedAt) {
+        Instant generatedAt,
+        List<PortraitTerm> portrait) {
+
+    /** A dossier without a portrait page. */
+    public DossierContent(School school, Student student, List<Term> terms, Fitness fitness,
+                          List<Signature> approvals, VerificationCode verificationCode, String verificationUrl,
+                          Instant generatedAt) {
+        this(school, student, terms, fitness, approvals, verificationCode, verificationUrl, generatedAt, List.of());
+    }
 
     public DossierContent {
+        portrait = List.copyOf(portrait);
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(student, "student");
         terms = List.copyOf(terms);
@@ -199,5 +210,19 @@ public record DossierContent(
         public FitnessYear {
             Objects.requireNonNull(schoolYear, "schoolYear");
         }
+    }
+
+    /** One term of the portrait: a score (0–100, null when nothing counts) and level per dimension, and figures. */
+    public record PortraitTerm(String termName, List<PortraitDimension> dimensions, List<PortraitFigure> figures) {
+        public PortraitTerm {
+            dimensions = List.copyOf(dimensions);
+            figures = List.copyOf(figures);
+        }
+    }
+
+    public record PortraitDimension(String label, Integer score, String level) {
+    }
+
+    public record PortraitFigure(String label, String value) {
     }
 }

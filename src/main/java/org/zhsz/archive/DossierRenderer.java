@@ -141,6 +141,7 @@ public final class DossierRenderer {
             verificationBox();
             terms();
             fitness();
+            portrait();
             approval();
         }
 
@@ -347,9 +348,44 @@ public final class DossierRenderer {
             document.add(t.build(2f, 4f));
         }
 
+        /** 四、五育成长画像 on a page of its own, when the dossier carries a portrait. */
+        private void portrait() throws DocumentException {
+            if (content.portrait().isEmpty()) {
+                return;
+            }
+            document.newPage();
+            heading("四、五育成长画像");
+            document.add(smallNote("按学期汇总审核通过的写实记录和体质健康测试成绩，各维度得分满分 100；"
+                    + "不含违纪、视力、出勤和心理健康信息。"));
+            for (DossierContent.PortraitTerm t : content.portrait()) {
+                keepSpace(150f);
+                subheading(t.termName());
+                GridTable g = grid(34, 22, 22, 22);
+                g.header(head("维度"), head("得分"), head("等级"), head("　"));
+                for (DossierContent.PortraitDimension d : t.dimensions()) {
+                    g.row(plainCell(d.label()), plainCell(d.score() == null ? DASH : String.valueOf(d.score())),
+                            plainCell(orDash(d.level())), plainCell(bar(d.score())));
+                }
+                document.add(g.build(2f, 2f));
+                if (!t.figures().isEmpty()) {
+                    document.add(smallNote(t.figures().stream().map(f -> f.label() + " " + f.value())
+                            .collect(java.util.stream.Collectors.joining("；"))));
+                }
+            }
+        }
+
+        /** A score as ten steps of ■ and □ (a printed bar that survives any PDF viewer). */
+        private static String bar(Integer score) {
+            if (score == null) {
+                return DASH;
+            }
+            int full = Math.max(0, Math.min(10, Math.round(score / 10f)));
+            return "■".repeat(full) + "□".repeat(10 - full);
+        }
+
         private void approval() throws DocumentException {
             keepSpace(170f);
-            heading("四、学校审核意见");
+            heading(content.portrait().isEmpty() ? "四、学校审核意见" : "五、学校审核意见");
             Paragraph p = body("本档案所载内容已在班级公示，公示期内无异议（或异议已核实处理），经学生本人、家长（监护人）、"
                     + "班主任签字确认，学校审核后锁定，一经锁定不得随意更改。");
             p.setFirstLineIndent(21f);

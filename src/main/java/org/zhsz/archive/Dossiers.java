@@ -24,6 +24,7 @@ import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Action;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.DataClass;
+import org.zhsz.platform.PortraitPage;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.SchoolClock;
 import org.zhsz.student.StudentDirectory;
@@ -54,11 +55,13 @@ class Dossiers {
     private final SchoolClock clock;
     private final ArchiveProperties props;
     private final MeterRegistry meters;
+    private final PortraitPage portraits;
     private final DossierRenderer renderer = new DossierRenderer();
 
     Dossiers(ReactiveMongoTemplate mongo, AccessPolicy access, ArchiveService archives, StudentDirectory students,
              OrganizationDirectory organization, FitnessDirectory fitness, SchoolKeys keys, AuditTrail audit,
-             SchoolClock clock, ArchiveProperties props, MeterRegistry meters) {
+             SchoolClock clock, ArchiveProperties props, MeterRegistry meters, PortraitPage portraits) {
+        this.portraits = portraits;
         this.mongo = mongo;
         this.access = access;
         this.archives = archives;
@@ -124,16 +127,20 @@ class Dossiers {
                             ClassView cls = t.getT3().orElse(null);
                             int graduation = cls == null ? 0 : cls.graduationYear();
                             String gradYear = (graduation - 1) + "-" + graduation;
-                            return organization.region(t.getT2().countyId()).map(r -> r.bureauName()).defaultIfEmpty("")
-                                    .zipWith(fitness.graduation(studentId, gradYear).map(java.util.Optional::of)
-                                            .defaultIfEmpty(java.util.Optional.empty()))
+                            List<String> termCodes = t.getT1().stream().map(TermArchive::term).distinct().toList();
+                            return Mono.zip(organization.region(t.getT2().countyId()).map(r -> r.bureauName())
+                                                    .defaultIfEmpty(""),
+                                            fitness.graduation(studentId, gradYear).map(java.util.Optional::of)
+                                                    .defaultIfEmpty(java.util.Optional.empty()),
+                                            portraits.of(studentId, termCodes).defaultIfEmpty(List.of()))
                                     .map(z -> build(s, t.getT2().name(), z.getT1(), cls, t.getT1(), t.getT4(),
-                                            z.getT2().orElse(null)));
+                                            z.getT2().orElse(null), z.getT3()));
                         }));
     }
 
     private Built build(StudentView s, String schoolName, String authority, ClassView cls, List<TermArchive> locked,
-                        List<FitnessDirectory.YearResult> years, FitnessDirectory.Graduation graduation) {
+                        List<FitnessDirectory.YearResult> years, FitnessDirectory.Graduation graduation,
+                        List<PortraitPage.Term> portrait) {
         List<DossierContent.Term> terms = new ArrayList<>();
         for (TermArchive a : locked) {
             TermArchive.Snapshot snap = a.snapshot();
@@ -169,7 +176,11 @@ class Dossiers {
                         cls == null ? "" : cls.name(), cls == null ? "" : cls.stage().label(),
                         cls == null ? 0 : cls.entryYear(), cls == null ? 0 : cls.graduationYear()),
                 terms, new DossierContent.Fitness(fy, gradScore, gradRating), approvals, code,
-                props.verificationBaseUrl() + code.formatted(), clock.now());
+                props.verificationBaseUrl() + code.formatted(), clock.now(), portrait.stream()
+                .map(p -> new DossierContent.PortraitTerm(p.termName(), p.dimensions().stream()
+                        .map(d -> new DossierContent.PortraitDimension(d.label(), d.score(), d.level())).toList(),
+                        p.figures().stream().map(f -> new DossierContent.PortraitFigure(f.label(), f.value()))
+                                .toList())).toList());
         return new Built(content, s.schoolId(), locked.stream().map(TermArchive::id).toList(),
                 locked.stream().map(TermArchive::contentHash).toList());
     }

@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * A school year of fitness results for the demo classes (this school year; S2-C1 also the year before, for the
  * trend), drawn from the standard's own tables so the ratings spread over all four bands; one 补测 (S1-C1-07 failed
  * in October and passed two weeks later), one 免测 (S1-C2-05, with a medical certificate) and three 特异体质 flags
- * (asthma for S1-C1-05, heart disease for S1-C2-07, recovery after a fracture for S1-C2-05). Deterministic, and
+ * (asthma for S1-C1-05, heart disease for S1-C2-07, recovery after a fracture for S1-C2-05); S2-C1-25 not tested
+ * this school year yet. Deterministic, and
  * inserted only where missing.
  */
 @Component
@@ -43,6 +44,8 @@ class DemoFitness implements ApplicationRunner {
     static final String EXEMPT_STUDENT = "S1-C2-05";
     static final String ASTHMA_STUDENT = "S1-C1-05";
     static final String HEART_STUDENT = "S1-C2-07";
+    /** Missed this school year's test days and is not tested yet (the early warning's "not tested"). */
+    static final String MISSED_STUDENT = "S2-C1-25";
 
     private final DemoMode demo;
     private final StudentDirectory students;
@@ -112,7 +115,8 @@ class DemoFitness implements ApplicationRunner {
             Map<String, Object> items = gen.items(p.grade(), s.sex().name(), forceFail ? -2.6 : ability, rnd);
             LocalDate date = testDay(year, rnd.nextInt(5));
             if (existing.contains(s.id())
-                    || s.id().equals(EXEMPT_STUDENT) && year.equals(SchoolYears.of(clock.today()))) {
+                    || (s.id().equals(EXEMPT_STUDENT) || s.id().equals(MISSED_STUDENT))
+                    && year.equals(SchoolYears.of(clock.today()))) {
                 continue;
             }
             ResultScoring.Scored sc = scoring.score(p.grade(), s.sex().name(), items, date, "pe_demo", "体育组",

@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * myopia (the family is advised to see a doctor), S2's class this year and last; and the daily register of the last
  * three weeks of school days for both S1 classes (today is left to register), with sick absences (student_c1a one
  * day a week ago), their follow-ups (closed by 复课, the two most recent left open) and a student absent three days
- * in a row. Deterministic, inserted
+ * in a row, and one often off sick (three days without symptoms in one month). Deterministic, inserted
  * only where missing.
  */
 @Component
@@ -50,6 +50,8 @@ class DemoHealth implements ApplicationRunner {
 
     static final String MYOPIC_STUDENT = "S1-C1-01";
     static final String STREAK_STUDENT = "S1-C2-11";
+    /** Off sick (no symptoms reported, so no follow-up) three days in one month: the early warning's sick days. */
+    static final String OFTEN_SICK_STUDENT = "S1-C1-12";
     static final int UNSCREENED_IN_C1 = 5;
     static final int REGISTER_DAYS = 15;
 
@@ -189,6 +191,7 @@ class DemoHealth implements ApplicationRunner {
         }
         int registers = 0;
         int follow = 0;
+        Set<Integer> oftenSick = oftenSickDays(schoolDays);
         for (String classId : List.of(DemoMode.C1, DemoMode.C2)) {
             List<StudentView> members = students.inClass(classId).collectList().block();
             if (members == null || members.isEmpty()) {
@@ -210,6 +213,10 @@ class DemoHealth implements ApplicationRunner {
                     absences.put(MYOPIC_STUDENT, new Absence(MYOPIC_STUDENT, Type.SICK, List.of("FEVER", "COUGH"),
                             "家长来电：发热，已就诊"));
                 }
+                if (classId.equals(DemoMode.C1) && oftenSick.contains(i)) {
+                    absences.put(OFTEN_SICK_STUDENT, new Absence(OFTEN_SICK_STUDENT, Type.SICK, List.of(),
+                            "家长来电：身体不适，在家休息"));
+                }
                 if (classId.equals(DemoMode.C2) && i >= schoolDays.size() - 3) {
                     absences.put(STREAK_STUDENT, new Absence(STREAK_STUDENT, Type.PERSONAL, List.of(),
                             "家长称家中有事，电话已联系"));
@@ -230,6 +237,16 @@ class DemoHealth implements ApplicationRunner {
             }
         }
         return new int[]{registers, follow};
+    }
+
+    /** Every other register day of the latest five in one calendar month (none when the term is that young). */
+    private static Set<Integer> oftenSickDays(List<LocalDate> schoolDays) {
+        for (int k = schoolDays.size() - 5; k >= 0; k--) {
+            if (java.time.YearMonth.from(schoolDays.get(k)).equals(java.time.YearMonth.from(schoolDays.get(k + 4)))) {
+                return Set.of(k, k + 2, k + 4);
+            }
+        }
+        return Set.of();
     }
 
     private static Absence absence(String studentId, Random rnd) {

@@ -46,14 +46,24 @@ public class HealthQueries {
                                   List<String> symptoms, String status, LocalDate returnedOn) {
     }
 
+    /** One registered school day of a class and who was absent (type SICK|PERSONAL|OTHER), without symptoms. */
+    public record RegisterDay(String classId, LocalDate date, List<Absent> absent) {
+    }
+
+    public record Absent(String studentId, String type) {
+    }
+
+    private final AttendanceDay.Repository days;
     private final VisionScreening.Repository screenings;
     private final FollowUp.Repository followUps;
     private final AttendanceService attendance;
     private final StudentDirectory students;
     private final OrganizationDirectory organization;
 
-    HealthQueries(VisionScreening.Repository screenings, FollowUp.Repository followUps, AttendanceService attendance,
-                  StudentDirectory students, OrganizationDirectory organization) {
+    HealthQueries(AttendanceDay.Repository days, VisionScreening.Repository screenings,
+                  FollowUp.Repository followUps, AttendanceService attendance, StudentDirectory students,
+                  OrganizationDirectory organization) {
+        this.days = days;
         this.screenings = screenings;
         this.followUps = followUps;
         this.attendance = attendance;
@@ -91,6 +101,14 @@ public class HealthQueries {
                         v.byType().getOrDefault("SICK", 0), v.byType().getOrDefault("PERSONAL", 0),
                         v.byType().getOrDefault("OTHER", 0), v.attendanceRate(),
                         (int) v.followUps().stream().filter(f -> f.status().equals("OPEN")).count()));
+    }
+
+    /** The class's registered days in [from, to], oldest first (days nobody registered are left out). */
+    public Flux<RegisterDay> register(String classId, LocalDate from, LocalDate to) {
+        return days.ofClasses(List.of(classId), from, to)
+                .sort(java.util.Comparator.comparing(AttendanceDay::date))
+                .map(d -> new RegisterDay(d.classId(), d.date(), d.absences().stream()
+                        .map(a -> new Absent(a.studentId(), a.type().name())).toList()));
     }
 
     public Flux<FollowUpSummary> followUps(String studentId) {

@@ -61,6 +61,11 @@ public enum DataClass {
     VISION_ADVICE,
     /** daily attendance with 晨午检 symptoms and sick-absence follow-ups (复课) */
     ATTENDANCE,
+    /**
+     * the early warning (学生预警) of a class or school: who is flagged, at which level, and the reasons whose own
+     * data class the reader may read
+     */
+    EARLY_WARNING,
 
     // ---- about a school
     /** the school itself: name, address, terms, classes */
@@ -92,6 +97,8 @@ public enum DataClass {
      * sick absences by symptom), suppressed, no names
      */
     COUNTY_STATS,
+    /** the county report against the plan's targets (per school and county, suppressed, no names) */
+    COUNTY_REPORT,
     /** the hash-chained audit trail of the county's schools */
     AUDIT_TRAIL;
 
@@ -103,7 +110,7 @@ public enum DataClass {
         return switch (this) {
             case PROFILE_PRIVATE, GENERAL_RECORDS, HEALTH_FITNESS, FITNESS_SCORE, SPECIAL_CONSTITUTION,
                  SPECIAL_CONSTITUTION_GUIDANCE, MENTAL_HEALTH, MENTAL_HEALTH_FLAG, ARCHIVE, VISION, VISION_ADVICE,
-                 ATTENDANCE, FIVE_MANAGEMENT -> true;
+                 ATTENDANCE, FIVE_MANAGEMENT, EARLY_WARNING -> true;
             default -> false;
         };
     }

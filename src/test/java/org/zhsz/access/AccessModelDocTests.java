@@ -63,6 +63,8 @@ class AccessModelDocTests {
             Map.entry(DataClass.MENTAL_HEALTH_STATS, "k-suppressed mental-health counts of a school"),
             Map.entry(DataClass.ATTENDANCE_OVERVIEW, "a school's day with names: registers, absences, follow-ups, 控辍保学"),
             Map.entry(DataClass.HEALTH_STATS, "a school's vision statistics by grade and sex, trend"),
+            Map.entry(DataClass.COUNTY_REPORT, "the county report against the plan's targets, suppressed, no names"),
+            Map.entry(DataClass.EARLY_WARNING, "学生预警: who is flagged, the level, the reasons of data classes the reader may read"),
             Map.entry(DataClass.FITNESS_CALCULATOR, "the 体测 standard calculator (stores nothing)"),
             Map.entry(DataClass.COUNTY_STATS, "the county's suppressed aggregates (fitness, records, 五项管理 …)"),
             Map.entry(DataClass.CLASS_NOTICE, "班级通知 to a class's (or the school's) families, receipts, confirmations"),

@@ -28,6 +28,7 @@ final class MatrixExtensions {
         rows.addAll(FitnessMatrixRows.rows());
         rows.addAll(FamilyMatrixRows.rows());
         rows.addAll(HealthMatrixRows.rows());
+        rows.addAll(InsightMatrixRows.rows());
         rows.addAll(wellbeing());
         rows.addAll(archive());
         rows.addAll(workflows());

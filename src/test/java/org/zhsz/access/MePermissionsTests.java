@@ -55,6 +55,8 @@ class MePermissionsTests {
         probe("class:health-flags.read", "/api/v1/classes/{id}/health-flags");
         // (the board itself is 404 while a class has no 公示 window; its objections list always answers)
         probe("class:publicity.read", "/api/v1/classes/{id}/publicity/objections");
+        probe("class:early-warnings.read", "/api/v1/classes/{id}/early-warnings");
+        probe("school:early-warnings.school", "/api/v1/schools/{id}/early-warnings");
         probe("school:staff.read", "/api/v1/staff");
         probe("school:records.coverage.school", "/api/v1/schools/{id}/coverage");
         probe("school:fitness.stats.school", "/api/v1/fitness/stats");
@@ -68,7 +70,8 @@ class MePermissionsTests {
         probe("school:exports.dossiers", "/api/v1/dossier-exports");
         probe("school:exports.releases", "/api/v1/dossier-releases");
         probe("county:stats.county", "/api/v1/stats/coverage", "/api/v1/fitness/stats/county",
-                "/api/v1/wellbeing/stats/county");
+                "/api/v1/wellbeing/stats/county", "/api/v1/stats/early-warnings");
+        probe("county:reports.county", "/api/v1/reports/county");
         probe("county:audit.read", "/api/v1/audit/events", "/api/v1/audit/verify");
         probe("account:exports.admissions", "/api/v1/admissions/dossiers");
     }
@@ -146,8 +149,9 @@ class MePermissionsTests {
         assertThat(codes("parent_c1a")).contains("student:consents.decide", "student:archive.sign")
                 .doesNotContain("student:screening.respond", "student:records.write", "student:archive.statement");
         // the county and the admission office
-        assertThat(codes("bureau")).containsExactlyInAnyOrder("county:stats.county", "county:fitness.calculator");
-        assertThat(codes("auditor")).containsExactly("county:audit.read");
+        assertThat(codes("bureau")).containsExactlyInAnyOrder("county:stats.county", "county:fitness.calculator",
+                "county:reports.county");
+        assertThat(codes("auditor")).containsExactlyInAnyOrder("county:audit.read", "county:reports.county");
         assertThat(codes("admissions")).containsExactly("account:exports.admissions");
     }
 

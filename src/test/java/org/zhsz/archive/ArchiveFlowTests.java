@@ -127,6 +127,27 @@ class ArchiveFlowTests {
                 .doesNotContain("G640424201").doesNotContain("学业压力").doesNotContain("课堂使用手机");
         Poppler.png(file, 1, 60, Path.of("target/archive-flow/page"));
 
+        // the portrait page: the student's figures of the dossier's terms, as the portrait shows them, and no violation
+        assertThat(text).contains("四、五育成长画像").contains("五、学校审核意见").contains("劳动时长");
+        String flat = text.replaceAll("\\s+", "");
+        Map<String, Object> portrait = json(as("parent_c1a").get().uri("/api/v1/students/S1-C1-01/portrait")
+                .exchange().expectStatus().isOk());
+        List<String> dossierTerms = List.of(TermCalendar.previous(term), term);
+        int checked = 0;
+        for (Object o : (List<?>) portrait.get("terms")) {
+            Map<?, ?> t = (Map<?, ?>) o;
+            if (!dossierTerms.contains(t.get("term"))) {
+                continue;
+            }
+            Map<?, ?> figures = (Map<?, ?>) t.get("figures");
+            int records = ((Map<?, ?>) figures.get("records")).values().stream()
+                    .mapToInt(n -> ((Number) n).intValue()).sum();
+            assertThat(flat).contains(((String) t.get("termName")).replaceAll("\\s+", ""))
+                    .contains("审核通过的写实记录" + records + "条");
+            checked++;
+        }
+        assertThat(checked).isEqualTo(2);
+
         as("teacher_c2").get().uri("/api/v1/students/S1-C1-01/dossier.pdf").exchange().expectStatus().isNotFound();
         as("head_c1").get().uri("/api/v1/students/S1-C1-01/dossier.pdf").exchange().expectStatus().isForbidden();
 

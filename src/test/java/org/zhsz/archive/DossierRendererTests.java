@@ -161,6 +161,27 @@ class DossierRendererTests {
         assertThat(text.replaceAll("\\s+", "")).containsPattern("第1页共[12]页");
     }
 
+    @Test
+    void aPortraitPrintsOnAPageOfItsOwnBeforeTheSchoolsApproval() {
+        DossierContent li = SampleDossiers.li();
+        DossierContent.PortraitTerm term = new DossierContent.PortraitTerm("2023—2024学年第二学期", List.of(
+                new DossierContent.PortraitDimension("思想品德", 80, "良好"),
+                new DossierContent.PortraitDimension("学业水平", 100, "优秀"),
+                new DossierContent.PortraitDimension("社会实践", null, null)),
+                List.of(new DossierContent.PortraitFigure("审核通过的写实记录", "7 条"),
+                        new DossierContent.PortraitFigure("劳动时长", "12.5 小时")));
+        DossierContent withPortrait = new DossierContent(li.school(), li.student(), li.terms(), li.fitness(),
+                li.approvals(), li.verificationCode(), li.verificationUrl(), li.generatedAt(), List.of(term));
+        Path p = Poppler.write(OUT, "portrait.pdf", renderer.render(withPortrait));
+        String flat = Poppler.text(p).replaceAll("\\s+", "");
+        assertThat(flat).contains("四、五育成长画像", "2023—2024学年第二学期", "审核通过的写实记录7条", "劳动时长12.5小时",
+                "思想品德80良好", "学业水平100优秀", "■■■■■■■■□□", "五、学校审核意见");
+        assertThat(flat.indexOf("四、五育成长画像")).isGreaterThan(flat.indexOf("三、体质健康测试"))
+                .isLessThan(flat.indexOf("五、学校审核意见"));
+        // without a portrait the dossier reads as before
+        assertThat(Poppler.text(file)).doesNotContain("五育成长画像").contains("四、学校审核意见");
+    }
+
     /** The FontFile2 bytes of the embedded font whose name contains {@code name}. */
     static byte[] embeddedFont(byte[] pdf, String name) throws Exception {
         PdfReader reader = new PdfReader(pdf);
