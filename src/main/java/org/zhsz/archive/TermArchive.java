@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -42,7 +43,7 @@ record TermArchive(@Id String id, String schoolId, String studentId, String clas
     }
 
     record Publicity(LocalDate startOn, LocalDate endOn, int workingDays, Person openedBy, Instant openedAt,
-                     Instant closedEarlyAt) {
+                     @Nullable Instant closedEarlyAt) {
     }
 
     record Signature(SignRole role, String username, String name, Instant at) {
@@ -51,7 +52,7 @@ record TermArchive(@Id String id, String schoolId, String studentId, String clas
     /** What the locked archive shows, frozen. */
     record Snapshot(String studentName, String studentNoMasked, String sex, String schoolName, String className,
                     String termName, List<SnapshotRecord> records, String selfStatement, String comment,
-                    String commentBy, FitnessLine fitness, List<Signature> signatures) {
+                    @Nullable String commentBy, FitnessLine fitness, List<Signature> signatures) {
     }
 
     record SnapshotRecord(String id, String dimension, String dimensionLabel, String categoryName, String title,
@@ -63,7 +64,8 @@ record TermArchive(@Id String id, String schoolId, String studentId, String clas
     }
 
     record Amendment(String id, String reason, Person requestedBy, Instant requestedAt, String selfStatement,
-                     String comment, Map<String, List<String>> selection, String status, Person decidedBy,
-                     Instant decidedAt, String fromHash, String toHash) {
+                     @Nullable String comment, Map<String, List<String>> selection, String status,
+                     @Nullable Person decidedBy,
+                     @Nullable Instant decidedAt, String fromHash, @Nullable String toHash) {
     }
 }

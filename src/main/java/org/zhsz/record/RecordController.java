@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -160,8 +161,9 @@ class RecordController {
      * One student's outcome of a batch review: {@code status} APPROVED, REJECTED or FAILED; a failure says why
      * ({@code errorCode} and {@code error} in the caller's language), the others carry the record as it is now.
      */
-    record ReviewOutcome(String studentId, String recordId, String status, String errorCode, String error,
-                         RecordView record) {
+    record ReviewOutcome(String studentId, String recordId, String status, @Nullable String errorCode,
+                         @Nullable String error,
+                         @Nullable RecordView record) {
     }
 
     record BatchReviewResult(int approved, int rejected, int failed, List<ReviewOutcome> items) {

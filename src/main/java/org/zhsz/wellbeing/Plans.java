@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -84,14 +85,15 @@ class Plans {
 
     // ---------------------------------------------------------------- plan
 
-    record TaskView(String id, String assignee, String assigneeName, String title, String schedule, LocalDate dueOn,
+    record TaskView(String id, String assignee, @Nullable String assigneeName, String title, String schedule,
+                    @Nullable LocalDate dueOn,
                     boolean done) {
     }
 
     record ResponsibleView(String username, String name, String role, String duty) {
     }
 
-    record FollowUpView(LocalDate dueOn, LocalDate doneOn, @org.zhsz.platform.MultiLine String note) {
+    record FollowUpView(LocalDate dueOn, @Nullable LocalDate doneOn, @org.zhsz.platform.MultiLine String note) {
     }
 
     record PlanView(String studentId, String riskLevel, String status, String concerns, String goals,
@@ -250,7 +252,8 @@ class Plans {
     // ---------------------------------------------------------------- caseload and follow-ups
 
     record CaseRow(String studentId, String name, String classId, String riskLevel, String status,
-                   LocalDate nextFollowUp, LocalDate reviewOn, boolean followUpOverdue, boolean reviewOverdue) {
+                   @Nullable LocalDate nextFollowUp, @Nullable LocalDate reviewOn, boolean followUpOverdue,
+                   boolean reviewOverdue) {
     }
 
     Mono<List<CaseRow>> caseload(Actor actor, boolean overdueOnly) {
@@ -273,7 +276,7 @@ class Plans {
 
     // ---------------------------------------------------------------- sessions and referrals
 
-    record SessionView(String id, LocalDate date, int minutes, String kind, String note, String counselorName,
+    record SessionView(String id, LocalDate date, int minutes, String kind, @Nullable String note, String counselorName,
                        Instant createdAt) {
     }
 
@@ -314,7 +317,7 @@ class Plans {
     }
 
     record ReferralView(String id, String hospital, LocalDate referredOn, boolean guardianInformed,
-                        LocalDate guardianInformedOn, String outcome, String status, Long version) {
+                        @Nullable LocalDate guardianInformedOn, @Nullable String outcome, String status, Long version) {
     }
 
     private ReferralView view(Docs.Referral r) {
