@@ -2617,7 +2617,7 @@ export interface components {
             until: string;
         };
         "AccountController.CreateAccounts": {
-            studentIds: string[];
+            studentIds?: string[];
         };
         "Alerts.AlertView": {
             /** Format: date-time */
@@ -2650,12 +2650,12 @@ export interface components {
             overdue: number;
         };
         "ArchiveController.AmendmentBody": {
-            comment: string;
+            comment?: string;
             reason: string;
-            selection: {
+            selection?: {
                 [key: string]: string[];
             };
-            selfStatement: string;
+            selfStatement?: string;
         };
         "ArchiveController.Decision": {
             decision: string;
@@ -2664,14 +2664,14 @@ export interface components {
             reason: string;
             recordId: string;
             studentId: string;
-            term: string;
+            term?: string;
         };
         "ArchiveController.OpenPublicity": {
             /** Format: date */
-            startOn: string;
-            term: string;
+            startOn?: string;
+            term?: string;
             /** Format: int32 */
-            workingDays: number;
+            workingDays?: number;
         };
         "ArchiveController.Resolution": {
             decision: string;
@@ -2683,7 +2683,7 @@ export interface components {
             };
         };
         "ArchiveController.Text": {
-            text: string;
+            text?: string;
         };
         "ArchiveService.ArchiveSummary": {
             nextSignatures: string[];
@@ -2734,17 +2734,17 @@ export interface components {
             version?: number;
         };
         "AttendanceRules.AbsenceInput": {
-            note: string;
-            studentId: string;
-            symptoms: string[];
-            type: string;
+            note?: string;
+            studentId?: string;
+            symptoms?: string[];
+            type?: string;
         };
         "AttendanceService.RegisterInput": {
-            absences: components["schemas"]["AttendanceRules.AbsenceInput"][];
+            absences?: components["schemas"]["AttendanceRules.AbsenceInput"][];
         };
         "AttendanceService.ReturnInput": {
-            note: string;
-            returnedOn: string;
+            note?: string;
+            returnedOn?: string;
         };
         "AttendanceViews.AbsenceView": {
             name: string;
@@ -2962,7 +2962,7 @@ export interface components {
         };
         "AuditQueries.Break": {
             chain?: string;
-            checkpoint: string;
+            checkpoint?: string;
             eventId?: string;
             problem: string;
             problemCode: string;
@@ -3331,13 +3331,13 @@ export interface components {
             uploadedBy: string;
         };
         "ExportController.NewExport": {
-            classId: string;
+            classId?: string;
             /** Format: int32 */
-            gradeLevel: number;
+            gradeLevel?: number;
         };
         "ExportController.Release": {
             officer: string;
-            reason: string;
+            reason?: string;
             studentIds: string[];
             /** Format: date-time */
             until: string;
@@ -3376,7 +3376,7 @@ export interface components {
             message?: string;
         };
         "FitnessController.GridBody": {
-            rows: components["schemas"]["FitnessService.GridRow"][];
+            rows?: components["schemas"]["FitnessService.GridRow"][];
         };
         "FitnessImport.Report": {
             /** Format: int32 */
@@ -3408,11 +3408,11 @@ export interface components {
             row: number;
         };
         "FitnessService.AttemptInput": {
-            items: {
+            items?: {
                 [key: string]: unknown;
             };
             /** Format: date */
-            testDate: string;
+            testDate?: string;
         };
         "FitnessService.GridReport": {
             classId: string;
@@ -3431,7 +3431,7 @@ export interface components {
             items: {
                 [key: string]: unknown;
             };
-            studentId: string;
+            studentId?: string;
             /** Format: date */
             testDate: string;
             /** Format: int64 */
@@ -3446,11 +3446,11 @@ export interface components {
         };
         "FitnessService.ScoreRequest": {
             /** Format: int32 */
-            grade: number;
-            items: {
+            grade?: number;
+            items?: {
                 [key: string]: unknown;
             };
-            sex: string;
+            sex?: string;
         };
         "FitnessService.ScoreResponse": {
             /** Format: int32 */
@@ -3468,12 +3468,12 @@ export interface components {
             totalScoreRounded: number;
         };
         "FiveController.CheckInBody": {
-            values: {
+            values?: {
                 [key: string]: unknown;
             };
         };
         "FiveController.HomeworkBody": {
-            entries: components["schemas"]["FiveManagement.DeclarationInput"][];
+            entries?: components["schemas"]["FiveManagement.DeclarationInput"][];
         };
         "FiveForms.Catalogue": {
             about: string;
@@ -3583,9 +3583,9 @@ export interface components {
         };
         "FiveManagement.DeclarationInput": {
             /** Format: int32 */
-            minutes: number;
-            note: string;
-            subject: string;
+            minutes?: number;
+            note?: string;
+            subject?: string;
         };
         "FiveManagement.Evaluation": {
             limit?: unknown;
@@ -3751,9 +3751,9 @@ export interface components {
             uploadedAt: string;
         };
         "HealthFlagService.FlagInput": {
-            guidance: string;
-            kind: string;
-            medicalDescription: string;
+            guidance?: string;
+            kind?: string;
+            medicalDescription?: string;
         };
         "HealthFlagService.FlagView": {
             active: boolean;
@@ -3773,15 +3773,15 @@ export interface components {
             version: number;
         };
         "HomeTaskController.ChecklistBody": {
-            items: components["schemas"]["Docs.Task"][];
+            items?: components["schemas"]["Docs.Task"][];
         };
         "HomeTaskController.CompletionBody": {
             /** Format: date */
-            doneOn: string;
-            hours: number;
-            note: string;
-            photos: string[];
-            taskCode: string;
+            doneOn?: string;
+            hours?: number;
+            note?: string;
+            photos?: string[];
+            taskCode?: string;
         };
         "HomeTasks.ClassHomeTasks": {
             approvedHours: number;
@@ -3915,17 +3915,17 @@ export interface components {
             username: string;
         };
         "NoticeController.ConfirmBody": {
-            studentId: string;
+            studentId?: string;
         };
         "NoticeController.NoticeBody": {
-            attachments: string[];
+            attachments?: string[];
             /** @enum {string} */
-            audience: "GUARDIANS" | "GUARDIANS_AND_STUDENTS";
-            body: string;
+            audience?: "GUARDIANS" | "GUARDIANS_AND_STUDENTS";
+            body?: string;
             /** Format: date */
-            dueOn: string;
-            requiresConfirmation: boolean;
-            title: string;
+            dueOn?: string;
+            requiresConfirmation?: boolean;
+            title?: string;
         };
         "Notifications.Notification": {
             body: string;
@@ -3941,14 +3941,14 @@ export interface components {
             title: string;
         };
         "OrganizationController.ClassPatch": {
-            active: boolean;
+            active?: boolean;
         };
         "OrganizationController.NewAssignment": {
             classId: string;
             /** @enum {string} */
             role: "HEAD_TEACHER" | "PE" | "ARTS" | "LABOUR" | "SUBJECT" | "COUNSELOR";
-            subject: string;
-            term: string;
+            subject?: string;
+            term?: string;
             username: string;
         };
         "OrganizationController.NewClass": {
@@ -3961,8 +3961,8 @@ export interface components {
         };
         "OrganizationController.NewStaff": {
             name: string;
-            roles: string[];
-            subjects: string[];
+            roles?: string[];
+            subjects?: string[];
             username: string;
         };
         "OrganizationController.NewTerm": {
@@ -3973,8 +3973,8 @@ export interface components {
             startDate: string;
         };
         "OrganizationController.SchoolPatch": {
-            address: string;
-            name: string;
+            address?: string;
+            name?: string;
         };
         "OrganizationController.StaffPatch": {
             active: boolean;
@@ -4244,12 +4244,12 @@ export interface components {
         };
         "RecordController.BatchBody": {
             record: components["schemas"]["RecordController.RecordBody"];
-            studentIds: string[];
+            studentIds?: string[];
         };
         "RecordController.BatchReviewBody": {
             decision: string;
-            items: components["schemas"]["RecordController.ReviewItem"][];
-            reason: string;
+            items?: components["schemas"]["RecordController.ReviewItem"][];
+            reason?: string;
         };
         "RecordController.BatchReviewResult": {
             /** Format: int32 */
@@ -4261,39 +4261,39 @@ export interface components {
             rejected: number;
         };
         "RecordController.PatchBody": {
-            award: string;
-            category: string;
-            description: string;
-            evidence: string[];
-            hours: number;
+            award?: string;
+            category?: string;
+            description?: string;
+            evidence?: string[];
+            hours?: number;
             /** @enum {string} */
-            level: "SCHOOL" | "COUNTY" | "CITY" | "PROVINCE" | "NATIONAL";
+            level?: "SCHOOL" | "COUNTY" | "CITY" | "PROVINCE" | "NATIONAL";
             /** Format: date */
-            occurredOn: string;
-            severity: string;
-            skill: string;
-            title: string;
+            occurredOn?: string;
+            severity?: string;
+            skill?: string;
+            title?: string;
         };
         "RecordController.RecordBody": {
-            award: string;
+            award?: string;
             category: string;
-            description: string;
+            description?: string;
             /** @enum {string} */
             dimension: "MORAL" | "ACADEMIC" | "PHYSICAL" | "ARTS" | "LABOUR" | "SOCIAL_PRACTICE";
-            evidence: string[];
+            evidence?: string[];
             hours: number;
             /** @enum {string} */
-            level: "SCHOOL" | "COUNTY" | "CITY" | "PROVINCE" | "NATIONAL";
+            level?: "SCHOOL" | "COUNTY" | "CITY" | "PROVINCE" | "NATIONAL";
             /** Format: date */
             occurredOn: string;
-            severity: string;
-            skill: string;
-            submit: boolean;
+            severity?: string;
+            skill?: string;
+            submit?: boolean;
             title: string;
         };
         "RecordController.ReviewBody": {
             decision: string;
-            reason: string;
+            reason?: string;
         };
         "RecordController.ReviewItem": {
             recordId: string;
@@ -4542,9 +4542,9 @@ export interface components {
         };
         "StudentController.GuardianBody": {
             name: string;
-            phone: string;
-            relation: string;
-            username: string;
+            phone?: string;
+            relation?: string;
+            username?: string;
         };
         "StudentController.NewStudent": {
             /** Format: date */
@@ -4559,20 +4559,20 @@ export interface components {
         };
         "StudentController.PatchStudent": {
             /** Format: date */
-            birthDate: string;
-            ethnicity: string;
-            name: string;
+            birthDate?: string;
+            ethnicity?: string;
+            name?: string;
             /** @enum {string} */
-            sex: "M" | "F";
+            sex?: "M" | "F";
             /** @enum {string} */
-            status: "ENROLLED" | "SUSPENDED" | "TRANSFERRED_OUT" | "GRADUATED";
-            username: string;
+            status?: "ENROLLED" | "SUSPENDED" | "TRANSFERRED_OUT" | "GRADUATED";
+            username?: string;
         };
         "StudentController.Transfer": {
             classId: string;
             /** Format: date */
             date: string;
-            reason: string;
+            reason?: string;
         };
         "StudentRecord.Change": {
             action: string;
@@ -4900,7 +4900,7 @@ export interface components {
             startDate: string;
         };
         "VisionController.GridBody": {
-            rows: components["schemas"]["VisionService.GridRowInput"][];
+            rows?: components["schemas"]["VisionService.GridRowInput"][];
         };
         "VisionImport.Report": {
             /** Format: int32 */
@@ -4934,8 +4934,8 @@ export interface components {
             uncorrected?: unknown;
         };
         "VisionRules.VisionInput": {
-            examinedOn: string;
-            glasses: string;
+            examinedOn?: string;
+            glasses?: string;
             left?: components["schemas"]["VisionRules.EyeInput"];
             right?: components["schemas"]["VisionRules.EyeInput"];
         };
@@ -4953,13 +4953,13 @@ export interface components {
             unchanged: number;
         };
         "VisionService.GridRowInput": {
-            examinedOn: string;
-            glasses: string;
-            left: components["schemas"]["VisionRules.EyeInput"];
-            right: components["schemas"]["VisionRules.EyeInput"];
-            studentId: string;
+            examinedOn?: string;
+            glasses?: string;
+            left?: components["schemas"]["VisionRules.EyeInput"];
+            right?: components["schemas"]["VisionRules.EyeInput"];
+            studentId?: string;
             /** Format: int64 */
-            version: number;
+            version?: number;
         };
         "VisionService.RowResult": {
             errors: components["schemas"]["FieldError"][];
@@ -5077,7 +5077,7 @@ export interface components {
             years: components["schemas"]["VisionViews.ScreeningView"][];
         };
         "WellbeingController.Ack": {
-            note: string;
+            note?: string;
         };
         "WellbeingController.Answers": {
             answers: number[];
@@ -5104,38 +5104,38 @@ export interface components {
             variant: string;
         };
         "WellbeingController.PlanBody": {
-            concerns: string;
-            followUps: components["schemas"]["Plans.FollowUpView"][];
-            goals: string;
-            interventions: string;
-            responsible: components["schemas"]["Plans.ResponsibleView"][];
+            concerns?: string;
+            followUps?: components["schemas"]["Plans.FollowUpView"][];
+            goals?: string;
+            interventions?: string;
+            responsible?: components["schemas"]["Plans.ResponsibleView"][];
             /** Format: date */
-            reviewOn: string;
+            reviewOn?: string;
             riskLevel: string;
             status: string;
-            tasks: components["schemas"]["Plans.TaskView"][];
+            tasks?: components["schemas"]["Plans.TaskView"][];
         };
         "WellbeingController.ReferralBody": {
-            guardianInformed: boolean;
+            guardianInformed?: boolean;
             /** Format: date */
-            guardianInformedOn: string;
+            guardianInformedOn?: string;
             hospital: string;
             /** Format: date */
             referredOn: string;
         };
         "WellbeingController.ReferralPatch": {
-            guardianInformed: boolean;
+            guardianInformed?: boolean;
             /** Format: date */
-            guardianInformedOn: string;
-            outcome: string;
-            status: string;
+            guardianInformedOn?: string;
+            outcome?: string;
+            status?: string;
         };
         "WellbeingController.ResponseBody": {
             answers: number[];
             instrument: string;
             /** Format: int32 */
             noticeVersion: number;
-            studentId: string;
+            studentId?: string;
         };
         "WellbeingController.SessionBody": {
             /** Format: date */
@@ -5143,7 +5143,7 @@ export interface components {
             kind: string;
             /** Format: int32 */
             minutes: number;
-            note: string;
+            note?: string;
         };
         "WellbeingStats.CampaignStats": {
             bandsByGrade: components["schemas"]["WellbeingStats.Table"][];

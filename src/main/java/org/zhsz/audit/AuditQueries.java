@@ -95,7 +95,7 @@ public class AuditQueries {
      */
     public record Break(@Nullable String chain, long seq, @Nullable String eventId, String problemCode, String problem,
                         @Nullable String stream,
-                        String checkpoint) {
+                        @Nullable String checkpoint) {
     }
 
     /**

@@ -209,7 +209,7 @@ class FiveManagement {
 
     // ---------------------------------------------------------------- declared homework
 
-    record DeclarationInput(String subject, Integer minutes, String note) {
+    record DeclarationInput(@Nullable String subject, @Nullable Integer minutes, @Nullable String note) {
     }
 
     record HomeworkDay(LocalDate date, int totalMinutes, Object limit, List<Docs.HomeworkEntry> entries) {

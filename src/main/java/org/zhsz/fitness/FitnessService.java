@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
@@ -60,7 +61,7 @@ class FitnessService {
 
     // ------------------------------------------------------------------------------------------------- preview
 
-    record ScoreRequest(Integer grade, String sex, Map<String, Object> items) {
+    record ScoreRequest(@Nullable Integer grade, @Nullable String sex, @Nullable Map<String, Object> items) {
     }
 
     record ScoreResponse(int grade, String sex, Map<String, Views.ItemView> items, List<String> missingItems,
@@ -139,7 +140,7 @@ class FitnessService {
     }
 
     /** One row of the class grid as the PE teacher sends it: the first attempt's measurements. */
-    record GridRow(String studentId, Long version, LocalDate testDate, Map<String, Object> items) {
+    record GridRow(@Nullable String studentId, Long version, LocalDate testDate, Map<String, Object> items) {
     }
 
     enum RowOutcome { SAVED, UNCHANGED, EMPTY, INVALID, CONFLICT }
@@ -340,7 +341,7 @@ class FitnessService {
     }
 
     /** The measurements of one sitting, as a form or an app sends them. */
-    record AttemptInput(LocalDate testDate, Map<String, Object> items) {
+    record AttemptInput(@Nullable LocalDate testDate, @Nullable Map<String, Object> items) {
     }
 
     /** Records (or corrects) the first attempt of a student's year; If-Match guards against lost updates. */

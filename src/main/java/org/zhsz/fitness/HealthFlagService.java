@@ -70,8 +70,8 @@ class HealthFlagService implements ReEncryptable {
                          String guidance, Instant since) {
     }
 
-    record FlagInput(String kind, @org.zhsz.platform.MultiLine String guidance,
-                     @org.zhsz.platform.MultiLine String medicalDescription) {
+    record FlagInput(@Nullable String kind, @org.zhsz.platform.MultiLine @Nullable String guidance,
+                     @org.zhsz.platform.MultiLine @Nullable String medicalDescription) {
     }
 
     FlagView view(HealthFlag f, boolean full) {

@@ -30,7 +30,8 @@ final class VisionRules {
     }
 
     /** A screening as sent: {@code examinedOn} as an ISO date, {@code glasses} NONE|FRAME|CONTACT|ORTHO_K. */
-    record VisionInput(String examinedOn, String glasses, @Nullable EyeInput left, @Nullable EyeInput right) {
+    record VisionInput(@Nullable String examinedOn, @Nullable String glasses, @Nullable EyeInput left,
+                       @Nullable EyeInput right) {
     }
 
     /** One eye as measured, at the recorded precision (0.1 and 0.25 D). */
