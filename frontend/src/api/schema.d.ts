@@ -2991,7 +2991,7 @@ export interface components {
             code: string;
             /** @enum {string} */
             dimension: "MORAL" | "ACADEMIC" | "PHYSICAL" | "ARTS" | "LABOUR" | "SOCIAL_PRACTICE";
-            en: string;
+            en?: string;
             hours: boolean;
             privateToFamily: boolean;
             severity: boolean;
@@ -3246,7 +3246,7 @@ export interface components {
         };
         "Docs.Person": {
             name: string;
-            role: string;
+            role?: string;
             username?: string;
         };
         "Docs.Task": {
@@ -3433,15 +3433,15 @@ export interface components {
             };
             studentId?: string;
             /** Format: date */
-            testDate: string;
+            testDate?: string;
             /** Format: int64 */
-            version: number;
+            version?: number;
         };
         "FitnessService.RowResult": {
             errors: components["schemas"]["FieldError"][];
             /** @enum {string} */
             outcome: "SAVED" | "UNCHANGED" | "EMPTY" | "INVALID" | "CONFLICT";
-            result: components["schemas"]["Views.ResultView"];
+            result?: components["schemas"]["Views.ResultView"];
             studentId: string;
         };
         "FitnessService.ScoreRequest": {
@@ -3454,18 +3454,18 @@ export interface components {
         };
         "FitnessService.ScoreResponse": {
             /** Format: int32 */
-            bonus: number;
+            bonus?: number;
             /** Format: int32 */
             grade: number;
             items: {
                 [key: string]: components["schemas"]["Views.ItemView"];
             };
             missingItems: string[];
-            rating: string;
+            rating?: string;
             sex: string;
-            standardScore: number;
-            totalScore: number;
-            totalScoreRounded: number;
+            standardScore?: number;
+            totalScore?: number;
+            totalScoreRounded?: number;
         };
         "FiveController.CheckInBody": {
             values?: {
@@ -4281,7 +4281,7 @@ export interface components {
             /** @enum {string} */
             dimension: "MORAL" | "ACADEMIC" | "PHYSICAL" | "ARTS" | "LABOUR" | "SOCIAL_PRACTICE";
             evidence?: string[];
-            hours: number;
+            hours?: number;
             /** @enum {string} */
             level?: "SCHOOL" | "COUNTY" | "CITY" | "PROVINCE" | "NATIONAL";
             /** Format: date */
@@ -4751,19 +4751,19 @@ export interface components {
         };
         "Views.AttemptView": {
             /** Format: int32 */
-            bonus: number;
+            bonus?: number;
             items: {
                 [key: string]: components["schemas"]["Views.ItemView"];
             };
             missingItems: string[];
-            rating: string;
-            standardScore: number;
+            rating?: string;
+            standardScore?: number;
             /** Format: date */
-            testDate: string;
-            tester: string;
-            testerName: string;
-            totalScore: number;
-            totalScoreRounded: number;
+            testDate?: string;
+            tester?: string;
+            testerName?: string;
+            totalScore?: number;
+            totalScoreRounded?: number;
             values: {
                 [key: string]: number;
             };
@@ -4882,7 +4882,7 @@ export interface components {
         };
         "Views.StudentFitness": {
             detail: boolean;
-            graduation: components["schemas"]["Views.GraduationView"];
+            graduation?: components["schemas"]["Views.GraduationView"];
             studentId: string;
             years: components["schemas"]["Views.ResultView"][];
         };
@@ -4965,7 +4965,7 @@ export interface components {
             errors: components["schemas"]["FieldError"][];
             /** @enum {string} */
             outcome: "SAVED" | "UNCHANGED" | "EMPTY" | "INVALID" | "CONFLICT";
-            result: components["schemas"]["VisionViews.ScreeningView"];
+            result?: components["schemas"]["VisionViews.ScreeningView"];
             studentId: string;
         };
         "VisionStats.Cell": {

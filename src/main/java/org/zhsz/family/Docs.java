@@ -20,7 +20,7 @@ final class Docs {
     }
 
     /** Someone as the family module shows them: account, name, and the role they acted in. */
-    record Person(@Nullable String username, String name, String role) {
+    record Person(@Nullable String username, String name, @Nullable String role) {
     }
 
     // ---------------------------------------------------------------- class notices

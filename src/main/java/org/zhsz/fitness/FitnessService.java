@@ -65,8 +65,9 @@ class FitnessService {
     }
 
     record ScoreResponse(int grade, String sex, Map<String, Views.ItemView> items, List<String> missingItems,
-                         java.math.BigDecimal standardScore, Integer bonus, java.math.BigDecimal totalScore,
-                         java.math.BigDecimal totalScoreRounded, String rating) {
+                         java.math.@Nullable BigDecimal standardScore, @Nullable Integer bonus,
+                         java.math.@Nullable BigDecimal totalScore,
+                         java.math.@Nullable BigDecimal totalScoreRounded, @Nullable String rating) {
     }
 
     /** Scores without storing anything; for any teacher or administrator. Bad input is a 422 naming the item. */
@@ -140,12 +141,13 @@ class FitnessService {
     }
 
     /** One row of the class grid as the PE teacher sends it: the first attempt's measurements. */
-    record GridRow(@Nullable String studentId, Long version, LocalDate testDate, Map<String, Object> items) {
+    record GridRow(@Nullable String studentId, @Nullable Long version, @Nullable LocalDate testDate,
+                   Map<String, Object> items) {
     }
 
     enum RowOutcome { SAVED, UNCHANGED, EMPTY, INVALID, CONFLICT }
 
-    record RowResult(String studentId, RowOutcome outcome, List<FieldError> errors, Views.ResultView result) {
+    record RowResult(String studentId, RowOutcome outcome, List<FieldError> errors, Views.@Nullable ResultView result) {
     }
 
     record GridReport(String classId, String schoolYear, int saved, int unchanged, int invalid, int conflicts,

@@ -22,9 +22,11 @@ final class Views {
         }
     }
 
-    record AttemptView(LocalDate testDate, String tester, String testerName, Map<String, BigDecimal> values,
-                       Map<String, ItemView> items, List<String> missingItems, BigDecimal standardScore,
-                       Integer bonus, BigDecimal totalScore, BigDecimal totalScoreRounded, String rating) {
+    record AttemptView(@Nullable LocalDate testDate, @Nullable String tester, @Nullable String testerName,
+                       Map<String, BigDecimal> values,
+                       Map<String, ItemView> items, List<String> missingItems, @Nullable BigDecimal standardScore,
+                       @Nullable Integer bonus, @Nullable BigDecimal totalScore,
+                       @Nullable BigDecimal totalScoreRounded, @Nullable String rating) {
         static AttemptView of(FitnessResult.Attempt a) {
             if (a == null) {
                 return null;
@@ -79,7 +81,8 @@ final class Views {
                          @Nullable String rating, boolean exempt, boolean belowGraduationThreshold, int yearsCounted) {
     }
 
-    record StudentFitness(String studentId, boolean detail, List<ResultView> years, GraduationView graduation) {
+    record StudentFitness(String studentId, boolean detail, List<ResultView> years,
+                          @Nullable GraduationView graduation) {
     }
 
     record GridRowView(String studentId, String name, String sex, @Nullable ResultView result) {

@@ -210,7 +210,7 @@ class VisionService {
     enum RowOutcome { SAVED, UNCHANGED, EMPTY, INVALID, CONFLICT }
 
     record RowResult(String studentId, RowOutcome outcome, List<FieldError> errors,
-                     VisionViews.ScreeningView result) {
+                     VisionViews.@Nullable ScreeningView result) {
     }
 
     record GridReport(String classId, String schoolYear, int saved, int unchanged, int invalid, int conflicts,

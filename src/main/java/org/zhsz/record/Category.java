@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 
+
 /**
  * A record category: data, with defaults per dimension and per-school overrides.
  *
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param hours           records count hours (labour, service, practice)
  * @param skill           SPORTS or ARTS when a record of this category states a skill the student has mastered
  */
-public record Category(Dimension dimension, String code, String zh, String en, boolean privateToFamily,
+public record Category(Dimension dimension, String code, String zh, @Nullable String en, boolean privateToFamily,
                        boolean severity, boolean hours, @Nullable String skill) {
 
     static Category of(Map<String, Object> m) {

@@ -78,7 +78,7 @@ class RecordController {
     /** The body of a new record. {@code submit}: a student's report goes straight to review. */
     record RecordBody(@NotNull Dimension dimension, @NotBlank String category, @NotBlank @Size(max = 100) String title,
                       @Size(max = 2000) @MultiLine @Nullable String description, @NotNull LocalDate occurredOn,
-                      BigDecimal hours,
+                      @Nullable BigDecimal hours,
                       @Nullable Level level, @Size(max = 60) @Nullable String award, @Nullable String severity,
                       @Size(max = 20) @Nullable String skill,
                       @Nullable List<String> evidence, @Nullable Boolean submit) {
