@@ -2748,7 +2748,7 @@ export interface components {
         };
         "AttendanceViews.AbsenceView": {
             name: string;
-            note: string;
+            note?: string;
             studentId: string;
             symptoms: string[];
             type: string;
@@ -2787,7 +2787,7 @@ export interface components {
             /** Format: date */
             from: string;
             /** Format: int32 */
-            sick: number;
+            sick?: number;
             /** Format: int32 */
             suppressionThreshold: number;
             symptoms: string[];
@@ -2806,7 +2806,7 @@ export interface components {
         "AttendanceViews.DateAbsence": {
             /** Format: date */
             date: string;
-            note: string;
+            note?: string;
             symptoms: string[];
             type: string;
         };
@@ -3684,7 +3684,7 @@ export interface components {
             name: {
                 [key: string]: string;
             };
-            source: components["schemas"]["FiveForms.Source"];
+            source?: components["schemas"]["FiveForms.Source"];
         };
         "FiveManagement.WeekEntry": {
             by?: components["schemas"]["Docs.Person"];
@@ -3703,23 +3703,23 @@ export interface components {
             weekStart: string;
         };
         "FiveStats.Row": {
-            applicable: {
+            applicable?: {
                 [key: string]: number;
             };
             /** Format: int32 */
             grade?: number;
             id: string;
             level: string;
-            means: {
+            means?: {
                 [key: string]: number;
             };
-            met: {
+            met?: {
                 [key: string]: number;
             };
             name?: string;
             /** Format: int32 */
-            respondents: number;
-            share: {
+            respondents?: number;
+            share?: {
                 [key: string]: number;
             };
             /** Format: int32 */
@@ -4582,7 +4582,7 @@ export interface components {
             fields: {
                 [key: string]: unknown[];
             };
-            note: string;
+            note?: string;
         };
         "StudentRecord.Family": {
             completionId: string;
@@ -4730,7 +4730,7 @@ export interface components {
             code: string;
             /** Format: int64 */
             count: number;
-            label: string;
+            label?: string;
             page: string;
             /** Format: int32 */
             priority: number;
@@ -4969,8 +4969,8 @@ export interface components {
             studentId: string;
         };
         "VisionStats.Cell": {
-            checkupAdvised: components["schemas"]["VisionStats.Rate"];
-            degrees: {
+            checkupAdvised?: components["schemas"]["VisionStats.Rate"];
+            degrees?: {
                 [key: string]: components["schemas"]["VisionStats.Rate"];
             };
             /** Format: int32 */
@@ -4978,10 +4978,10 @@ export interface components {
             /** Format: int32 */
             grade?: number;
             gradeName: string;
-            poorVision: components["schemas"]["VisionStats.Rate"];
+            poorVision?: components["schemas"]["VisionStats.Rate"];
             /** Format: int32 */
-            screened: number;
-            screeningMyopia: components["schemas"]["VisionStats.Rate"];
+            screened?: number;
+            screeningMyopia?: components["schemas"]["VisionStats.Rate"];
             sex: string;
             suppressed: boolean;
         };
@@ -5041,9 +5041,9 @@ export interface components {
             category: string;
             corrected?: number;
             cylinder?: number;
-            screeningMyopia: boolean;
-            sphere: number;
-            sphericalEquivalent: number;
+            screeningMyopia?: boolean;
+            sphere?: number;
+            sphericalEquivalent?: number;
             uncorrected: number;
         };
         "VisionViews.GridRow": {

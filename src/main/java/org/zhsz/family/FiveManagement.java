@@ -77,7 +77,7 @@ class FiveManagement {
     /** A target as it applies to one grade: the limit (null: reported only) and where it comes from. */
     record TargetView(String code, Map<String, String> name, String measure, FiveForms.Compare compare,
                       @Nullable Object limit,
-                      Map<String, String> label, FiveForms.Source source) {
+                      Map<String, String> label, FiveForms.@Nullable Source source) {
     }
 
     List<TargetView> targets(int grade, String stage) {

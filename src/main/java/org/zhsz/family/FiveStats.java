@@ -69,9 +69,10 @@ final class FiveStats {
      * but {@code students} is null when suppressed.
      */
     record Row(String level, String id, @Nullable String name, @Nullable Integer grade, int students,
-               Integer respondents,
-               Map<String, Integer> met, Map<String, Integer> applicable, Map<String, Double> share,
-               Map<String, Double> means, boolean suppressed) {
+               @Nullable Integer respondents,
+               @Nullable Map<String, Integer> met, @Nullable Map<String, Integer> applicable,
+               @Nullable Map<String, Double> share,
+               @Nullable Map<String, Double> means, boolean suppressed) {
     }
 
     static Row row(String level, String id, String name, Integer grade, int students, List<StudentPeriod> periods,

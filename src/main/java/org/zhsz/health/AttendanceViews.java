@@ -10,13 +10,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 
+
+
 /** What the attendance endpoints answer. */
 final class AttendanceViews {
 
     private AttendanceViews() {
     }
 
-    record AbsenceView(String studentId, String name, String type, List<String> symptoms, String note) {
+    record AbsenceView(String studentId, String name, String type, List<String> symptoms, @Nullable String note) {
     }
 
     /** A class's register of a day; {@code registered} false = nobody registered it yet (everyone counted present). */
@@ -31,7 +33,7 @@ final class AttendanceViews {
                         @Nullable LocalDate returnedOn, @Nullable String returnNote, Long version) {
     }
 
-    record DateAbsence(LocalDate date, String type, List<String> symptoms, String note) {
+    record DateAbsence(LocalDate date, String type, List<String> symptoms, @Nullable String note) {
     }
 
     /** A student's attendance over a period: registered school days, absences, the rate, follow-ups. */
@@ -68,6 +70,6 @@ final class AttendanceViews {
     }
 
     record County(String countyId, String countyName, LocalDate from, LocalDate to, int suppressionThreshold,
-                  List<String> symptoms, List<CountyDay> days, Integer sick, Map<String, Integer> bySymptom) {
+                  List<String> symptoms, List<CountyDay> days, @Nullable Integer sick, Map<String, Integer> bySymptom) {
     }
 }

@@ -47,8 +47,9 @@ class VisionStats {
 
     /** grade null = all grades; sex M, F or ALL. Suppressed cells carry no figures. */
     record Cell(@Nullable Integer grade, String gradeName, String sex, boolean suppressed, @Nullable Integer enrolled,
-                Integer screened,
-                Rate poorVision, Map<String, Rate> degrees, Rate screeningMyopia, Rate checkupAdvised) {
+                @Nullable Integer screened,
+                @Nullable Rate poorVision, @Nullable Map<String, Rate> degrees, @Nullable Rate screeningMyopia,
+                @Nullable Rate checkupAdvised) {
     }
 
     record SchoolRow(String schoolId, String name, boolean suppressed, @Nullable Integer screened,

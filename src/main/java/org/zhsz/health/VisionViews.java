@@ -8,15 +8,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 
+
 /** What the vision endpoints answer. Values are left out (null) for readers of the check-up advice only. */
 final class VisionViews {
 
     private VisionViews() {
     }
 
-    record EyeView(BigDecimal uncorrected, @Nullable BigDecimal corrected, BigDecimal sphere,
+    record EyeView(BigDecimal uncorrected, @Nullable BigDecimal corrected, @Nullable BigDecimal sphere,
                    @Nullable BigDecimal cylinder,
-                   @Nullable Integer axis, String category, BigDecimal sphericalEquivalent, Boolean screeningMyopia) {
+                   @Nullable Integer axis, String category, @Nullable BigDecimal sphericalEquivalent,
+                   @Nullable Boolean screeningMyopia) {
 
         static EyeView of(VisionScreening.EyeRecord e) {
             return e == null ? null : new EyeView(e.uncorrected(), e.corrected(), e.sphere(), e.cylinder(), e.axis(),

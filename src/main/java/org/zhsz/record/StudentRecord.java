@@ -58,6 +58,6 @@ record StudentRecord(@Id String id, String schoolId, String studentId, String cl
     }
 
     /** One edit: who, when, which fields from what to what. */
-    record Change(Instant at, Person by, String action, Map<String, List<Object>> fields, String note) {
+    record Change(Instant at, Person by, String action, Map<String, List<Object>> fields, @Nullable String note) {
     }
 }
