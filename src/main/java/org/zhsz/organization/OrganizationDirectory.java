@@ -43,6 +43,7 @@ public class OrganizationDirectory {
     private final SchoolClock clock;
     private final LookupCache<String, List<Term>> termsBySchool;
     private final LookupCache<String, List<AssignmentView>> assignmentsByUser;
+    private final LookupCache<String, SchoolClass> classesById;
 
     OrganizationDirectory(Repositories.Regions regions, Repositories.Schools schools, Repositories.Terms terms,
                           Repositories.Classes classes, Repositories.StaffMembers staff,
@@ -50,6 +51,7 @@ public class OrganizationDirectory {
                           @Value("${zhsz.cache.organization-ttl:5s}") Duration cacheTtl, MeterRegistry meters) {
         this.termsBySchool = LookupCache.of("organization.terms", cacheTtl, 10_000, meters);
         this.assignmentsByUser = LookupCache.of("organization.assignments", cacheTtl, 50_000, meters);
+        this.classesById = LookupCache.of("organization.class", cacheTtl, 20_000, meters);
         this.regions = regions;
         this.schools = schools;
         this.terms = terms;
@@ -99,12 +101,17 @@ public class OrganizationDirectory {
 
     /** The class as it is named in the given term. */
     public Mono<ClassView> schoolClass(String classId, String termCode) {
-        return classId == null ? Mono.empty() : classes.findById(classId).map(c -> classView(c, termCode));
+        return classId == null ? Mono.empty() : classDocument(classId).map(c -> classView(c, termCode));
     }
 
     public Mono<ClassView> schoolClassNow(String classId) {
         return classId == null ? Mono.empty()
-                : classes.findById(classId).flatMap(c -> currentTerm(c.schoolId()).map(t -> classView(c, t.code())));
+                : classDocument(classId).flatMap(c -> currentTerm(c.schoolId()).map(t -> classView(c, t.code())));
+    }
+
+    /** A class by id, kept as briefly as the terms (class-scoped access decisions and pages read it each time). */
+    private Mono<SchoolClass> classDocument(String classId) {
+        return classesById.get(classId, () -> classes.findById(classId));
     }
 
     public Flux<ClassView> classesOfSchool(String schoolId, String termCode) {
@@ -127,6 +134,7 @@ public class OrganizationDirectory {
     void invalidateCaches() {
         termsBySchool.invalidateAll();
         assignmentsByUser.invalidateAll();
+        classesById.invalidateAll();
     }
 
     public Flux<AssignmentView> assignmentsOfClass(String classId, String termCode) {

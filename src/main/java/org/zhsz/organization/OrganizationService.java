@@ -127,6 +127,7 @@ class OrganizationService {
                                 null, clock.now(), actor.username(), clock.now(), actor.username()))
                         .onErrorMap(DuplicateKeyException.class,
                                 e -> Problems.conflict("duplicate", "This class already exists"))
+                        .doOnSuccess(c -> directory.invalidateCaches())
                         .flatMap(c -> audit.record(AuditEvent.allowed(actor, "class.create", "class", c.id(), null,
                                         school))
                                 .thenReturn(OrganizationDirectory.classView(c, term.code()))));
@@ -140,7 +141,7 @@ class OrganizationService {
                     ETags.check(expectedVersion, c.version());
                     return classes.save(new SchoolClass(c.id(), c.schoolId(), c.stage(), c.entryYear(), c.classNo(),
                             active == null ? c.active() : active, c.version(), c.createdAt(), c.createdBy(),
-                            clock.now(), actor.username()));
+                            clock.now(), actor.username())).doOnSuccess(x -> directory.invalidateCaches());
                 })
                 .flatMap(c -> audit.record(AuditEvent.allowed(actor, "class.update", "class", c.id(), null,
                         c.schoolId())).then(directory.schoolClassNow(c.id())));

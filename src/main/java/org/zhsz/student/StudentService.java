@@ -42,10 +42,13 @@ class StudentService {
     private final AuditTrail audit;
     private final SchoolClock clock;
     private final StudentAccounts studentAccounts;
+    private final StudentDirectory directory;
 
     StudentService(StudentRepository students, ReactiveMongoTemplate mongo, OrganizationDirectory organization,
-                   AccessPolicy access, AuditTrail audit, SchoolClock clock, StudentAccounts studentAccounts) {
+                   AccessPolicy access, AuditTrail audit, SchoolClock clock, StudentAccounts studentAccounts,
+                   StudentDirectory directory) {
         this.studentAccounts = studentAccounts;
+        this.directory = directory;
         this.students = students;
         this.mongo = mongo;
         this.organization = organization;
@@ -54,10 +57,13 @@ class StudentService {
         this.clock = clock;
     }
 
-    /** One student; the private fields (full 学籍号, birth date, guardians) only where allowed, and then audited. */
+    /**
+     * One student; the private fields (full 学籍号, birth date, guardians) only where allowed, and then audited. The
+     * student is the one the access decision read (the directory's view: one store read, not two).
+     */
     Mono<StudentResponse> get(Actor actor, String id) {
         return access.require(actor, id, DataClass.PROFILE, Action.READ)
-                .flatMap(scope -> students.findById(id).map(StudentView::of)
+                .flatMap(scope -> directory.find(id)
                         .flatMap(s -> {
                             boolean full = access.permits(scope.relationships(), DataClass.PROFILE_PRIVATE,
                                     Action.READ);

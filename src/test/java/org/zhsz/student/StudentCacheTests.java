@@ -64,6 +64,11 @@ class StudentCacheTests {
         withParent.add(Map.of("username", "parent_c1a", "name", "测试家长", "relation", "母亲"));
         putGuardians(withParent);
         assertThat(parentReads()).isEqualTo(200);
+        // and the student's page shows the new guardian at once (it reads the directory's view too)
+        Map<String, Object> after = as("admin_s1").get().uri("/api/v1/students/{id}", STUDENT).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) after.get("guardians"))
+                .anySatisfy(g -> assertThat(g.get("username")).isEqualTo("parent_c1a"));
 
         putGuardians(original);
         assertThat(parentReads()).isNotEqualTo(200);

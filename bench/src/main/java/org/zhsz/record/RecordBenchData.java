@@ -55,7 +55,7 @@ public final class RecordBenchData {
                 "按学期记录的写实内容", on, hours, null, null, null, skill, List.of(),
                 self ? StudentRecord.Source.STUDENT : StudentRecord.Source.TEACHER, status, by, review, null, null,
                 List.of(new StudentRecord.Change(at, by, "create", Map.of(), null)), 0L, at,
-                review == null ? at : review.at());
+                review == null ? at : review.at(), null);
     }
 
     private static String titleOf(String category) {
