@@ -30,7 +30,10 @@ export type ResultView = Omit<Schemas['Views.ResultView'], 'status' | 'official'
   makeup?: AttemptView
 }
 
-export type GridRowView = Omit<Schemas['Views.GridRowView'], 'sex' | 'result'> & { sex: FitnessSex; result?: ResultView }
+export type GridRowView = Omit<Schemas['Views.GridRowView'], 'sex' | 'result'> & {
+  sex: FitnessSex
+  result?: ResultView
+}
 
 export type ClassGrid = Omit<Schemas['Views.ClassGrid'], 'requiredItems' | 'bonusItems' | 'rows'> & {
   requiredItems: Record<FitnessSex, string[]>

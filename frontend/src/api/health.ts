@@ -20,7 +20,10 @@ export type Advice = 'NONE' | 'RECHECK' | 'SEE_DOCTOR'
 export type EyeView = Omit<Schemas['VisionViews.EyeView'], 'category'> & { category: VisionCategory }
 
 /** VisionViews.ScreeningView: only schoolYear and checkupAdvised for readers of the advice only */
-export type ScreeningView = Omit<Schemas['VisionViews.ScreeningView'], 'glasses' | 'left' | 'right' | 'category' | 'advice'> & {
+export type ScreeningView = Omit<
+  Schemas['VisionViews.ScreeningView'],
+  'glasses' | 'left' | 'right' | 'category' | 'advice'
+> & {
   glasses?: Glasses
   left?: EyeView
   right?: EyeView
@@ -30,7 +33,10 @@ export type ScreeningView = Omit<Schemas['VisionViews.ScreeningView'], 'glasses'
 
 export type StudentVision = Omit<Schemas['VisionViews.StudentVision'], 'years'> & { years: ScreeningView[] }
 
-export type VisionGridRow = Omit<Schemas['VisionViews.GridRow'], 'sex' | 'result'> & { sex: 'M' | 'F'; result?: ScreeningView }
+export type VisionGridRow = Omit<Schemas['VisionViews.GridRow'], 'sex' | 'result'> & {
+  sex: 'M' | 'F'
+  result?: ScreeningView
+}
 
 export type ClassVision = Omit<Schemas['VisionViews.ClassVision'], 'rows'> & { rows: VisionGridRow[] }
 
@@ -73,7 +79,10 @@ export type VisionCell = Omit<Schemas['VisionStats.Cell'], 'sex' | 'degrees'> & 
   degrees?: Record<'mild' | 'moderate' | 'severe', Rate>
 }
 
-export type VisionStats = Omit<Schemas['VisionStats.Stats'], 'scope' | 'cells'> & { scope: 'school' | 'county'; cells: VisionCell[] }
+export type VisionStats = Omit<Schemas['VisionStats.Stats'], 'scope' | 'cells'> & {
+  scope: 'school' | 'county'
+  cells: VisionCell[]
+}
 
 // ---- attendance
 
@@ -99,7 +108,10 @@ export interface AbsenceInput {
   note?: string | null
 }
 
-export type StudentAttendance = Omit<Schemas['AttendanceViews.StudentAttendance'], 'byType' | 'absences' | 'followUps'> & {
+export type StudentAttendance = Omit<
+  Schemas['AttendanceViews.StudentAttendance'],
+  'byType' | 'absences' | 'followUps'
+> & {
   byType: Record<AbsenceType, number>
   absences: (Omit<Schemas['AttendanceViews.DateAbsence'], 'type'> & { type: AbsenceType })[]
   followUps: FollowUpView[]

@@ -95,7 +95,9 @@ export type ReviewOutcome = Omit<Schemas['RecordController.ReviewOutcome'], 'sta
   record?: StudentRecord
 }
 
-export type BatchReviewResult = Omit<Schemas['RecordController.BatchReviewResult'], 'items'> & { items: ReviewOutcome[] }
+export type BatchReviewResult = Omit<Schemas['RecordController.BatchReviewResult'], 'items'> & {
+  items: ReviewOutcome[]
+}
 
 export const recordsApi = {
   categories: () => api.get<Category[]>(`${V1}/record-categories`),

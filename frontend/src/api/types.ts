@@ -95,7 +95,8 @@ export interface Page<T> {
 
 /** RosterImport.Report */
 /** One rejected row: the field's machine name and its name for people (label), a stable code, the reason. */
-export type ImportRowError = Schemas['RosterImport.RowError'] & Partial<Pick<Schemas['FitnessImport.RowError'], 'column'>>
+export type ImportRowError = Schemas['RosterImport.RowError'] &
+  Partial<Pick<Schemas['FitnessImport.RowError'], 'column'>>
 
 export type ImportReport = Schemas['RosterImport.Report']
 
