@@ -3090,7 +3090,7 @@ export interface components {
             name: string;
             /** Format: date-time */
             readAt?: string;
-            relation: string;
+            relation?: string;
             /** @enum {string} */
             status: "UNREAD" | "READ" | "CONFIRMED" | "NO_ACCOUNT";
         };
@@ -3283,14 +3283,14 @@ export interface components {
             coversWholeDocument: boolean;
             known: boolean;
             problem?: string;
-            problemCode: string;
+            problemCode?: string;
             school?: string;
             sha256: string;
             signaturePresent: boolean;
             signatureValid: boolean;
-            signer: string;
+            signer?: string;
             signerIsIssuingSchool: boolean;
-            signerSubject: string;
+            signerSubject?: string;
             status: string;
             student?: string;
         };
@@ -4071,8 +4071,8 @@ export interface components {
             /** Format: date */
             doneOn?: string;
             /** Format: date */
-            dueOn: string;
-            note: string;
+            dueOn?: string;
+            note?: string;
         };
         "Plans.PlanVersion": {
             plan: components["schemas"]["Plans.PlanView"];
@@ -4083,13 +4083,13 @@ export interface components {
             version: number;
         };
         "Plans.PlanView": {
-            concerns: string;
+            concerns?: string;
             followUps: components["schemas"]["Plans.FollowUpView"][];
-            goals: string;
-            interventions: string;
+            goals?: string;
+            interventions?: string;
             responsible: components["schemas"]["Plans.ResponsibleView"][];
             /** Format: date */
-            reviewOn: string;
+            reviewOn?: string;
             riskLevel: string;
             status: string;
             studentId: string;
@@ -4114,10 +4114,10 @@ export interface components {
             version: number;
         };
         "Plans.ResponsibleView": {
-            duty: string;
+            duty?: string;
             name: string;
-            role: string;
-            username: string;
+            role?: string;
+            username?: string;
         };
         "Plans.SessionView": {
             counselorName: string;
@@ -4137,8 +4137,8 @@ export interface components {
             done: boolean;
             /** Format: date */
             dueOn?: string;
-            id: string;
-            schedule: string;
+            id?: string;
+            schedule?: string;
             title: string;
         };
         /** @description RFC 9457 problem; texts in the caller's language */
@@ -4480,7 +4480,7 @@ export interface components {
             /** Format: date */
             opensOn: string;
             status: string;
-            variant: string;
+            variant?: string;
         };
         "Screening.MyScreening": {
             campaign: components["schemas"]["Screening.CampaignView"];
@@ -4660,10 +4660,10 @@ export interface components {
             /** Format: date-time */
             requestedAt: string;
             requestedBy: components["schemas"]["TermArchive.Person"];
-            selection: {
+            selection?: {
                 [key: string]: string[];
             };
-            selfStatement: string;
+            selfStatement?: string;
             status: string;
             toHash?: string;
         };
@@ -4699,30 +4699,30 @@ export interface components {
         };
         "TermArchive.Snapshot": {
             className: string;
-            comment: string;
+            comment?: string;
             commentBy?: string;
-            fitness: components["schemas"]["TermArchive.FitnessLine"];
+            fitness?: components["schemas"]["TermArchive.FitnessLine"];
             records: components["schemas"]["TermArchive.SnapshotRecord"][];
             schoolName: string;
-            selfStatement: string;
+            selfStatement?: string;
             sex: string;
             signatures: components["schemas"]["TermArchive.Signature"][];
             studentName: string;
-            studentNoMasked: string;
+            studentNoMasked?: string;
             termName: string;
         };
         "TermArchive.SnapshotRecord": {
-            award: string;
+            award?: string;
             categoryName: string;
             description: string;
             dimension: string;
             dimensionLabel: string;
-            hours: number;
+            hours?: number;
             id: string;
-            levelLabel: string;
+            levelLabel?: string;
             /** Format: date */
             occurredOn: string;
-            skill: string;
+            skill?: string;
             title: string;
         };
         "TodoSource.Todo": {
@@ -5086,7 +5086,7 @@ export interface components {
             code: string;
             /** Format: int32 */
             items: number;
-            licence: string;
+            licence?: string;
             name: {
                 [key: string]: string;
             };
@@ -5101,7 +5101,7 @@ export interface components {
             name: string;
             /** Format: date */
             opensOn: string;
-            variant: string;
+            variant?: string;
         };
         "WellbeingController.PlanBody": {
             concerns?: string;
@@ -5171,9 +5171,9 @@ export interface components {
             /** Format: int64 */
             campaigns: number;
             /** Format: int64 */
-            openAlerts: number;
+            openAlerts?: number;
             /** Format: int64 */
-            responses: number;
+            responses?: number;
             schoolId: string;
         };
         "WellbeingStats.Table": {

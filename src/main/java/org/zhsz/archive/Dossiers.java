@@ -223,9 +223,10 @@ class Dossiers {
      * the reader's language.
      */
     record FileCheck(boolean signaturePresent, boolean signatureValid, boolean coversWholeDocument,
-                     String signer, String signerSubject, boolean signerIsIssuingSchool, String sha256, boolean known,
+                     @Nullable String signer, @Nullable String signerSubject, boolean signerIsIssuingSchool,
+                     String sha256, boolean known,
                      @Nullable String code, String status, @Nullable String school, @Nullable String student,
-                     String problemCode, @Nullable String problem) {
+                     @Nullable String problemCode, @Nullable String problem) {
         FileCheck localized(org.zhsz.platform.Messages messages, java.util.Locale locale) {
             return new FileCheck(signaturePresent, signatureValid, coversWholeDocument, signer, signerSubject,
                     signerIsIssuingSchool, sha256, known, code, status, school, student, problemCode,

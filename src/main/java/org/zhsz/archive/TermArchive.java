@@ -50,21 +50,24 @@ record TermArchive(@Id String id, String schoolId, String studentId, String clas
     }
 
     /** What the locked archive shows, frozen. */
-    record Snapshot(String studentName, String studentNoMasked, String sex, String schoolName, String className,
-                    String termName, List<SnapshotRecord> records, String selfStatement, String comment,
-                    @Nullable String commentBy, FitnessLine fitness, List<Signature> signatures) {
+    record Snapshot(String studentName, @Nullable String studentNoMasked, String sex, String schoolName,
+                    String className,
+                    String termName, List<SnapshotRecord> records, @Nullable String selfStatement,
+                    @Nullable String comment,
+                    @Nullable String commentBy, @Nullable FitnessLine fitness, List<Signature> signatures) {
     }
 
     record SnapshotRecord(String id, String dimension, String dimensionLabel, String categoryName, String title,
-                          String description, LocalDate occurredOn, String levelLabel, String award, BigDecimal hours,
-                          String skill) {
+                          String description, LocalDate occurredOn, @Nullable String levelLabel,
+                          @Nullable String award, @Nullable BigDecimal hours,
+                          @Nullable String skill) {
     }
 
     record FitnessLine(String schoolYear, BigDecimal totalScore, String rating) {
     }
 
-    record Amendment(String id, String reason, Person requestedBy, Instant requestedAt, String selfStatement,
-                     @Nullable String comment, Map<String, List<String>> selection, String status,
+    record Amendment(String id, String reason, Person requestedBy, Instant requestedAt, @Nullable String selfStatement,
+                     @Nullable String comment, @Nullable Map<String, List<String>> selection, String status,
                      @Nullable Person decidedBy,
                      @Nullable Instant decidedAt, String fromHash, @Nullable String toHash) {
     }

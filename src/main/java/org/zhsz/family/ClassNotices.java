@@ -508,7 +508,7 @@ class ClassNotices {
 
     // ---------------------------------------------------------------- receipts and reminders
 
-    record GuardianReceipt(String key, String name, String relation, boolean hasAccount, ReceiptStatus status,
+    record GuardianReceipt(String key, String name, @Nullable String relation, boolean hasAccount, ReceiptStatus status,
                            @Nullable Instant readAt, @Nullable Instant confirmedAt,
                            List<DeliveryDispatcher.View> deliveries) {
     }

@@ -85,20 +85,23 @@ class Plans {
 
     // ---------------------------------------------------------------- plan
 
-    record TaskView(String id, String assignee, @Nullable String assigneeName, String title, String schedule,
+    record TaskView(@Nullable String id, String assignee, @Nullable String assigneeName, String title,
+                    @Nullable String schedule,
                     @Nullable LocalDate dueOn,
                     boolean done) {
     }
 
-    record ResponsibleView(String username, String name, String role, String duty) {
+    record ResponsibleView(@Nullable String username, String name, @Nullable String role, @Nullable String duty) {
     }
 
-    record FollowUpView(LocalDate dueOn, @Nullable LocalDate doneOn, @org.zhsz.platform.MultiLine String note) {
+    record FollowUpView(@Nullable LocalDate dueOn, @Nullable LocalDate doneOn,
+                        @org.zhsz.platform.MultiLine @Nullable String note) {
     }
 
-    record PlanView(String studentId, String riskLevel, String status, String concerns, String goals,
-                    String interventions, List<ResponsibleView> responsible, List<TaskView> tasks,
-                    List<FollowUpView> followUps, LocalDate reviewOn, String updatedByName, Instant updatedAt,
+    record PlanView(String studentId, String riskLevel, String status, @Nullable String concerns,
+                    @Nullable String goals,
+                    @Nullable String interventions, List<ResponsibleView> responsible, List<TaskView> tasks,
+                    List<FollowUpView> followUps, @Nullable LocalDate reviewOn, String updatedByName, Instant updatedAt,
                     Long version) {
     }
 

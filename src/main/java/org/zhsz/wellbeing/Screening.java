@@ -95,7 +95,8 @@ class Screening {
 
     // ---------------------------------------------------------------- campaigns
 
-    record CampaignView(String id, String name, List<String> instruments, String variant, List<String> classIds,
+    record CampaignView(String id, String name, List<String> instruments, @Nullable String variant,
+                        List<String> classIds,
                         LocalDate opensOn, LocalDate closesOn, String status, String createdBy, Instant createdAt) {
     }
 

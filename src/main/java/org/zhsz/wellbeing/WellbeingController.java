@@ -50,7 +50,7 @@ class WellbeingController {
 
     // ---- instruments ----
 
-    record InstrumentSummary(String code, int version, Map<String, String> name, int items, String licence) {
+    record InstrumentSummary(String code, int version, Map<String, String> name, int items, @Nullable String licence) {
     }
 
     @GetMapping("/wellbeing/instruments")
@@ -81,7 +81,8 @@ class WellbeingController {
 
     // ---- campaigns and answers ----
 
-    record NewCampaign(@NotBlank @Size(max = 60) String name, @NotNull List<String> instruments, String variant,
+    record NewCampaign(@NotBlank @Size(max = 60) String name, @NotNull List<String> instruments,
+                       @Nullable String variant,
                        @NotNull List<String> classIds, @NotNull LocalDate opensOn, @NotNull LocalDate closesOn) {
     }
 

@@ -131,7 +131,8 @@ class WellbeingStats {
                 .collectList();
     }
 
-    record SchoolCounts(String schoolId, long campaigns, Long responses, @Nullable Long activePlans, Long openAlerts) {
+    record SchoolCounts(String schoolId, long campaigns, @Nullable Long responses, @Nullable Long activePlans,
+                        @Nullable Long openAlerts) {
     }
 
     /** School admins: counts only (under 5 suppressed), never who or what. */
