@@ -7,7 +7,7 @@ import vueParser from 'vue-eslint-parser'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'e2e/artifacts/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'e2e/artifacts/**', 'coverage/**', 'src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

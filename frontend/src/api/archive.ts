@@ -1,8 +1,14 @@
 import { api } from './index'
+import type { components } from './schema'
 import type { Grant } from './types'
 import type { Dimension } from './records'
 
-/** 综评档案 (org.zhsz.archive.ArchiveController, DossierController, ExportController). */
+type Schemas = components['schemas']
+
+/**
+ * 综评档案 (org.zhsz.archive.ArchiveController, DossierController, ExportController). The shapes are the generated ones
+ * (schema.d.ts), plain-string codes narrowed to their unions.
+ */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
 
@@ -13,236 +19,66 @@ export type SignRole = 'STUDENT' | 'GUARDIAN' | 'HEAD_TEACHER' | 'PRINCIPAL'
 export const SIGN_ROLES: readonly SignRole[] = ['STUDENT', 'GUARDIAN', 'HEAD_TEACHER', 'PRINCIPAL']
 
 /** RecordDirectory.ArchivableRecord: an approved record that may go into the archive */
-export interface ArchivableRecord {
-  id: string
-  studentId: string
-  term: string
-  dimension: Dimension
-  dimensionLabel?: string
-  category: string
-  categoryName?: string
-  title: string
-  description?: string
-  occurredOn: string
-  hours?: number
-  level?: string
-  levelLabel?: string
-  award?: string
-  skill?: string
-  privateToFamily: boolean
-}
+export type ArchivableRecord = Omit<Schemas['RecordDirectory.ArchivableRecord'], 'dimension'> & { dimension: Dimension }
 
-export interface ArchivePerson {
-  username: string
-  name?: string
-}
+export type ArchivePerson = Schemas['TermArchive.Person']
 
-export interface PublicityWindow {
-  startOn: string
-  endOn: string
-  workingDays: number
-  openedBy?: ArchivePerson
-  openedAt?: string
-  closedEarlyAt?: string
-}
+export type PublicityWindow = Schemas['TermArchive.Publicity']
 
-export interface Signature {
-  role: SignRole
-  username: string
-  name?: string
-  at: string
-}
+export type Signature = Schemas['TermArchive.Signature']
 
-export interface Amendment {
-  id: string
-  reason: string
-  requestedBy?: ArchivePerson
-  requestedAt: string
-  selfStatement?: string
-  comment?: string
-  selection?: Record<string, string[]>
+export type Amendment = Omit<Schemas['TermArchive.Amendment'], 'status'> & {
   status: 'PENDING' | 'APPROVED' | 'REJECTED'
-  decidedBy?: ArchivePerson
-  decidedAt?: string
-  fromHash?: string
-  toHash?: string
 }
 
-export interface SnapshotRecord {
-  id: string
-  dimension: string
-  dimensionLabel?: string
-  categoryName?: string
-  title: string
-  description?: string
-  occurredOn: string
-  levelLabel?: string
-  award?: string
-  hours?: number
-  skill?: string
-}
+export type SnapshotRecord = Schemas['TermArchive.SnapshotRecord']
 
-export interface Snapshot {
-  studentName: string
-  studentNoMasked?: string
-  sex?: string
-  schoolName?: string
-  className?: string
-  termName?: string
-  records: SnapshotRecord[]
-  selfStatement?: string
-  comment?: string
-  commentBy?: string
-  fitness?: { schoolYear: string; totalScore: number; rating: string }
-  signatures?: Signature[]
-}
+export type Snapshot = Schemas['TermArchive.Snapshot']
 
 /** ArchiveService.ArchiveView */
-export interface ArchiveView {
-  studentId: string
-  term: string
-  termName: string
-  status: ArchiveStatus
+export type ArchiveView = Omit<
+  Schemas['ArchiveService.ArchiveView'],
+  'phase' | 'selected' | 'selectable' | 'nextSignatures' | 'amendments'
+> & {
   phase: ArchivePhase
   selected: Partial<Record<Dimension, ArchivableRecord[]>>
   selectable: ArchivableRecord[]
-  selfStatement?: string
-  comment?: string
-  commentBy?: ArchivePerson
-  publicity?: PublicityWindow
-  signatures: Signature[]
   nextSignatures: SignRole[]
-  contentHash?: string
-  archiveVersion: number
-  previousHash?: string
-  lockedAt?: string
   amendments: Amendment[]
-  snapshot?: Snapshot
-  openObjections: number
-  selectionLimit: number
-  version?: number | null
 }
 
-export interface Window {
-  classId: string
-  term: string
-  startOn: string
-  endOn: string
-  workingDays: number
-  archives: number
-  open: boolean
-}
+export type Window = Schemas['Publicity.Window']
 
-export interface BoardRecord {
-  recordId: string
-  dimensionLabel?: string
-  categoryName?: string
-  title: string
-  occurredOn: string
-  levelLabel?: string
-  award?: string
-}
+export type BoardRecord = Schemas['Publicity.BoardRecord']
 
-export interface BoardEntry {
-  studentId: string
-  name: string
+export type BoardEntry = Omit<Schemas['Publicity.BoardEntry'], 'selected'> & {
   selected: Partial<Record<Dimension, BoardRecord[]>>
-  openObjections: number
 }
 
-export interface Board {
-  classId: string
-  term: string
-  termName: string
-  startOn: string
-  endOn: string
-  open: boolean
+export type Board = Omit<Schemas['Publicity.Board'], 'students'> & {
   /** in 学号 order */
   students: BoardEntry[]
-  /** whether the reader may object (the school, which decides objections, may not) */
-  canObject?: boolean
 }
 
-export interface Objection {
-  id: string
-  classId: string
-  term: string
-  studentId: string
-  studentName?: string
-  recordId?: string
-  reason: string
-  filedByName?: string
-  filedByRole?: string
-  filedAt: string
-  status: 'OPEN' | 'UPHELD' | 'DISMISSED'
-  resolution?: string
-  resolvedAt?: string
-  mine: boolean
-}
+export type Objection = Omit<Schemas['Publicity.ObjectionView'], 'status'> & { status: 'OPEN' | 'UPHELD' | 'DISMISSED' }
 
-export interface ExportJob {
-  id: string
-  schoolId: string
-  requestedBy?: string
-  scope: string
-  total: number
-  done: number
-  status: 'RUNNING' | 'DONE' | 'FAILED'
-  bytes?: number
-  error?: string
-  createdAt: string
-  finishedAt?: string
-}
+export type ExportJob = Omit<Schemas['Exports.Job'], 'status'> & { status: 'RUNNING' | 'DONE' | 'FAILED' }
 
-export interface Released {
-  studentId: string
-  name: string
-  schoolId: string
-  /** the student's school by name */
-  schoolName?: string
-  until: string
-}
+export type Released = Schemas['ExportController.Released']
 
 export type VerifyStatus = 'valid' | 'amended' | 'revoked' | 'invalid'
 
-export interface DossierStatus {
-  status: VerifyStatus
-  school?: string
-  student?: string
-  graduationYear?: number
-  sha256?: string
-  issuedAt?: string
-}
+export type DossierStatus = Omit<Schemas['Dossiers.Status'], 'status'> & { status: VerifyStatus }
 
-export interface FileCheck {
-  signaturePresent: boolean
-  signatureValid: boolean
-  coversWholeDocument: boolean
-  signer?: string
-  signerIsIssuingSchool: boolean
-  sha256?: string
-  known: boolean
-  code?: string
-  status: VerifyStatus
-  school?: string
-  student?: string
-  problem?: string
-}
+export type FileCheck = Omit<Schemas['Dossiers.FileCheck'], 'status'> & { status: VerifyStatus }
 
 const archive = (studentId: string, term: string) => `${V1}/students/${enc(studentId)}/archives/${enc(term)}`
 
 /** ArchiveService.ArchiveSummary (GET /api/v1/classes/{id}/archives): where one archive stands, no content. */
-export interface ArchiveSummary {
-  studentId: string
-  studentName: string
-  studentNo?: string
+export type ArchiveSummary = Omit<Schemas['ArchiveService.ArchiveSummary'], 'phase' | 'signed' | 'nextSignatures'> & {
   phase: ArchivePhase
-  status: ArchiveStatus
-  selectedCount: number
   signed: SignRole[]
   nextSignatures: SignRole[]
-  openObjections: number
-  version?: number
 }
 
 export const archiveApi = {

@@ -12,7 +12,7 @@ import type {
   AssignmentRole,
   AssignmentView,
   ClassView,
-  Guardian,
+  GuardianInput,
   ImportJob,
   ImportReport,
   Me,
@@ -140,7 +140,7 @@ export const studentsApi = {
     api.patch<Student>(`${V1}/students/${encodeURIComponent(id)}`, body, { ifMatch: version }),
   transfer: (id: string, body: { classId: string; date?: string; reason?: string }, version?: number) =>
     api.post<Student>(`${V1}/students/${encodeURIComponent(id)}/transfer`, body, { ifMatch: version }),
-  putGuardians: (id: string, guardians: Guardian[], version?: number) =>
+  putGuardians: (id: string, guardians: GuardianInput[], version?: number) =>
     api.put<Student>(`${V1}/students/${encodeURIComponent(id)}/guardians`, guardians, { ifMatch: version }),
   importRoster: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal, job?: string) =>
     api.upload<ImportReport>(`${V1}/students/import`, file, { field: 'file', query: { job }, onProgress, signal }),

@@ -1,15 +1,17 @@
 import { api } from './index'
+import type { components } from './schema'
 import type { Page } from './types'
 
-/** 家校共育 (org.zhsz.family): class notices, home tasks, 五项管理. */
+type Schemas = components['schemas']
+
+/**
+ * 家校共育 (org.zhsz.family): class notices, home tasks, 五项管理. The class notices are the generated shapes
+ * (schema.d.ts); home tasks and 五项管理 are still hand-written.
+ */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
 
-export interface FamilyPerson {
-  username?: string
-  name?: string
-  role?: string
-}
+export type FamilyPerson = Schemas['Docs.Person']
 
 // ---------------------------------------------------------------- class notices
 
@@ -19,135 +21,35 @@ export const RECEIPT_STATUSES = ['UNREAD', 'READ', 'CONFIRMED', 'NO_ACCOUNT'] as
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number]
 export type Reader = 'guardian' | 'student' | 'staff'
 
-export interface NoticeAttachment {
-  id: string
-  filename: string
-  contentType: string
-  size: number
-}
+export type NoticeAttachment = Schemas['Docs.Attachment']
 
 /** One of the reader's children (or the student themself) and where they stand with a notice. */
-export interface MyReceipt {
-  studentId: string
-  studentName: string
-  classId: string
-  status: ReceiptStatus
-  readAt?: string
-  confirmedAt?: string
-}
+export type MyReceipt = Schemas['ClassNotices.Mine']
 
-export interface NoticeCounts {
-  students: number
-  guardians: number
-  withAccount: number
-  read: number
-  confirmed: number
-  studentsRead: number
-  studentsConfirmed: number
-}
+export type NoticeCounts = Schemas['ClassNotices.Counts']
 
-export interface NoticeItem {
-  id: string
-  scope: NoticeScope
-  classIds: string[]
-  classNames: string[]
-  title: string
-  excerpt: string
-  requiresConfirmation: boolean
-  dueOn?: string
-  audience: Audience
-  sentAt: string
-  sentBy: FamilyPerson
-  attachments: number
-  reader: Reader
-  mine: MyReceipt[]
-  counts?: NoticeCounts
-}
+export type NoticeItem = Omit<Schemas['ClassNotices.Item'], 'reader'> & { reader: Reader }
 
-export interface NoticeDetail {
-  id: string
-  scope: NoticeScope
-  classIds: string[]
-  classNames: string[]
-  title: string
-  body: string
-  requiresConfirmation: boolean
-  dueOn?: string
-  audience: Audience
-  sentAt: string
-  sentBy: FamilyPerson
-  attachments: NoticeAttachment[]
-  reader: Reader
-  mine: MyReceipt[]
-  counts?: NoticeCounts
-  canReview: boolean
-  canConfirm: boolean
-  lastReminderAt?: string
-  version: number
-}
+export type NoticeDetail = Omit<Schemas['ClassNotices.Detail'], 'reader'> & { reader: Reader }
 
-export interface NoticeInput {
-  title: string
-  body: string
-  requiresConfirmation: boolean
-  dueOn?: string
-  attachments?: string[]
-  audience?: Audience
-}
+export type NoticeInput = Schemas['NoticeController.NoticeBody']
 
-export interface DeliveryView {
+export type DeliveryView = Omit<Schemas['DeliveryDispatcher.View'], 'channel' | 'status'> & {
   channel: 'SMS' | 'WECOM' | 'DINGTALK'
-  kind: 'NOTICE' | 'REMINDER'
   status: 'PENDING' | 'SENT' | 'FAILED'
-  attempts: number
-  error?: string
-  sentAt?: string
-  nextAttemptAt?: string
 }
 
-export interface GuardianReceipt {
-  key: string
-  name: string
-  relation?: string
-  hasAccount: boolean
-  status: ReceiptStatus
-  readAt?: string
-  confirmedAt?: string
+export type GuardianReceipt = Omit<Schemas['ClassNotices.GuardianReceipt'], 'deliveries'> & {
   deliveries: DeliveryView[]
 }
 
-export interface StudentReceipts {
-  studentId: string
-  name: string
-  classId: string
-  className?: string
-  status: ReceiptStatus
-  studentReadAt?: string
+export type StudentReceipts = Omit<Schemas['ClassNotices.StudentReceipts'], 'guardians'> & {
   guardians: GuardianReceipt[]
 }
 
-export interface Receipts {
-  noticeId: string
-  title: string
-  requiresConfirmation: boolean
-  dueOn?: string
-  sentAt: string
-  counts: NoticeCounts
-  deliveryFailed: number
-  deliveryPending: number
-  lastReminderAt?: string
-  nextReminderAt?: string
-  channels: string[]
-  students: StudentReceipts[]
-}
+export type Receipts = Omit<Schemas['ClassNotices.Receipts'], 'students'> & { students: StudentReceipts[] }
 
-export interface ReminderResult {
-  guardians: number
-  inApp: number
-  external: number
-  unreachable: number
-  nextReminderAt: string
-}
+export type ReminderResult = Schemas['ClassNotices.ReminderResult']
 
 export const noticesApi = {
   list: (query: { classId?: string; unread?: boolean; page?: number; size?: number } = {}) =>

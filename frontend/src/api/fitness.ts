@@ -1,114 +1,53 @@
 import { api } from './index'
+import type { components } from './schema'
 
-/** 体质健康 (org.zhsz.fitness.FitnessController, HealthFlagController). Null fields are left out by the server. */
+type Schemas = components['schemas']
+
+/**
+ * 体质健康 (org.zhsz.fitness.FitnessController, HealthFlagController). Null fields are left out by the server. The shapes
+ * are the generated ones (schema.d.ts) except the statistics, which the server answers as an untyped object.
+ */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
 
 export type FitnessSex = 'M' | 'F'
 
 /** Views.ItemView: one scored item (bonus only on 附加分 items) */
-export interface ItemView {
-  value: number
-  score: number
-  level: string
-  bonus?: number
-}
+export type ItemView = Schemas['Views.ItemView']
 
 /** FitnessService.ScoreResponse (POST /fitness/score): totals only when every required item is there */
-export interface ScoreResponse {
-  grade: number
-  sex: string
-  items: Record<string, ItemView>
-  missingItems: string[]
-  standardScore?: number
-  bonus?: number
-  totalScore?: number
-  totalScoreRounded?: number
-  rating?: string
-}
+export type ScoreResponse = Schemas['FitnessService.ScoreResponse']
 
-export interface AttemptView {
-  testDate?: string
-  tester?: string
-  testerName?: string
-  values: Record<string, number | string>
-  items: Record<string, ItemView>
-  missingItems?: string[]
-  standardScore?: number
-  bonus?: number
-  totalScore?: number
-  totalScoreRounded?: number
-  rating?: string
-}
+export type AttemptView = Omit<Schemas['Views.AttemptView'], 'values'> & { values: Record<string, number | string> }
 
 export type ResultStatus = 'TESTED' | 'INCOMPLETE' | 'EXEMPT'
 
 /** Views.ResultView: readers of the score only get status, totals and rating */
-export interface ResultView {
-  studentId: string
-  schoolYear: string
-  grade?: number
-  gradeName?: string
-  sex?: string
-  classId?: string
+export type ResultView = Omit<Schemas['Views.ResultView'], 'status' | 'official' | 'first' | 'makeup'> & {
   status: ResultStatus
   official?: 'FIRST' | 'MAKEUP'
-  standardScore?: number
-  bonus?: number
-  totalScore?: number
-  totalScoreRounded?: number
-  rating?: string
-  bmiCategory?: string
   first?: AttemptView
   makeup?: AttemptView
-  exemption?: { reason: string; documentName?: string; at?: string; by?: string }
-  version?: number
 }
 
-export interface GridRowView {
-  studentId: string
-  name: string
+export type GridRowView = Omit<Schemas['Views.GridRowView'], 'sex' | 'result'> & {
   sex: FitnessSex
   result?: ResultView
 }
 
-export interface ClassGrid {
-  classId: string
-  className: string
-  schoolYear: string
-  grade: number
-  gradeName: string
-  /** the caller may read (and, as the PE teacher, write) the measurements, not only the totals */
-  detail: boolean
+export type ClassGrid = Omit<Schemas['Views.ClassGrid'], 'requiredItems' | 'bonusItems' | 'rows'> & {
   requiredItems: Record<FitnessSex, string[]>
   bonusItems: Record<FitnessSex, string[]>
   rows: GridRowView[]
 }
 
-export interface FieldErr {
-  field: string
-  code: string
-  message: string
-}
+export type FieldErr = Schemas['FieldError']
 
 export type RowOutcome = 'SAVED' | 'UNCHANGED' | 'EMPTY' | 'INVALID' | 'CONFLICT'
 
-export interface RowResult {
-  studentId: string
-  outcome: RowOutcome
-  errors: FieldErr[]
-  result?: ResultView
-}
+export type RowResult = Omit<Schemas['FitnessService.RowResult'], 'result'> & { result?: ResultView }
 
-export interface GridReport {
-  classId: string
-  schoolYear: string
-  saved: number
-  unchanged: number
-  invalid: number
-  conflicts: number
-  rows: RowResult[]
-}
+export type GridReport = Omit<Schemas['FitnessService.GridReport'], 'rows'> & { rows: RowResult[] }
 
 export interface GridRowInput {
   studentId: string
@@ -117,37 +56,11 @@ export interface GridRowInput {
   items: Record<string, string | number | null>
 }
 
-export interface GraduationView {
-  graduationYear: string
-  graduationGrade: number
-  score?: number
-  scoreRounded?: number
-  rating?: string
-  exempt: boolean
-  belowGraduationThreshold: boolean
-  yearsCounted: number
-}
+export type GraduationView = Schemas['Views.GraduationView']
 
-export interface StudentFitness {
-  studentId: string
-  detail: boolean
-  years: ResultView[]
-  graduation?: GraduationView
-}
+export type StudentFitness = Omit<Schemas['Views.StudentFitness'], 'years'> & { years: ResultView[] }
 
-export interface FitnessImportReport {
-  schoolYear: string
-  total: number
-  created: number
-  updated: number
-  unchanged: number
-  incomplete: number
-  skipped: number
-  rejected: number
-  jobId?: string
-  errors: import('./types').ImportRowError[]
-  errorsTruncated: boolean
-}
+export type FitnessImportReport = Schemas['FitnessImport.Report']
 
 export interface Rate {
   count: number
@@ -200,36 +113,11 @@ export const RATINGS = ['优秀', '良好', '及格', '不及格'] as const
 export const BMI_CATEGORIES = ['正常', '低体重', '超重', '肥胖'] as const
 
 /** HealthFlagService.FlagView: medicalDescription and documents only for full readers */
-export interface HealthFlag {
-  id: string
-  studentId: string
-  kind: string
-  kindLabel: string
-  guidance?: string
-  active: boolean
-  since?: string
-  medicalDescription?: string
-  documents?: { id: string; filename: string; contentType: string; size: number; uploadedAt: string }[]
-  version: number
-  deactivatedAt?: string
-  deactivationReason?: string
-}
+export type HealthFlag = Schemas['HealthFlagService.FlagView']
 
-export interface ClassHealthFlag {
-  studentId: string
-  name: string
-  flagId: string
-  kind: string
-  kindLabel: string
-  guidance?: string
-  since?: string
-}
+export type ClassHealthFlag = Schemas['HealthFlagService.ClassFlagView']
 
-export interface HealthFlagInput {
-  kind: string
-  guidance?: string
-  medicalDescription?: string
-}
+export type HealthFlagInput = Schemas['HealthFlagService.FlagInput']
 
 export const fitnessApi = {
   score: (body: { grade: number; sex: string; items: Record<string, string | number> }, signal?: AbortSignal) =>

@@ -1,8 +1,12 @@
 import { api } from './index'
+import type { components } from './schema'
+
+type Schemas = components['schemas']
 
 /**
  * 健康 (org.zhsz.health: VisionController, AttendanceController): vision screening and the daily register with
- * 晨午检. Null fields are left out by the server.
+ * 晨午检. Null fields are left out by the server. Responses are the generated shapes (schema.d.ts), plain-string codes
+ * narrowed to their unions; the request bodies stay hand-written (the eye values are free-form on the server).
  */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
@@ -13,60 +17,28 @@ export type VisionCategory = 'normal' | 'mild' | 'moderate' | 'severe'
 export type Advice = 'NONE' | 'RECHECK' | 'SEE_DOCTOR'
 
 /** VisionViews.EyeView */
-export interface EyeView {
-  uncorrected?: number
-  corrected?: number
-  sphere?: number
-  cylinder?: number
-  axis?: number
-  category?: VisionCategory
-  sphericalEquivalent?: number
-  screeningMyopia?: boolean
-}
+export type EyeView = Omit<Schemas['VisionViews.EyeView'], 'category'> & { category: VisionCategory }
 
 /** VisionViews.ScreeningView: only schoolYear and checkupAdvised for readers of the advice only */
-export interface ScreeningView {
-  schoolYear: string
-  checkupAdvised: boolean
-  examinedOn?: string
+export type ScreeningView = Omit<
+  Schemas['VisionViews.ScreeningView'],
+  'glasses' | 'left' | 'right' | 'category' | 'advice'
+> & {
   glasses?: Glasses
   left?: EyeView
   right?: EyeView
   category?: VisionCategory
-  screeningMyopia?: boolean
   advice?: Advice
-  reasons?: string[]
-  grade?: number
-  version?: number
-  updatedAt?: string
 }
 
-export interface StudentVision {
-  studentId: string
-  detail: boolean
-  years: ScreeningView[]
-}
+export type StudentVision = Omit<Schemas['VisionViews.StudentVision'], 'years'> & { years: ScreeningView[] }
 
-export interface VisionGridRow {
-  studentId: string
-  name: string
+export type VisionGridRow = Omit<Schemas['VisionViews.GridRow'], 'sex' | 'result'> & {
   sex: 'M' | 'F'
   result?: ScreeningView
 }
 
-export interface ClassVision {
-  classId: string
-  className: string
-  schoolYear: string
-  grade: number
-  gradeName: string
-  detail: boolean
-  writable: boolean
-  members: number
-  screened: number
-  advised: number
-  rows: VisionGridRow[]
-}
+export type ClassVision = Omit<Schemas['VisionViews.ClassVision'], 'rows'> & { rows: VisionGridRow[] }
 
 export type EyeValue = string | number | null
 export interface EyeInput {
@@ -89,78 +61,27 @@ export interface VisionGridRowInput extends VisionInput {
   version?: number | null
 }
 
-export interface FieldErr {
-  field: string
-  code: string
-  message: string
-}
+export type FieldErr = Schemas['FieldError']
 
 export type VisionRowOutcome = 'SAVED' | 'UNCHANGED' | 'EMPTY' | 'INVALID' | 'CONFLICT'
 
-export interface VisionRowResult {
-  studentId: string
-  outcome: VisionRowOutcome
-  errors: FieldErr[]
-  result?: ScreeningView
-}
+export type VisionRowResult = Omit<Schemas['VisionService.RowResult'], 'result'> & { result?: ScreeningView }
 
-export interface VisionGridReport {
-  classId: string
-  schoolYear: string
-  saved: number
-  unchanged: number
-  invalid: number
-  conflicts: number
-  rows: VisionRowResult[]
-}
+export type VisionGridReport = Omit<Schemas['VisionService.GridReport'], 'rows'> & { rows: VisionRowResult[] }
 
-export interface VisionImportReport {
-  schoolYear: string
-  total: number
-  created: number
-  updated: number
-  unchanged: number
-  skipped: number
-  rejected: number
-  errors: { row: number; column: string; code: string; message: string }[]
-  errorsTruncated: boolean
-}
+export type VisionImportReport = Schemas['VisionImport.Report']
 
-export interface Rate {
-  count: number
-  percent?: number
-}
+export type Rate = Schemas['VisionStats.Rate']
 
 /** VisionStats.Cell: grade absent = all grades; suppressed cells carry no figures */
-export interface VisionCell {
-  grade?: number
-  gradeName: string
+export type VisionCell = Omit<Schemas['VisionStats.Cell'], 'sex' | 'degrees'> & {
   sex: 'M' | 'F' | 'ALL'
-  suppressed: boolean
-  enrolled?: number
-  screened?: number
-  poorVision?: Rate
   degrees?: Record<'mild' | 'moderate' | 'severe', Rate>
-  screeningMyopia?: Rate
-  checkupAdvised?: Rate
 }
 
-export interface VisionStats {
+export type VisionStats = Omit<Schemas['VisionStats.Stats'], 'scope' | 'cells'> & {
   scope: 'school' | 'county'
-  scopeId: string
-  scopeName: string
-  schoolYear: string
-  suppressionThreshold?: number
   cells: VisionCell[]
-  schools?: {
-    schoolId: string
-    name: string
-    suppressed: boolean
-    screened?: number
-    poorVision?: Rate
-    screeningMyopia?: Rate
-  }[]
-  trend: { schoolYear: string; suppressed: boolean; screened?: number; poorVision?: Rate; screeningMyopia?: Rate }[]
 }
 
 // ---- attendance
@@ -168,48 +89,14 @@ export interface VisionStats {
 export type AbsenceType = 'SICK' | 'PERSONAL' | 'OTHER'
 export const ABSENCE_TYPES: readonly AbsenceType[] = ['SICK', 'PERSONAL', 'OTHER']
 
-export interface Symptom {
-  code: string
-  zh: string
-  en: string
-}
+export type Symptom = Schemas['Symptoms.Symptom']
 
-export interface AbsenceView {
-  studentId: string
-  name: string
-  type: AbsenceType
-  symptoms: string[]
-  note?: string
-}
+export type AbsenceView = Omit<Schemas['AttendanceViews.AbsenceView'], 'type'> & { type: AbsenceType }
 
-export interface FollowUpView {
-  id: string
-  studentId: string
-  name: string
-  classId: string
-  className: string
-  firstDay: string
-  lastDay: string
-  sickDays: number
-  symptoms: string[]
-  status: 'OPEN' | 'CLOSED'
-  returnedOn?: string
-  returnNote?: string
-  version?: number
-}
+export type FollowUpView = Omit<Schemas['AttendanceViews.FollowUpView'], 'status'> & { status: 'OPEN' | 'CLOSED' }
 
-export interface DayView {
-  classId: string
-  className: string
-  date: string
-  registered: boolean
-  members: number
-  present: number
-  absent: number
+export type DayView = Omit<Schemas['AttendanceViews.DayView'], 'byType' | 'absences' | 'openFollowUps'> & {
   byType: Record<AbsenceType, number>
-  firstRegisteredAt?: string
-  registeredAt?: string
-  registeredBy?: string
   absences: AbsenceView[]
   openFollowUps: FollowUpView[]
 }
@@ -221,66 +108,26 @@ export interface AbsenceInput {
   note?: string | null
 }
 
-export interface StudentAttendance {
-  studentId: string
-  from: string
-  to: string
-  schoolDays: number
-  absentDays: number
+export type StudentAttendance = Omit<
+  Schemas['AttendanceViews.StudentAttendance'],
+  'byType' | 'absences' | 'followUps'
+> & {
   byType: Record<AbsenceType, number>
-  attendanceRate?: number
-  absences: { date: string; type: AbsenceType; symptoms: string[]; note?: string }[]
+  absences: (Omit<Schemas['AttendanceViews.DateAbsence'], 'type'> & { type: AbsenceType })[]
   followUps: FollowUpView[]
 }
 
 export type ClassRegisterStatus = 'REGISTERED' | 'LATE' | 'PENDING' | 'MISSING'
 
-export interface SchoolDay {
-  schoolId: string
-  schoolName: string
-  date: string
-  registerBy: string
-  classes: {
-    classId: string
-    name: string
-    grade: number
-    members: number
-    status: ClassRegisterStatus
-    registeredAt?: string
-    absent: number
-    sick: number
-  }[]
-  totals: {
-    members: number
-    registeredClasses: number
-    classes: number
-    absent: number
-    byType: Record<AbsenceType, number>
-    bySymptom: Record<string, number>
-  }
-  absentStreakDays: number
-  streaks: {
-    studentId: string
-    name: string
-    classId: string
-    className: string
-    days: number
-    type: AbsenceType
-    lastDay: string
-  }[]
-  clusters: { classId: string; className: string; symptom: string; onDay: number; withinThreeDays: number }[]
-  openFollowUps: number
+export type SchoolDay = Omit<Schemas['AttendanceViews.SchoolDay'], 'classes' | 'totals' | 'streaks'> & {
+  classes: (Omit<Schemas['AttendanceViews.ClassStatus'], 'status'> & { status: ClassRegisterStatus })[]
+  totals: Omit<Schemas['AttendanceViews.Totals'], 'byType'> & { byType: Record<AbsenceType, number> }
+  streaks: (Omit<Schemas['AttendanceViews.Streak'], 'type'> & { type: AbsenceType })[]
 }
 
-export interface CountyAttendance {
-  countyId: string
-  countyName: string
-  from: string
-  to: string
-  suppressionThreshold: number
-  symptoms: string[]
-  days: { date: string; sick?: number | null; bySymptom: Record<string, number | null> }[]
-  sick?: number | null
+export type CountyAttendance = Omit<Schemas['AttendanceViews.County'], 'days' | 'bySymptom'> & {
+  days: (Omit<Schemas['AttendanceViews.CountyDay'], 'bySymptom'> & { bySymptom: Record<string, number | null> })[]
+  /** a suppressed (small) count is null */
   bySymptom: Record<string, number | null>
 }
 

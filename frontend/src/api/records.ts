@@ -1,7 +1,13 @@
 import { api } from './index'
+import type { components } from './schema'
 import type { Page } from './types'
 
-/** 写实记录 (org.zhsz.record.RecordController). */
+type Schemas = components['schemas']
+
+/**
+ * 写实记录 (org.zhsz.record.RecordController). The shapes are the generated ones (schema.d.ts); plain-string fields the
+ * page relies on as unions are narrowed here.
+ */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
 
@@ -18,179 +24,59 @@ export const RECORD_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'V
 export type RecordStatus = (typeof RECORD_STATUSES)[number]
 
 /** Category: flat list from GET /record-categories (the page groups it by dimension). */
-export interface Category {
-  dimension: Dimension
-  code: string
-  zh: string
-  en?: string
-  privateToFamily: boolean
-  severity: boolean
-  hours: boolean
-  /** SPORTS or ARTS: records of this category name a skill */
-  skill?: string | null
-}
+export type Category = Schemas['Category']
 
-export interface Person {
-  username: string
-  name?: string
-  role?: string
-}
+export type Person = Schemas['StudentRecord.Person']
 
 /** RecordView */
-export interface StudentRecord {
-  id: string
-  studentId: string
-  /** in lists of several students' records (the review queue) */
-  studentName?: string
-  className?: string
-  schoolId: string
-  classId?: string
-  term: string
-  dimension: Dimension
-  dimensionLabel?: string
-  category: string
-  categoryName?: string
-  title: string
-  description?: string
-  occurredOn: string
-  hours?: number
-  level?: Level
-  award?: string
-  severity?: Severity
-  skill?: string
-  evidence: string[]
+export type StudentRecord = Omit<Schemas['RecordView'], 'source' | 'severity'> & {
   source: 'TEACHER' | 'STUDENT' | 'IMPORT' | 'FAMILY'
-  /** a home task the family confirmed (source FAMILY): who did it, which guardian confirmed it */
-  family?: { completionId: string; taskCode: string; doneBy?: Person; confirmedBy?: Person; confirmedAt?: string }
-  status: RecordStatus
-  recordedBy?: Person
-  review?: { decision: string; reason?: string; by?: Person; at?: string }
-  voided?: { reason: string; by?: Person; at?: string }
-  privateToFamily: boolean
-  batchId?: string
-  version: number
-  createdAt?: string
-  updatedAt?: string
+  severity?: Severity
 }
 
 /** Evidence.Stored */
-export interface EvidenceFile {
-  id: string
-  filename: string
-  contentType: string
-  size: number
-  sha256?: string
-  uploadedBy?: string
-  uploadedAt?: string
-}
+export type EvidenceFile = Schemas['Evidence.Stored']
 
 /** StudentRecord.Change: fields maps a field to [before, after] */
-export interface RecordChange {
-  at: string
-  by?: Person
-  action: string
-  fields?: Record<string, (string | null)[]>
-  note?: string
+export type RecordChange = Omit<Schemas['StudentRecord.Change'], 'fields'> & {
+  /** a field to [before, after] */
+  fields: Record<string, (string | null)[]>
 }
 
-export interface RecordDetail {
+export type RecordDetail = Omit<Schemas['RecordService.Detail'], 'record' | 'history'> & {
   record: StudentRecord
-  evidence: EvidenceFile[]
   history: RecordChange[]
-  /** what the viewer may do with the record now, decided by the server: edit, submit, review, void, delete */
-  actions: string[]
 }
 
 /** The body of a new record (RecordController.RecordBody). */
-export interface RecordInput {
-  dimension: Dimension
-  category: string
-  title: string
-  description?: string
-  occurredOn: string
-  hours?: number
-  level?: Level
-  award?: string
-  severity?: Severity
-  skill?: string
-  evidence?: string[]
-  submit?: boolean
-}
+export type RecordInput = Omit<Schemas['RecordController.RecordBody'], 'severity'> & { severity?: Severity }
 
-export type RecordPatch = Partial<Omit<RecordInput, 'dimension' | 'submit'>>
+export type RecordPatch = Omit<Schemas['RecordController.PatchBody'], 'severity'> & { severity?: Severity }
 
-export interface BatchItem {
-  studentId: string
-  name?: string
-  status: 'CREATED' | 'FAILED' | 'NOT_IN_CLASS'
-  recordId?: string
-  error?: string
-}
+export type BatchItem = Omit<Schemas['RecordBatch.Item'], 'status'> & { status: 'CREATED' | 'FAILED' | 'NOT_IN_CLASS' }
 
-export interface BatchResult {
-  batchId: string
-  created: number
-  failed: number
-  items: BatchItem[]
-}
+export type BatchResult = Omit<Schemas['RecordBatch.Result'], 'items'> & { items: BatchItem[] }
 
 export type DimensionCounts = Record<Dimension, number>
 
-export interface OverviewRow {
-  studentId: string
-  name: string
+export type OverviewRow = Omit<Schemas['RecordViews.StudentRow'], 'approved' | 'pending'> & {
   approved: DimensionCounts
   pending: DimensionCounts
-  todo: Dimension[]
 }
 
-export interface ClassOverview {
-  classId: string
-  className: string
-  term: string
+export type ClassOverview = Omit<Schemas['RecordViews.ClassOverview'], 'students' | 'studentsWithRecords'> & {
   students: OverviewRow[]
   studentsWithRecords: DimensionCounts
 }
 
 /** RecordViews.Coverage: figures are absent when suppressed (small cell) */
-export interface Coverage {
-  scope: string
-  id: string
-  name?: string
-  term: string
-  students: number
-  withSportsSkill?: number | null
-  withArtsSkill?: number | null
-  labourHoursMet?: number | null
-  sportsRate?: number | null
-  artsRate?: number | null
-  labourRate?: number | null
-  suppressed: boolean
-}
+export type Coverage = Schemas['RecordViews.Coverage']
 
-export interface SchoolCoverage {
-  school: Coverage
-  classes: Coverage[]
-}
+export type SchoolCoverage = Schemas['RecordViews.SchoolCoverage']
 
-export interface CountyCoverage {
-  countyId: string
-  term: string
-  county: Coverage
-  schools: Coverage[]
-}
+export type CountyCoverage = Schemas['RecordViews.CountyCoverage']
 
-export interface Skills {
-  studentId: string
-  sportsSkills: string[]
-  artsSkills: string[]
-  labourHoursByTerm: Record<string, number>
-  labourHoursRequired: number
-  sportsGoalMet: boolean
-  artsGoalMet: boolean
-  labourMetThisTerm: boolean
-  currentTerm: string
-}
+export type Skills = Schemas['RecordViews.Skills']
 
 export interface TimelineFilter {
   term?: string
@@ -204,20 +90,12 @@ export interface TimelineFilter {
 const student = (id: string) => `${V1}/students/${enc(id)}`
 
 /** One record's outcome of a batch review (POST /api/v1/records/review-batch). */
-export interface ReviewOutcome {
-  studentId: string
-  recordId: string
+export type ReviewOutcome = Omit<Schemas['RecordController.ReviewOutcome'], 'status' | 'record'> & {
   status: 'APPROVED' | 'REJECTED' | 'FAILED'
-  errorCode?: string
-  /** why it failed, in the user's language */
-  error?: string
   record?: StudentRecord
 }
 
-export interface BatchReviewResult {
-  approved: number
-  rejected: number
-  failed: number
+export type BatchReviewResult = Omit<Schemas['RecordController.BatchReviewResult'], 'items'> & {
   items: ReviewOutcome[]
 }
 

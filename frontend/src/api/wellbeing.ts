@@ -1,18 +1,18 @@
 import { api } from './index'
+import type { components } from './schema'
 
-/** 心理健康 (org.zhsz.wellbeing.WellbeingController). Absent or null figures in statistics are suppressed cells. */
+type Schemas = components['schemas']
+
+/**
+ * 心理健康 (org.zhsz.wellbeing.WellbeingController). Absent or null figures in statistics are suppressed cells. The
+ * shapes are the generated ones (schema.d.ts); the instruments (maps on the server) and plain-string codes are narrowed.
+ */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
 
 export type Localized = Record<string, string>
 
-export interface InstrumentSummary {
-  code: string
-  version: number
-  name: Localized
-  items: number
-  licence?: string
-}
+export type InstrumentSummary = Schemas['WellbeingController.InstrumentSummary']
 
 /** Instrument.publicView: what a student is shown (no scoring rules) */
 export interface InstrumentView {
@@ -27,199 +27,62 @@ export interface InstrumentView {
 
 export type CampaignStatus = 'SCHEDULED' | 'OPEN' | 'ENDED' | 'CLOSED'
 
-export interface Campaign {
-  id: string
-  name: string
-  instruments: string[]
-  variant?: string
-  classIds: string[]
-  opensOn: string
-  closesOn: string
-  status: CampaignStatus
-  createdBy?: string
-  createdAt?: string
-}
+export type Campaign = Omit<Schemas['Screening.CampaignView'], 'status'> & { status: CampaignStatus }
 
-export interface NewCampaign {
-  name: string
-  instruments: string[]
-  variant?: string
-  classIds: string[]
-  opensOn: string
-  closesOn: string
-}
+export type NewCampaign = Schemas['WellbeingController.NewCampaign']
 
-export interface MyScreening {
+export type MyScreening = Omit<Schemas['Screening.MyScreening'], 'campaign' | 'instruments' | 'notice'> & {
   campaign: Campaign
   instruments: InstrumentView[]
-  /** instrument codes already answered */
-  done: string[]
 }
 
-export interface Submitted {
-  responseId: string
-  instrument: string
-  submittedAt: string
-  alertRaised: boolean
-}
+export type Submitted = Schemas['Screening.Submitted']
 
-export interface Alert {
-  id: string
-  studentId: string
-  studentName: string
-  classId?: string
-  reason: string
-  raisedAt: string
-  acknowledgedAt?: string
-  acknowledgedBy?: string
-  note?: string
-  overdue: boolean
-  version?: number
-}
+export type Alert = Schemas['Alerts.AlertView']
 
-export interface OverdueSummary {
-  overdue: number
-  oldestRaisedAt?: string
-  ackWithinMinutes: number
-}
+export type OverdueSummary = Schemas['Alerts.OverdueSummary']
 
-export interface PlanTask {
-  id?: string
-  assignee: string
-  assigneeName?: string
-  title: string
-  schedule?: string
-  dueOn?: string | null
-  done: boolean
-}
+export type PlanTask = Schemas['Plans.TaskView']
 
-export interface Responsible {
-  username?: string
-  name: string
-  role?: string
-  duty?: string
-}
+export type Responsible = Schemas['Plans.ResponsibleView']
 
-export interface FollowUp {
-  dueOn?: string | null
-  doneOn?: string | null
-  note?: string
-}
+export type FollowUp = Schemas['Plans.FollowUpView']
 
-export interface Plan {
-  studentId: string
-  riskLevel: string
-  status: 'ACTIVE' | 'CLOSED'
-  concerns?: string
-  goals?: string
-  interventions?: string
-  responsible: Responsible[]
-  tasks: PlanTask[]
-  followUps: FollowUp[]
-  reviewOn?: string | null
-  updatedByName?: string
-  updatedAt?: string
-  version?: number
-}
+export type Plan = Omit<Schemas['Plans.PlanView'], 'status'> & { status: 'ACTIVE' | 'CLOSED' }
 
-export type PlanInput = Omit<Plan, 'studentId' | 'updatedByName' | 'updatedAt' | 'version'>
+export type PlanInput = Omit<Schemas['WellbeingController.PlanBody'], 'status'> & { status: 'ACTIVE' | 'CLOSED' }
 
-export interface PlanVersion {
-  version: number
-  savedAt: string
-  savedBy?: string
-  plan: Plan
-}
+export type PlanVersion = Omit<Schemas['Plans.PlanVersion'], 'plan'> & { plan: Plan }
 
-export interface CaseRow {
-  studentId: string
-  name: string
-  classId?: string
-  riskLevel: string
-  status: string
-  nextFollowUp?: string
-  reviewOn?: string
-  followUpOverdue: boolean
-  reviewOverdue: boolean
-}
+export type CaseRow = Schemas['Plans.CaseRow']
 
-export interface AssignedTask {
-  studentId: string
-  studentName: string
-  classId?: string
-  needsAttention: boolean
-  task: PlanTask
-}
+export type AssignedTask = Schemas['Plans.AssignedTask']
 
-export interface AttentionFlag {
-  studentId: string
-  needsAttention: boolean
-  myTasks: PlanTask[]
-}
+export type AttentionFlag = Schemas['Plans.Flag']
 
-export interface Session {
-  id: string
-  date: string
-  minutes: number
-  kind: string
-  note?: string
-  counselorName?: string
-  createdAt?: string
-}
+export type Session = Schemas['Plans.SessionView']
 
-export interface Referral {
-  id: string
-  hospital: string
-  referredOn: string
-  guardianInformed: boolean
-  guardianInformedOn?: string
-  outcome?: string
-  status: string
-  version?: number
-}
+export type Referral = Schemas['Plans.ReferralView']
 
 /** WellbeingStats.Table: cells[row][column], null = suppressed */
-export interface BandTable {
-  instrument: string
-  rows: string[]
-  columns: string[]
+export type BandTable = Omit<Schemas['WellbeingStats.Table'], 'cells' | 'rowTotals'> & {
   cells: (number | null)[][]
   rowTotals: (number | null)[]
 }
 
-export interface CampaignStats {
-  campaignId: string
-  name: string
-  opensOn: string
-  invited: number
-  responded: Record<string, number>
+export type CampaignStats = Omit<Schemas['WellbeingStats.CampaignStats'], 'coverage' | 'bandsByGrade'> & {
   coverage: Record<string, number | null>
   bandsByGrade: BandTable[]
 }
 
-export interface TrendPoint {
-  campaignId: string
-  name: string
-  opensOn: string
-  instrument: string
-  responded?: number | null
+export type TrendPoint = Omit<Schemas['WellbeingStats.TrendPoint'], 'bandShare'> & {
   bandShare: Record<string, number | null>
 }
 
 /** counts under 5 are absent (suppressed) */
-export interface SchoolCounts {
-  schoolId: string
-  campaigns: number
-  responses?: number | null
-  activePlans?: number | null
-  openAlerts?: number | null
-}
+export type SchoolCounts = Schemas['WellbeingStats.SchoolCounts']
 
-export interface CountyWellbeing {
-  countyId: string
-  schools: SchoolCounts[]
-  campaigns: CampaignStats[]
-}
+export type CountyWellbeing = Omit<Schemas['WellbeingStats.CountyStats'], 'campaigns'> & { campaigns: CampaignStats[] }
 
 const student = (id: string) => `${V1}/students/${enc(id)}/wellbeing`
 

@@ -3,7 +3,7 @@ import { createI18n } from 'vue-i18n'
 import zhCN from '@/i18n/zh-CN'
 import en from '@/i18n/en'
 import { accessReason, accessVerb, describeAccess, isEmergency } from './phrasing'
-import type { AccessEntry } from '@/api/types'
+import type { AccessLine } from './phrasing'
 
 function translator(locale: 'zh-CN' | 'en') {
   const i18n = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en }, missingWarn: false })
@@ -14,7 +14,7 @@ function translator(locale: 'zh-CN' | 'en') {
   }
 }
 
-const entry = (e: Partial<AccessEntry>): AccessEntry => ({
+const entry = (e: Partial<AccessLine>): AccessLine => ({
   at: '2026-03-02T01:02:03Z',
   action: 'mental_health.read',
   ...e,

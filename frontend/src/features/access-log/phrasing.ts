@@ -1,5 +1,8 @@
 import type { AccessEntry } from '@/api/types'
 
+/** What the phrasing reads of an access-log line: the time and action, and whatever else the line has. */
+export type AccessLine = Pick<AccessEntry, 'at' | 'action'> & Partial<AccessEntry>
+
 /**
  * Turns an access-log entry into a sentence a family understands, e.g. "心理教师 苏静怡 查看了 心理健康档案"
  * ("Counselor 苏静怡 viewed the mental-health file"). The API names the action as a dotted verb
@@ -16,7 +19,7 @@ export function accessVerb(action: string | undefined | null): AccessVerb {
   return (ACCESS_VERBS as readonly string[]).includes(last) ? (last as AccessVerb) : 'other'
 }
 
-export function describeAccess(entry: AccessEntry, t: Translate, te: HasKey): string {
+export function describeAccess(entry: AccessLine, t: Translate, te: HasKey): string {
   const roleKey = `enums.role.${entry.role}`
   const dataKey = `enums.dataClass.${entry.dataClass}`
   const role = entry.role && te(roleKey) ? t(roleKey) : ''
@@ -27,19 +30,19 @@ export function describeAccess(entry: AccessEntry, t: Translate, te: HasKey): st
 }
 
 /** "共 3 次，首次 … ，最近 …" for a line that stands for repeated reads; null for a single one. */
-export function repeated(entry: AccessEntry, t: Translate, format: (iso: string) => string): string | null {
+export function repeated(entry: AccessLine, t: Translate, format: (iso: string) => string): string | null {
   const n = entry.count ?? 1
   if (n <= 1 || !entry.firstAt) return null
   return t('accessLog.repeated', { n, first: format(entry.firstAt), last: format(entry.lastAt ?? entry.at) })
 }
 
 /** The stated reason, shown under the sentence (break-glass openings always have one). */
-export function accessReason(entry: AccessEntry, t: Translate): string | null {
+export function accessReason(entry: AccessLine, t: Translate): string | null {
   const reason = entry.reason?.trim()
   return reason ? t('accessLog.reason', { reason }) : null
 }
 
 /** Break-glass openings are shown highlighted: a school admin opened a mental-health file in an emergency. */
-export function isEmergency(entry: AccessEntry): boolean {
+export function isEmergency(entry: AccessLine): boolean {
   return accessVerb(entry.action) === 'break_glass'
 }

@@ -28,7 +28,11 @@ describe('archive phase', () => {
     expect(canComment(view({ phase: 'IN_PUBLICITY', status: 'PUBLICITY' }))).toBe(true)
     expect(
       canComment(
-        view({ phase: 'SIGNING', status: 'SIGNING', signatures: [{ role: 'STUDENT', username: 's', at: 'x' }] }),
+        view({
+          phase: 'SIGNING',
+          status: 'SIGNING',
+          signatures: [{ role: 'STUDENT', username: 's', name: '学生', at: 'x' }],
+        }),
       ),
     ).toBe(false)
   })
@@ -44,7 +48,7 @@ describe('archive phase', () => {
       phase: 'SIGNING',
       status: 'SIGNING',
       nextSignatures: ['GUARDIAN', 'HEAD_TEACHER', 'PRINCIPAL'],
-      signatures: [{ role: 'STUDENT', username: 's', at: 'x' }],
+      signatures: [{ role: 'STUDENT', username: 's', name: '学生', at: 'x' }],
     })
     expect(signBlocker(studentDone, 'student')).toBe('signed')
     expect(canSign(studentDone, 'guardian')).toBe(true)

@@ -36,7 +36,10 @@ export function chainLabel(chain: string | undefined | null, county: string): st
   return chain === 'county' ? county : (chain ?? '–')
 }
 
-export function describeBreak(b: ChainBreak, t: (key: string, params?: Record<string, unknown>) => string): string {
+export function describeBreak(
+  b: Pick<ChainBreak, 'chain' | 'seq' | 'problem'> & Partial<Pick<ChainBreak, 'problemCode'>>,
+  t: (key: string, params?: Record<string, unknown>) => string,
+): string {
   const kind = breakKind(b.problem, b.problemCode)
   const problem = kind ? t(`audit.problems.${kind}`) : b.problem
   return t('audit.brokenDetail', { chain: chainLabel(b.chain, t('audit.county')), seq: b.seq, problem })

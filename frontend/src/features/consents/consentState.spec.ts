@@ -7,6 +7,8 @@ const consent = (c: Partial<Consent>): Consent => ({
   purpose: 'MENTAL_HEALTH_SCREENING',
   noticeVersion: 1,
   decision: 'GRANTED',
+  byName: '李华',
+  byRelation: '母亲',
   at: '2026-03-01T00:00:00Z',
   ...c,
 })

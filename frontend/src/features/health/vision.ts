@@ -1,4 +1,4 @@
-import type { AbsenceInput, AbsenceType, Advice, EyeInput, ScreeningView, VisionCategory } from '@/api/health'
+import type { AbsenceInput, AbsenceType, Advice, EyeInput, EyeView, VisionCategory } from '@/api/health'
 
 /**
  * Client-side hints while typing vision values (the server decides: it answers 422 naming the field). Five-point
@@ -56,8 +56,8 @@ export function hintFor(field: EyeField, value: string | number | null | undefin
   }
 }
 
-/** An eye's inputs as text, from what the server stored. */
-export function eyeText(eye: ScreeningView['left']): Record<EyeField, string> {
+/** An eye's inputs as text, from what the server stored (only the measured values are read). */
+export function eyeText(eye: Partial<Pick<EyeView, EyeField>> | undefined): Record<EyeField, string> {
   const out = {} as Record<EyeField, string>
   for (const f of EYE_FIELDS) {
     const v = eye?.[f]

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -55,7 +56,8 @@ public class AccessGrants {
 
     /** A grant as other modules and the API see it. */
     public record GrantView(String id, String kind, String grantee, String studentId, String schoolId, String reason,
-                            Instant from, Instant until, String grantedBy, Instant revokedAt, boolean active) {
+                            Instant from, Instant until, String grantedBy, @Nullable Instant revokedAt,
+                            boolean active) {
     }
 
     GrantView view(Grant g) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,9 +73,11 @@ class AuditController {
      * action, role and data class in words, the student's name, a system reason in words.
      */
     record EventEntry(String id, String chain, long seq, Instant at, String username, String actorName, String role,
-                      String roleLabel, String action, String actionLabel, String resourceType, String resourceId,
-                      String studentId, String studentName, String schoolId, String outcome, String reasonCode,
-                      String reason, String dataClass, String dataClassLabel, String hash) {
+                      String roleLabel, String action, String actionLabel, String resourceType,
+                      @Nullable String resourceId,
+                      @Nullable String studentId, @Nullable String studentName, @Nullable String schoolId,
+                      String outcome, String reasonCode,
+                      String reason, @Nullable String dataClass, @Nullable String dataClassLabel, String hash) {
     }
 
     @GetMapping("/audit/events")
@@ -140,7 +143,7 @@ class AuditController {
      */
     record AccessEntry(Instant at, Instant firstAt, Instant lastAt, long count, String role, String roleLabel,
                        String name, String action, String actionLabel, String dataClass, String dataClassLabel,
-                       String reasonCode, String reason) {
+                       @Nullable String reasonCode, @Nullable String reason) {
     }
 
     @GetMapping("/students/{id}/access-log")

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -124,7 +125,7 @@ public class ConsentRegister {
     }
 
     record ConsentView(String id, String purpose, int noticeVersion, String decision, String byName,
-                       String byRelation, Instant at, Instant withdrawnAt) {
+                       String byRelation, Instant at, @Nullable Instant withdrawnAt) {
         static ConsentView of(Consent c) {
             return new ConsentView(c.id(), c.purpose(), c.noticeVersion(), c.decision(), c.byName(), c.byRelation(),
                     c.at(), c.withdrawnAt());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,9 +37,11 @@ class MeController {
     record Child(String studentId, String name, String classId, String className, String schoolId) {
     }
 
-    record Me(String username, String name, Set<String> roles, String schoolId, String schoolName, String countyId,
-              String termCode, String termName, String studentId, String studentName, String classId,
-              String className, List<Child> children, List<Permissions.Granted> permissions) {
+    record Me(String username, String name, Set<String> roles, @Nullable String schoolId, @Nullable String schoolName,
+              @Nullable String countyId,
+              @Nullable String termCode, @Nullable String termName, @Nullable String studentId,
+              @Nullable String studentName, @Nullable String classId,
+              @Nullable String className, @Nullable List<Child> children, List<Permissions.Granted> permissions) {
     }
 
     @GetMapping

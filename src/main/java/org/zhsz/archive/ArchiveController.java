@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +54,7 @@ class ArchiveController {
         return archives.select(actor, id, term, body.selection(), ETags.parse(ifMatch));
     }
 
-    record Text(@Size(max = 2000) @MultiLine String text) {
+    record Text(@Size(max = 2000) @MultiLine @Nullable String text) {
     }
 
     @PutMapping("/students/{id}/archives/{term}/self-statement")
@@ -85,7 +86,9 @@ class ArchiveController {
     }
 
     record AmendmentBody(@NotBlank @Size(max = 500) @MultiLine String reason,
-                         @Size(max = 800) @MultiLine String selfStatement, @Size(max = 1000) @MultiLine String comment, Map<String, List<String>> selection) {
+                         @Size(max = 800) @MultiLine @Nullable String selfStatement,
+                         @Size(max = 1000) @MultiLine @Nullable String comment,
+                         @Nullable Map<String, List<String>> selection) {
     }
 
     @PostMapping("/students/{id}/archives/{term}/amendments")
@@ -109,7 +112,7 @@ class ArchiveController {
 
     // ---- publicity ----
 
-    record OpenPublicity(String term, Integer workingDays, LocalDate startOn) {
+    record OpenPublicity(@Nullable String term, @Nullable Integer workingDays, @Nullable LocalDate startOn) {
     }
 
     @PostMapping("/classes/{classId}/publicity")
@@ -137,7 +140,7 @@ class ArchiveController {
         return publicity.board(actor, classId, term);
     }
 
-    record NewObjection(String term, @NotBlank String studentId, String recordId,
+    record NewObjection(@Nullable String term, @NotBlank String studentId, String recordId,
                         @NotBlank @Size(max = 500) @MultiLine String reason) {
     }
 

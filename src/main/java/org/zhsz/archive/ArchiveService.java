@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -96,10 +97,14 @@ class ArchiveService {
 
     record ArchiveView(String studentId, String term, String termName, Status status, String phase,
                        Map<String, List<ArchivableRecord>> selected, List<ArchivableRecord> selectable,
-                       String selfStatement, String comment, Person commentBy, TermArchive.Publicity publicity,
-                       List<TermArchive.Signature> signatures, List<String> nextSignatures, String contentHash,
-                       int archiveVersion, String previousHash, Instant lockedAt, List<TermArchive.Amendment> amendments,
-                       TermArchive.Snapshot snapshot, long openObjections, int selectionLimit, Long version) {
+                       @Nullable String selfStatement, @Nullable String comment, @Nullable Person commentBy,
+                       TermArchive.@Nullable Publicity publicity,
+                       List<TermArchive.Signature> signatures, List<String> nextSignatures,
+                       @Nullable String contentHash,
+                       int archiveVersion, @Nullable String previousHash, @Nullable Instant lockedAt,
+                       List<TermArchive.Amendment> amendments,
+                       TermArchive.@Nullable Snapshot snapshot, long openObjections, int selectionLimit,
+                       @Nullable Long version) {
     }
 
     private Mono<TermArchive> load(StudentScope scope, String term) {
@@ -131,7 +136,7 @@ class ArchiveService {
      */
     record ArchiveSummary(String studentId, String studentName, String studentNo, String phase, Status status,
                           int selectedCount, List<String> signed, List<String> nextSignatures, long openObjections,
-                          Long version) {
+                          @Nullable Long version) {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -233,8 +234,10 @@ class Dossiers {
      * the reader's language.
      */
     record FileCheck(boolean signaturePresent, boolean signatureValid, boolean coversWholeDocument,
-                     String signer, String signerSubject, boolean signerIsIssuingSchool, String sha256, boolean known,
-                     String code, String status, String school, String student, String problemCode, String problem) {
+                     @Nullable String signer, @Nullable String signerSubject, boolean signerIsIssuingSchool,
+                     String sha256, boolean known,
+                     @Nullable String code, String status, @Nullable String school, @Nullable String student,
+                     @Nullable String problemCode, @Nullable String problem) {
         FileCheck localized(org.zhsz.platform.Messages messages, java.util.Locale locale) {
             return new FileCheck(signaturePresent, signatureValid, coversWholeDocument, signer, signerSubject,
                     signerIsIssuingSchool, sha256, known, code, status, school, student, problemCode,

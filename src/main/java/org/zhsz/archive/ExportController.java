@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +52,7 @@ class ExportController {
         this.students = students;
     }
 
-    record NewExport(String classId, Integer gradeLevel) {
+    record NewExport(@Nullable String classId, @Nullable Integer gradeLevel) {
     }
 
     @PostMapping("/dossier-exports")
@@ -82,7 +83,7 @@ class ExportController {
     }
 
     record Release(@NotEmpty @Size(max = 2000) List<String> studentIds, @NotBlank String officer,
-                   @NotNull @Future Instant until, @Size(max = 300) @MultiLine String reason) {
+                   @NotNull @Future Instant until, @Size(max = 300) @MultiLine @Nullable String reason) {
     }
 
     /** Releases chosen dossiers to an admissions officer until a date: read-only, audited, expiring. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -73,7 +74,8 @@ class Exports {
 
     @Document("dossier_exports")
     record Job(@Id String id, String schoolId, String requestedBy, String scope, int total, int done, String status,
-               String fileId, long bytes, String error, Instant createdAt, Instant finishedAt) {
+               @Nullable String fileId, long bytes, @Nullable String error, Instant createdAt,
+               @Nullable Instant finishedAt) {
     }
 
     /** A ZIP of the locked dossiers of a class or a grade: the school's admin (ARCHIVE EXPORT of the school). */

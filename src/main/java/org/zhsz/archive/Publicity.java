@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,7 +59,8 @@ class Publicity {
         this.props = props;
     }
 
-    record Window(String classId, String term, LocalDate startOn, LocalDate endOn, int workingDays, int archives,
+    record Window(String classId, String term, @Nullable LocalDate startOn, @Nullable LocalDate endOn, int workingDays,
+                  int archives,
                   boolean open) {
     }
 
@@ -104,7 +106,7 @@ class Publicity {
     }
 
     record BoardRecord(String recordId, String dimensionLabel, String categoryName, String title, LocalDate occurredOn,
-                       String levelLabel, String award) {
+                       @Nullable String levelLabel, @Nullable String award) {
     }
 
     /**
@@ -163,8 +165,9 @@ class Publicity {
     // ---------------------------------------------------------------- objections
 
     record ObjectionView(String id, String classId, String term, String studentId, String studentName,
-                         String recordId, String reason, String filedByName, String filedByRole, Instant filedAt,
-                         String status, String resolution, Instant resolvedAt, boolean mine) {
+                         String recordId, String reason, @Nullable String filedByName, String filedByRole,
+                         Instant filedAt,
+                         String status, @Nullable String resolution, @Nullable Instant resolvedAt, boolean mine) {
     }
 
     Mono<ObjectionView> object(Actor actor, String classId, String term, String studentId, String recordId,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -42,28 +43,32 @@ record TermArchive(@Id String id, String schoolId, String studentId, String clas
     }
 
     record Publicity(LocalDate startOn, LocalDate endOn, int workingDays, Person openedBy, Instant openedAt,
-                     Instant closedEarlyAt) {
+                     @Nullable Instant closedEarlyAt) {
     }
 
     record Signature(SignRole role, String username, String name, Instant at) {
     }
 
     /** What the locked archive shows, frozen. */
-    record Snapshot(String studentName, String studentNoMasked, String sex, String schoolName, String className,
-                    String termName, List<SnapshotRecord> records, String selfStatement, String comment,
-                    String commentBy, FitnessLine fitness, List<Signature> signatures) {
+    record Snapshot(String studentName, @Nullable String studentNoMasked, String sex, String schoolName,
+                    String className,
+                    String termName, List<SnapshotRecord> records, @Nullable String selfStatement,
+                    @Nullable String comment,
+                    @Nullable String commentBy, @Nullable FitnessLine fitness, List<Signature> signatures) {
     }
 
     record SnapshotRecord(String id, String dimension, String dimensionLabel, String categoryName, String title,
-                          String description, LocalDate occurredOn, String levelLabel, String award, BigDecimal hours,
-                          String skill) {
+                          String description, LocalDate occurredOn, @Nullable String levelLabel,
+                          @Nullable String award, @Nullable BigDecimal hours,
+                          @Nullable String skill) {
     }
 
     record FitnessLine(String schoolYear, BigDecimal totalScore, String rating) {
     }
 
-    record Amendment(String id, String reason, Person requestedBy, Instant requestedAt, String selfStatement,
-                     String comment, Map<String, List<String>> selection, String status, Person decidedBy,
-                     Instant decidedAt, String fromHash, String toHash) {
+    record Amendment(String id, String reason, Person requestedBy, Instant requestedAt, @Nullable String selfStatement,
+                     @Nullable String comment, @Nullable Map<String, List<String>> selection, String status,
+                     @Nullable Person decidedBy,
+                     @Nullable Instant decidedAt, String fromHash, @Nullable String toHash) {
     }
 }

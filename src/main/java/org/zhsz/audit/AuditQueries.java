@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -92,8 +93,9 @@ public class AuditQueries {
      * {@code stream} is null for chains written before streams; {@code checkpoint} names the checkpoint file
      * ({@code checkpoint}, {@code checkpoint_invalid}).
      */
-    public record Break(String chain, long seq, String eventId, String problemCode, String problem, String stream,
-                        String checkpoint) {
+    public record Break(@Nullable String chain, long seq, @Nullable String eventId, String problemCode, String problem,
+                        @Nullable String stream,
+                        @Nullable String checkpoint) {
     }
 
     /**
@@ -101,8 +103,9 @@ public class AuditQueries {
      * @param pending     events not sealed yet by their running instance (not a break)
      * @param checkpoints checkpoint files compared; {@code lastCheckpoint} the newest one's time
      */
-    public record Verification(boolean intact, long eventsChecked, List<String> chains, Break firstBreak,
-                               long sealed, long pending, long seals, int checkpoints, Instant lastCheckpoint) {
+    public record Verification(boolean intact, long eventsChecked, List<String> chains, @Nullable Break firstBreak,
+                               long sealed, long pending, long seals, int checkpoints,
+                               @Nullable Instant lastCheckpoint) {
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
@@ -109,8 +110,9 @@ class Checklists {
         return defaults.getOrDefault(grade, List.of());
     }
 
-    record GradeChecklist(int grade, String gradeName, boolean custom, List<Docs.Task> items, Docs.Person updatedBy,
-                          java.time.Instant updatedAt, Long version) {
+    record GradeChecklist(int grade, String gradeName, boolean custom, List<Docs.Task> items,
+                          Docs.@Nullable Person updatedBy,
+                          java.time.@Nullable Instant updatedAt, @Nullable Long version) {
     }
 
     record SchoolChecklists(String schoolId, List<GradeChecklist> grades) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.data.domain.Sort;
@@ -93,8 +94,8 @@ class ClassNotices {
     enum ReceiptStatus { UNREAD, READ, CONFIRMED, NO_ACCOUNT }
 
     /** One of the reader's children (or the student themself) and where they stand with the notice. */
-    record Mine(String studentId, String studentName, String classId, ReceiptStatus status, Instant readAt,
-                Instant confirmedAt) {
+    record Mine(String studentId, String studentName, String classId, ReceiptStatus status, @Nullable Instant readAt,
+                @Nullable Instant confirmedAt) {
     }
 
     /** The sender's overview: families reached, read, confirmed (guardians, and students with at least one). */
@@ -103,14 +104,18 @@ class ClassNotices {
     }
 
     record Item(String id, Docs.Scope scope, List<String> classIds, List<String> classNames, String title,
-                String excerpt, boolean requiresConfirmation, java.time.LocalDate dueOn, Docs.Audience audience,
-                Instant sentAt, Docs.Person sentBy, int attachments, String reader, List<Mine> mine, Counts counts) {
+                String excerpt, boolean requiresConfirmation, java.time.@Nullable LocalDate dueOn,
+                Docs.Audience audience,
+                Instant sentAt, Docs.Person sentBy, int attachments, String reader, List<Mine> mine,
+                @Nullable Counts counts) {
     }
 
     record Detail(String id, Docs.Scope scope, List<String> classIds, List<String> classNames, String title,
-                  String body, boolean requiresConfirmation, java.time.LocalDate dueOn, Docs.Audience audience,
+                  String body, boolean requiresConfirmation, java.time.@Nullable LocalDate dueOn,
+                  Docs.Audience audience,
                   Instant sentAt, Docs.Person sentBy, List<Docs.Attachment> attachments, String reader,
-                  List<Mine> mine, Counts counts, boolean canReview, boolean canConfirm, Instant lastReminderAt,
+                  List<Mine> mine, @Nullable Counts counts, boolean canReview, boolean canConfirm,
+                  @Nullable Instant lastReminderAt,
                   Long version) {
     }
 
@@ -503,17 +508,19 @@ class ClassNotices {
 
     // ---------------------------------------------------------------- receipts and reminders
 
-    record GuardianReceipt(String key, String name, String relation, boolean hasAccount, ReceiptStatus status,
-                           Instant readAt, Instant confirmedAt, List<DeliveryDispatcher.View> deliveries) {
+    record GuardianReceipt(String key, String name, @Nullable String relation, boolean hasAccount, ReceiptStatus status,
+                           @Nullable Instant readAt, @Nullable Instant confirmedAt,
+                           List<DeliveryDispatcher.View> deliveries) {
     }
 
     record StudentReceipts(String studentId, String name, String classId, String className, ReceiptStatus status,
-                           Instant studentReadAt, List<GuardianReceipt> guardians) {
+                           @Nullable Instant studentReadAt, List<GuardianReceipt> guardians) {
     }
 
-    record Receipts(String noticeId, String title, boolean requiresConfirmation, java.time.LocalDate dueOn,
-                    Instant sentAt, Counts counts, int deliveryFailed, int deliveryPending, Instant lastReminderAt,
-                    Instant nextReminderAt, List<String> channels, List<StudentReceipts> students) {
+    record Receipts(String noticeId, String title, boolean requiresConfirmation, java.time.@Nullable LocalDate dueOn,
+                    Instant sentAt, Counts counts, int deliveryFailed, int deliveryPending,
+                    @Nullable Instant lastReminderAt,
+                    @Nullable Instant nextReminderAt, List<String> channels, List<StudentReceipts> students) {
     }
 
     Mono<Receipts> receipts(Actor actor, String id, String classFilter) {
@@ -589,7 +596,7 @@ class ClassNotices {
      * {@code external}: messages queued on the county's channels; {@code unreachable}: guardians with neither an
      * account nor an address on any channel (the school has to reach them another way).
      */
-    record ReminderResult(int guardians, int inApp, int external, int unreachable, Instant nextReminderAt) {
+    record ReminderResult(int guardians, int inApp, int external, int unreachable, @Nullable Instant nextReminderAt) {
     }
 
     /**

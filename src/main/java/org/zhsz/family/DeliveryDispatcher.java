@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -197,8 +198,9 @@ class DeliveryDispatcher {
     }
 
     /** What the sender sees of one message. */
-    record View(String channel, Docs.Kind kind, String status, int attempts, String error, Instant sentAt,
-                Instant nextAttemptAt) {
+    record View(String channel, Docs.Kind kind, String status, int attempts, @Nullable String error,
+                @Nullable Instant sentAt,
+                @Nullable Instant nextAttemptAt) {
     }
 
     Flux<Docs.Delivery> ofNotice(String noticeId) {

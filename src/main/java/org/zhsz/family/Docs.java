@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -19,7 +20,7 @@ final class Docs {
     }
 
     /** Someone as the family module shows them: account, name, and the role they acted in. */
-    record Person(String username, String name, String role) {
+    record Person(@Nullable String username, String name, @Nullable String role) {
     }
 
     // ---------------------------------------------------------------- class notices
@@ -72,7 +73,7 @@ final class Docs {
     /** A file uploaded for a notice before it is sent (then {@code noticeId} is set). */
     @Document("notice_attachments")
     record Upload(@Id String id, String schoolId, String classId, String uploadedBy, Instant uploadedAt,
-                  String filename, String contentType, long size, String noticeId) {
+                  String filename, String contentType, long size, @Nullable String noticeId) {
     }
 
     // ---------------------------------------------------------------- delivery outbox
@@ -97,8 +98,8 @@ final class Docs {
     enum Frequency { DAILY, WEEKLY, ONCE }
 
     /** One task of a checklist. {@code hours} per completion; holiday tasks may have a window. */
-    record Task(String code, String title, String description, Frequency frequency, BigDecimal hours,
-                boolean holiday, LocalDate availableFrom, LocalDate availableTo) {
+    record Task(String code, String title, @Nullable String description, Frequency frequency, BigDecimal hours,
+                boolean holiday, @Nullable LocalDate availableFrom, @Nullable LocalDate availableTo) {
     }
 
     /** A school's checklist for one grade (1–12), replacing the default one. */

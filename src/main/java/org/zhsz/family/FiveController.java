@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,7 +56,7 @@ class FiveController {
         return five.ofStudent(actor, id, weeks);
     }
 
-    record CheckInBody(Map<String, Object> values) {
+    record CheckInBody(@Nullable Map<String, Object> values) {
     }
 
     @PutMapping("/students/{id}/five-management/checkins/{weekStart}")
@@ -65,7 +66,7 @@ class FiveController {
         return five.checkIn(actor, id, weekStart, body.values(), ETags.parse(ifMatch));
     }
 
-    record HomeworkBody(List<FiveManagement.DeclarationInput> entries) {
+    record HomeworkBody(@Nullable List<FiveManagement.DeclarationInput> entries) {
     }
 
     @PutMapping("/classes/{classId}/homework/{date}")

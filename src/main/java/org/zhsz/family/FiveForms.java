@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +33,9 @@ class FiveForms {
 
     enum Compare { AT_LEAST, AT_MOST, IS_FALSE, REPORTED }
 
-    record Field(String code, FieldType type, boolean required, Integer min, Integer max, Integer maxLength,
-                 Map<String, String> label, Map<String, String> help) {
+    record Field(String code, FieldType type, boolean required, @Nullable Integer min, @Nullable Integer max,
+                 @Nullable Integer maxLength,
+                 Map<String, String> label, @Nullable Map<String, String> help) {
     }
 
     record Form(String code, String period, String filledBy, Map<String, String> name, Map<String, String> intro,
@@ -47,7 +49,8 @@ class FiveForms {
     /** A target: the measure, how it compares, the limit by stage or grade (or one value), and its source. */
     record Target(String code, Map<String, String> name, String measure, Compare compare, String source,
                   Map<String, String> label,
-                  Map<String, Object> byStage, Map<String, Object> byGrade, Object value) {
+                  @Nullable Map<String, Object> byStage, @Nullable Map<String, Object> byGrade,
+                  @Nullable Object value) {
     }
 
     record Source(String code, String issuer, String title, String number, String date, String point) {

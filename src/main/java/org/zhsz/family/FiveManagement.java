@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -74,8 +75,9 @@ class FiveManagement {
     // ---------------------------------------------------------------- targets for a grade
 
     /** A target as it applies to one grade: the limit (null: reported only) and where it comes from. */
-    record TargetView(String code, Map<String, String> name, String measure, FiveForms.Compare compare, Object limit,
-                      Map<String, String> label, FiveForms.Source source) {
+    record TargetView(String code, Map<String, String> name, String measure, FiveForms.Compare compare,
+                      @Nullable Object limit,
+                      Map<String, String> label, FiveForms.@Nullable Source source) {
     }
 
     List<TargetView> targets(int grade, String stage) {
@@ -86,11 +88,13 @@ class FiveManagement {
 
     // ---------------------------------------------------------------- the family's check-ins
 
-    record Evaluation(String target, Object value, Object limit, Boolean met) {
+    record Evaluation(String target, Object value, @Nullable Object limit, @Nullable Boolean met) {
     }
 
-    record WeekEntry(LocalDate weekStart, boolean open, Map<String, Object> values, Integer sleepMinutes,
-                     Docs.Person by, Instant updatedAt, List<Evaluation> evaluation, Long version) {
+    record WeekEntry(LocalDate weekStart, boolean open, @Nullable Map<String, Object> values,
+                     @Nullable Integer sleepMinutes,
+                     Docs.@Nullable Person by, @Nullable Instant updatedAt, List<Evaluation> evaluation,
+                     @Nullable Long version) {
     }
 
     record StudentFive(String studentId, String name, String className, int grade, String stage,
@@ -205,7 +209,7 @@ class FiveManagement {
 
     // ---------------------------------------------------------------- declared homework
 
-    record DeclarationInput(String subject, Integer minutes, String note) {
+    record DeclarationInput(@Nullable String subject, @Nullable Integer minutes, @Nullable String note) {
     }
 
     record HomeworkDay(LocalDate date, int totalMinutes, Object limit, List<Docs.HomeworkEntry> entries) {
@@ -301,21 +305,24 @@ class FiveManagement {
 
     // ---------------------------------------------------------------- the class view
 
-    record StudentWeek(String studentId, String name, boolean checkedIn, Integer sleepMinutes, String bedtime,
-                       Integer homeworkMinutes, Boolean phoneAtSchool, Integer booksRead, Integer exerciseMinutes,
+    record StudentWeek(String studentId, String name, boolean checkedIn, @Nullable Integer sleepMinutes,
+                       @Nullable String bedtime,
+                       @Nullable Integer homeworkMinutes, @Nullable Boolean phoneAtSchool, @Nullable Integer booksRead,
+                       @Nullable Integer exerciseMinutes,
                        List<String> notMet) {
     }
 
     record TargetShare(String code, Map<String, String> label, Object limit, int met, int of, Double share) {
     }
 
-    record HomeworkComparison(Double declaredDailyAverage, int declaredDays, Double reportedDailyAverage,
+    record HomeworkComparison(@Nullable Double declaredDailyAverage, int declaredDays,
+                              @Nullable Double reportedDailyAverage,
                               int reporting, Object limit, List<HomeworkDay> days) {
     }
 
     record ClassWeek(String classId, String className, int grade, String stage, LocalDate weekStart, int students,
                      int checkedIn, List<TargetView> targets, List<TargetShare> shares, HomeworkComparison homework,
-                     Double averageBooks, List<StudentWeek> rows) {
+                     @Nullable Double averageBooks, List<StudentWeek> rows) {
     }
 
     Mono<ClassWeek> classWeek(Actor actor, String classId, LocalDate week) {

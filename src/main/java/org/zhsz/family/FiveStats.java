@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.zhsz.platform.Suppression;
 
 /**
@@ -67,9 +68,11 @@ final class FiveStats {
      * target, among the respondents the target applies to; {@code means}: mean of the students' means. Everything
      * but {@code students} is null when suppressed.
      */
-    record Row(String level, String id, String name, Integer grade, int students, Integer respondents,
-               Map<String, Integer> met, Map<String, Integer> applicable, Map<String, Double> share,
-               Map<String, Double> means, boolean suppressed) {
+    record Row(String level, String id, @Nullable String name, @Nullable Integer grade, int students,
+               @Nullable Integer respondents,
+               @Nullable Map<String, Integer> met, @Nullable Map<String, Integer> applicable,
+               @Nullable Map<String, Double> share,
+               @Nullable Map<String, Double> means, boolean suppressed) {
     }
 
     static Row row(String level, String id, String name, Integer grade, int students, List<StudentPeriod> periods,

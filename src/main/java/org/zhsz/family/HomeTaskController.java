@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -51,7 +52,7 @@ class HomeTaskController {
         return checklists.ofSchool(actor, schoolId);
     }
 
-    record ChecklistBody(List<Docs.Task> items) {
+    record ChecklistBody(@Nullable List<Docs.Task> items) {
     }
 
     @PutMapping("/schools/{schoolId}/home-task-checklists/{grade}")
@@ -96,7 +97,8 @@ class HomeTaskController {
         return homeTasks.ofStudent(actor, id);
     }
 
-    record CompletionBody(String taskCode, LocalDate doneOn, BigDecimal hours, String note, List<String> photos) {
+    record CompletionBody(@Nullable String taskCode, @Nullable LocalDate doneOn, @Nullable BigDecimal hours,
+                          @Nullable String note, @Nullable List<String> photos) {
     }
 
     @PostMapping("/students/{id}/home-tasks/completions")

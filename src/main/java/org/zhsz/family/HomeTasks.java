@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -89,14 +90,19 @@ class HomeTasks {
     }
 
     /** What the family sees of a tick: AWAITING_GUARDIAN, WITHDRAWN, or the record's SUBMITTED/APPROVED/REJECTED. */
-    record CompletionView(String id, String taskCode, String title, LocalDate doneOn, BigDecimal hours, String note,
-                          List<String> photos, Docs.Person doneBy, Docs.Person confirmedBy, Instant confirmedAt,
-                          String status, String reviewReason, String reviewedBy, String recordId, Long version) {
+    record CompletionView(String id, String taskCode, String title, LocalDate doneOn, BigDecimal hours,
+                          @Nullable String note,
+                          List<String> photos, Docs.Person doneBy, Docs.@Nullable Person confirmedBy,
+                          @Nullable Instant confirmedAt,
+                          String status, @Nullable String reviewReason, @Nullable String reviewedBy,
+                          @Nullable String recordId,
+                          Long version) {
     }
 
     record TaskView(String code, String title, String description, Docs.Frequency frequency, BigDecimal hours,
-                    boolean holiday, LocalDate availableFrom, LocalDate availableTo, int doneThisTerm,
-                    LocalDate lastDoneOn, String todayProblem) {
+                    boolean holiday, @Nullable LocalDate availableFrom, @Nullable LocalDate availableTo,
+                    int doneThisTerm,
+                    @Nullable LocalDate lastDoneOn, @Nullable String todayProblem) {
     }
 
     record Hours(BigDecimal approved, BigDecimal waiting, BigDecimal required) {
@@ -374,7 +380,7 @@ class HomeTasks {
     // ---------------------------------------------------------------- the class
 
     record StudentRow(String studentId, String name, int confirmed, int awaitingGuardian, int submitted,
-                      int approved, int rejected, BigDecimal approvedHours, LocalDate lastDoneOn) {
+                      int approved, int rejected, BigDecimal approvedHours, @Nullable LocalDate lastDoneOn) {
     }
 
     record ClassHomeTasks(String classId, String className, int grade, String gradeName, String term,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,9 +44,10 @@ class NoticeController {
      * A notice to the class. There is deliberately no field for a student: a notice is to the class, and an unknown
      * field is refused (400). Lengths and content are checked by {@link NoticeRules} (422 naming the field).
      */
-    record NoticeBody(String title, String body,
-                      Boolean requiresConfirmation, LocalDate dueOn, @Size(max = 20) List<String> attachments,
-                      Docs.Audience audience) {
+    record NoticeBody(@Nullable String title, @Nullable String body,
+                      @Nullable Boolean requiresConfirmation, @Nullable LocalDate dueOn,
+                      @Size(max = 20) @Nullable List<String> attachments,
+                      Docs.@Nullable Audience audience) {
         ClassNotices.NoticeInput input() {
             return new ClassNotices.NoticeInput(title, body, requiresConfirmation, dueOn, attachments, audience);
         }
@@ -97,7 +99,7 @@ class NoticeController {
     }
 
     /** Optional body {@code {"studentId": …}}: confirm for one child only; by default for each child in the class. */
-    record ConfirmBody(@Size(max = 64) String studentId) {
+    record ConfirmBody(@Size(max = 64) @Nullable String studentId) {
     }
 
     @PostMapping("/class-notices/{id}/confirm")

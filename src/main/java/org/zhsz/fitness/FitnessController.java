@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -77,7 +78,7 @@ class FitnessController {
         return service.grid(actor, classId, year);
     }
 
-    record GridBody(List<FitnessService.GridRow> rows) {
+    record GridBody(@Nullable List<FitnessService.GridRow> rows) {
     }
 
     @PutMapping("/classes/{classId}/fitness")

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -64,7 +65,7 @@ class FitnessImport {
      * file, {@code label} its name for people, a stable {@code code} and the {@code reason} in the caller's
      * language (every reason of the row, filled in by {@link Report#localized}).
      */
-    record RowError(int row, String field, String column, String label, String code, String reason,
+    record RowError(int row, String field, String column, @Nullable String label, String code, @Nullable String reason,
                     @com.fasterxml.jackson.annotation.JsonIgnore List<FieldError> errors) {
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
@@ -60,12 +61,13 @@ class FitnessService {
 
     // ------------------------------------------------------------------------------------------------- preview
 
-    record ScoreRequest(Integer grade, String sex, Map<String, Object> items) {
+    record ScoreRequest(@Nullable Integer grade, @Nullable String sex, @Nullable Map<String, Object> items) {
     }
 
     record ScoreResponse(int grade, String sex, Map<String, Views.ItemView> items, List<String> missingItems,
-                         java.math.BigDecimal standardScore, Integer bonus, java.math.BigDecimal totalScore,
-                         java.math.BigDecimal totalScoreRounded, String rating) {
+                         java.math.@Nullable BigDecimal standardScore, @Nullable Integer bonus,
+                         java.math.@Nullable BigDecimal totalScore,
+                         java.math.@Nullable BigDecimal totalScoreRounded, @Nullable String rating) {
     }
 
     /** Scores without storing anything; for any teacher or administrator. Bad input is a 422 naming the item. */
@@ -139,12 +141,13 @@ class FitnessService {
     }
 
     /** One row of the class grid as the PE teacher sends it: the first attempt's measurements. */
-    record GridRow(String studentId, Long version, LocalDate testDate, Map<String, Object> items) {
+    record GridRow(@Nullable String studentId, @Nullable Long version, @Nullable LocalDate testDate,
+                   Map<String, Object> items) {
     }
 
     enum RowOutcome { SAVED, UNCHANGED, EMPTY, INVALID, CONFLICT }
 
-    record RowResult(String studentId, RowOutcome outcome, List<FieldError> errors, Views.ResultView result) {
+    record RowResult(String studentId, RowOutcome outcome, List<FieldError> errors, Views.@Nullable ResultView result) {
     }
 
     record GridReport(String classId, String schoolYear, int saved, int unchanged, int invalid, int conflicts,
@@ -340,7 +343,7 @@ class FitnessService {
     }
 
     /** The measurements of one sitting, as a form or an app sends them. */
-    record AttemptInput(LocalDate testDate, Map<String, Object> items) {
+    record AttemptInput(@Nullable LocalDate testDate, @Nullable Map<String, Object> items) {
     }
 
     /** Records (or corrects) the first attempt of a student's year; If-Match guards against lost updates. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
@@ -60,16 +61,17 @@ class HealthFlagService implements ReEncryptable {
 
     /** medicalDescription and documents are null for readers of the guidance only. */
     record FlagView(String id, String studentId, String kind, String kindLabel, String guidance, boolean active,
-                    Instant since, String medicalDescription, List<DocumentView> documents, Long version,
-                    Instant deactivatedAt, String deactivationReason) {
+                    Instant since, @Nullable String medicalDescription, @Nullable List<DocumentView> documents,
+                    Long version,
+                    @Nullable Instant deactivatedAt, @Nullable String deactivationReason) {
     }
 
     record ClassFlagView(String studentId, String name, String flagId, String kind, String kindLabel,
                          String guidance, Instant since) {
     }
 
-    record FlagInput(String kind, @org.zhsz.platform.MultiLine String guidance,
-                     @org.zhsz.platform.MultiLine String medicalDescription) {
+    record FlagInput(@Nullable String kind, @org.zhsz.platform.MultiLine @Nullable String guidance,
+                     @org.zhsz.platform.MultiLine @Nullable String medicalDescription) {
     }
 
     FlagView view(HealthFlag f, boolean full) {

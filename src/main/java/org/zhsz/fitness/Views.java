@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.zhsz.organization.SchoolStage;
 
 /** What the fitness API returns. Null fields are left out of the JSON. */
@@ -15,15 +16,17 @@ final class Views {
     private Views() {
     }
 
-    record ItemView(BigDecimal value, int score, String level, Integer bonus) {
+    record ItemView(BigDecimal value, int score, String level, @Nullable Integer bonus) {
         static ItemView of(FitnessResult.ItemOutcome o) {
             return new ItemView(o.value(), o.score(), o.level(), o.bonus());
         }
     }
 
-    record AttemptView(LocalDate testDate, String tester, String testerName, Map<String, BigDecimal> values,
-                       Map<String, ItemView> items, List<String> missingItems, BigDecimal standardScore,
-                       Integer bonus, BigDecimal totalScore, BigDecimal totalScoreRounded, String rating) {
+    record AttemptView(@Nullable LocalDate testDate, @Nullable String tester, @Nullable String testerName,
+                       Map<String, BigDecimal> values,
+                       Map<String, ItemView> items, List<String> missingItems, @Nullable BigDecimal standardScore,
+                       @Nullable Integer bonus, @Nullable BigDecimal totalScore,
+                       @Nullable BigDecimal totalScoreRounded, @Nullable String rating) {
         static AttemptView of(FitnessResult.Attempt a) {
             if (a == null) {
                 return null;
@@ -47,10 +50,13 @@ final class Views {
      * One student's school year. Readers of health data (HEALTH_FITNESS) get everything; readers of the fitness
      * score only (FITNESS_SCORE: every teacher of the class) get the status, the totals and the rating.
      */
-    record ResultView(String studentId, String schoolYear, Integer grade, String gradeName, String sex,
-                      String classId, String status, String official, BigDecimal standardScore, Integer bonus,
-                      BigDecimal totalScore, BigDecimal totalScoreRounded, String rating, String bmiCategory,
-                      AttemptView first, AttemptView makeup, ExemptionView exemption, Long version) {
+    record ResultView(String studentId, String schoolYear, Integer grade, String gradeName, @Nullable String sex,
+                      @Nullable String classId, String status, @Nullable String official,
+                      @Nullable BigDecimal standardScore, @Nullable Integer bonus,
+                      @Nullable BigDecimal totalScore, @Nullable BigDecimal totalScoreRounded, @Nullable String rating,
+                      @Nullable String bmiCategory,
+                      @Nullable AttemptView first, @Nullable AttemptView makeup, @Nullable ExemptionView exemption,
+                      @Nullable Long version) {
 
         static ResultView full(FitnessResult r) {
             FitnessResult.Attempt o = r.officialAttempt();
@@ -70,14 +76,16 @@ final class Views {
     }
 
     /** 毕业成绩 over the years of one school stage. */
-    record GraduationView(String graduationYear, int graduationGrade, BigDecimal score, BigDecimal scoreRounded,
-                         String rating, boolean exempt, boolean belowGraduationThreshold, int yearsCounted) {
+    record GraduationView(String graduationYear, int graduationGrade, @Nullable BigDecimal score,
+                          @Nullable BigDecimal scoreRounded,
+                         @Nullable String rating, boolean exempt, boolean belowGraduationThreshold, int yearsCounted) {
     }
 
-    record StudentFitness(String studentId, boolean detail, List<ResultView> years, GraduationView graduation) {
+    record StudentFitness(String studentId, boolean detail, List<ResultView> years,
+                          @Nullable GraduationView graduation) {
     }
 
-    record GridRowView(String studentId, String name, String sex, ResultView result) {
+    record GridRowView(String studentId, String name, String sex, @Nullable ResultView result) {
     }
 
     record ClassGrid(String classId, String className, String schoolYear, int grade, String gradeName,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.zhsz.health.AttendanceDay.Absence;
 import org.zhsz.platform.FieldError;
 
@@ -26,7 +27,8 @@ final class AttendanceRules {
     }
 
     /** One absence as the head teacher sends it. */
-    record AbsenceInput(String studentId, String type, List<String> symptoms, String note) {
+    record AbsenceInput(@Nullable String studentId, @Nullable String type, @Nullable List<String> symptoms,
+                        @Nullable String note) {
     }
 
     record Checked(List<Absence> absences, List<FieldError> errors) {

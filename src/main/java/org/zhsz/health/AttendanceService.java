@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -86,7 +87,7 @@ class AttendanceService {
 
     // ---------------------------------------------------------------------------------------------- the register
 
-    record RegisterInput(List<AttendanceRules.AbsenceInput> absences) {
+    record RegisterInput(@Nullable List<AttendanceRules.AbsenceInput> absences) {
     }
 
     /**
@@ -261,7 +262,7 @@ class AttendanceService {
 
     // ---------------------------------------------------------------------------------------------- 复课
 
-    record ReturnInput(String returnedOn, String note) {
+    record ReturnInput(@Nullable String returnedOn, @Nullable String note) {
     }
 
     /** 复课: closes the follow-up with the date the student came back (not before the last sick day, not future). */

@@ -7,37 +7,45 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
+
+
 /** What the attendance endpoints answer. */
 final class AttendanceViews {
 
     private AttendanceViews() {
     }
 
-    record AbsenceView(String studentId, String name, String type, List<String> symptoms, String note) {
+    record AbsenceView(String studentId, String name, String type, List<String> symptoms, @Nullable String note) {
     }
 
     /** A class's register of a day; {@code registered} false = nobody registered it yet (everyone counted present). */
     record DayView(String classId, String className, LocalDate date, boolean registered, int members, int present,
-                   int absent, Map<String, Integer> byType, Instant firstRegisteredAt, Instant registeredAt,
-                   String registeredBy, List<AbsenceView> absences, List<FollowUpView> openFollowUps) {
+                   int absent, Map<String, Integer> byType, @Nullable Instant firstRegisteredAt,
+                   @Nullable Instant registeredAt,
+                   @Nullable String registeredBy, List<AbsenceView> absences, List<FollowUpView> openFollowUps) {
     }
 
     record FollowUpView(String id, String studentId, String name, String classId, String className,
                         LocalDate firstDay, LocalDate lastDay, int sickDays, List<String> symptoms, String status,
-                        LocalDate returnedOn, String returnNote, Long version) {
+                        @Nullable LocalDate returnedOn, @Nullable String returnNote, Long version) {
     }
 
-    record DateAbsence(LocalDate date, String type, List<String> symptoms, String note) {
+    record DateAbsence(LocalDate date, String type, List<String> symptoms, @Nullable String note) {
     }
 
     /** A student's attendance over a period: registered school days, absences, the rate, follow-ups. */
     record StudentAttendance(String studentId, LocalDate from, LocalDate to, int schoolDays, int absentDays,
-                             Map<String, Integer> byType, BigDecimal attendanceRate, List<DateAbsence> absences,
+                             Map<String, Integer> byType, @Nullable BigDecimal attendanceRate,
+                             List<DateAbsence> absences,
                              List<FollowUpView> followUps) {
     }
 
     /** REGISTERED on time, LATE (after the register-by time), PENDING (not yet, before it), MISSING (not at all). */
-    record ClassStatus(String classId, String name, int grade, int members, String status, Instant registeredAt,
+    record ClassStatus(String classId, String name, int grade, int members, String status,
+                       @Nullable Instant registeredAt,
                        int absent, int sick) {
     }
 
@@ -58,10 +66,10 @@ final class AttendanceViews {
     }
 
     /** One day of the county's sick absences: null counts were suppressed (fewer than k, or to protect one). */
-    record CountyDay(LocalDate date, Integer sick, Map<String, Integer> bySymptom) {
+    record CountyDay(LocalDate date, @Nullable Integer sick, Map<String, Integer> bySymptom) {
     }
 
     record County(String countyId, String countyName, LocalDate from, LocalDate to, int suppressionThreshold,
-                  List<String> symptoms, List<CountyDay> days, Integer sick, Map<String, Integer> bySymptom) {
+                  List<String> symptoms, List<CountyDay> days, @Nullable Integer sick, Map<String, Integer> bySymptom) {
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -70,7 +71,7 @@ class VisionController {
         return service.grid(actor, classId, year);
     }
 
-    record GridBody(List<VisionService.GridRowInput> rows) {
+    record GridBody(@Nullable List<VisionService.GridRowInput> rows) {
     }
 
     @PutMapping("/classes/{classId}/vision")

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.zhsz.platform.FieldError;
 
 /**
@@ -24,11 +25,13 @@ final class VisionRules {
     enum Advice { NONE, RECHECK, SEE_DOCTOR }
 
     /** One eye as the API or a sheet sends it: numbers, or text that should be numbers. */
-    record EyeInput(Object uncorrected, Object corrected, Object sphere, Object cylinder, Object axis) {
+    record EyeInput(@Nullable Object uncorrected, @Nullable Object corrected, @Nullable Object sphere,
+                    @Nullable Object cylinder, @Nullable Object axis) {
     }
 
     /** A screening as sent: {@code examinedOn} as an ISO date, {@code glasses} NONE|FRAME|CONTACT|ORTHO_K. */
-    record VisionInput(String examinedOn, String glasses, EyeInput left, EyeInput right) {
+    record VisionInput(@Nullable String examinedOn, @Nullable String glasses, @Nullable EyeInput left,
+                       @Nullable EyeInput right) {
     }
 
     /** One eye as measured, at the recorded precision (0.1 and 0.25 D). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -201,14 +202,15 @@ class VisionService {
     }
 
     /** One row of the grid as the school doctor sends it. */
-    record GridRowInput(String studentId, Long version, String examinedOn, String glasses,
-                        VisionRules.EyeInput left, VisionRules.EyeInput right) {
+    record GridRowInput(@Nullable String studentId, @Nullable Long version, @Nullable String examinedOn,
+                        @Nullable String glasses,
+                        VisionRules.@Nullable EyeInput left, VisionRules.@Nullable EyeInput right) {
     }
 
     enum RowOutcome { SAVED, UNCHANGED, EMPTY, INVALID, CONFLICT }
 
     record RowResult(String studentId, RowOutcome outcome, List<FieldError> errors,
-                     VisionViews.ScreeningView result) {
+                     VisionViews.@Nullable ScreeningView result) {
     }
 
     record GridReport(String classId, String schoolYear, int saved, int unchanged, int invalid, int conflicts,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -41,23 +42,28 @@ class VisionStats {
     static final int TREND_YEARS = 5;
     static final List<String> DEGREES = List.of("mild", "moderate", "severe");
 
-    record Rate(int count, BigDecimal percent) {
+    record Rate(int count, @Nullable BigDecimal percent) {
     }
 
     /** grade null = all grades; sex M, F or ALL. Suppressed cells carry no figures. */
-    record Cell(Integer grade, String gradeName, String sex, boolean suppressed, Integer enrolled, Integer screened,
-                Rate poorVision, Map<String, Rate> degrees, Rate screeningMyopia, Rate checkupAdvised) {
+    record Cell(@Nullable Integer grade, String gradeName, String sex, boolean suppressed, @Nullable Integer enrolled,
+                @Nullable Integer screened,
+                @Nullable Rate poorVision, @Nullable Map<String, Rate> degrees, @Nullable Rate screeningMyopia,
+                @Nullable Rate checkupAdvised) {
     }
 
-    record SchoolRow(String schoolId, String name, boolean suppressed, Integer screened, Rate poorVision,
-                     Rate screeningMyopia) {
+    record SchoolRow(String schoolId, String name, boolean suppressed, @Nullable Integer screened,
+                     @Nullable Rate poorVision,
+                     @Nullable Rate screeningMyopia) {
     }
 
-    record TrendRow(String schoolYear, boolean suppressed, Integer screened, Rate poorVision, Rate screeningMyopia) {
+    record TrendRow(String schoolYear, boolean suppressed, @Nullable Integer screened, @Nullable Rate poorVision,
+                    @Nullable Rate screeningMyopia) {
     }
 
-    record Stats(String scope, String scopeId, String scopeName, String schoolYear, Integer suppressionThreshold,
-                 List<Cell> cells, List<SchoolRow> schools, List<TrendRow> trend) {
+    record Stats(String scope, String scopeId, String scopeName, String schoolYear,
+                 @Nullable Integer suppressionThreshold,
+                 List<Cell> cells, @Nullable List<SchoolRow> schools, List<TrendRow> trend) {
     }
 
     private final AccessPolicy access;

@@ -5,14 +5,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+
+
 /** What the vision endpoints answer. Values are left out (null) for readers of the check-up advice only. */
 final class VisionViews {
 
     private VisionViews() {
     }
 
-    record EyeView(BigDecimal uncorrected, BigDecimal corrected, BigDecimal sphere, BigDecimal cylinder,
-                   Integer axis, String category, BigDecimal sphericalEquivalent, Boolean screeningMyopia) {
+    record EyeView(BigDecimal uncorrected, @Nullable BigDecimal corrected, @Nullable BigDecimal sphere,
+                   @Nullable BigDecimal cylinder,
+                   @Nullable Integer axis, String category, @Nullable BigDecimal sphericalEquivalent,
+                   @Nullable Boolean screeningMyopia) {
 
         static EyeView of(VisionScreening.EyeRecord e) {
             return e == null ? null : new EyeView(e.uncorrected(), e.corrected(), e.sphere(), e.cylinder(), e.axis(),
@@ -25,9 +31,12 @@ final class VisionViews {
      * {@code advice} is NONE, RECHECK (复查) or SEE_DOCTOR (就医); {@code reasons} name why (screening_myopia, mild,
      * moderate, severe, corrected_below_normal, ortho_k), for the plain-language text the app shows.
      */
-    record ScreeningView(String schoolYear, boolean checkupAdvised, LocalDate examinedOn, String glasses,
-                         EyeView left, EyeView right, String category, Boolean screeningMyopia, String advice,
-                         List<String> reasons, Integer grade, Long version, Instant updatedAt) {
+    record ScreeningView(String schoolYear, boolean checkupAdvised, @Nullable LocalDate examinedOn,
+                         @Nullable String glasses,
+                         @Nullable EyeView left, @Nullable EyeView right, @Nullable String category,
+                         @Nullable Boolean screeningMyopia, @Nullable String advice,
+                         @Nullable List<String> reasons, @Nullable Integer grade, @Nullable Long version,
+                         @Nullable Instant updatedAt) {
 
         static ScreeningView full(VisionScreening s) {
             return new ScreeningView(s.schoolYear(), s.checkupAdvised(), s.examinedOn(), s.glasses().name(),
@@ -45,7 +54,7 @@ final class VisionViews {
     record StudentVision(String studentId, boolean detail, List<ScreeningView> years) {
     }
 
-    record GridRow(String studentId, String name, String sex, ScreeningView result) {
+    record GridRow(String studentId, String name, String sex, @Nullable ScreeningView result) {
     }
 
     /** A class's screenings of a year: {@code writable} for the school doctor and admin. */

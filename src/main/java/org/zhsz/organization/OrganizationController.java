@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +69,7 @@ class OrganizationController {
         return service.readableSchool(actor, id);
     }
 
-    record SchoolPatch(@Size(min = 2, max = 60) String name, @Size(max = 120) String address) {
+    record SchoolPatch(@Size(min = 2, max = 60) @Nullable String name, @Size(max = 120) @Nullable String address) {
     }
 
     @PatchMapping("/schools/{id}")
@@ -127,7 +128,7 @@ class OrganizationController {
         return service.createClass(actor, body.stage(), body.entryYear(), body.classNo());
     }
 
-    record ClassPatch(Boolean active) {
+    record ClassPatch(@Nullable Boolean active) {
     }
 
     @PatchMapping("/classes/{id}")
@@ -145,8 +146,8 @@ class OrganizationController {
 
     /** {@code roles}: realm roles of the new account (teacher by default; head_teacher, counselor, school_admin). */
     record NewStaff(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.@-]{2,64}") String username,
-                    @NotBlank @Size(max = 40) String name, Set<@Size(max = 20) String> subjects,
-                    @Size(max = 4) Set<@Size(max = 20) String> roles) {
+                    @NotBlank @Size(max = 40) String name, @Nullable Set<@Size(max = 20) String> subjects,
+                    @Size(max = 4) @Nullable Set<@Size(max = 20) String> roles) {
     }
 
     /** The new staff member; with account provisioning on, {@code account} holds the login and one-time password. */
@@ -186,7 +187,8 @@ class OrganizationController {
     }
 
     record NewAssignment(@NotBlank String username, @NotNull AssignmentRole role, String classId,
-                         @Size(max = 20) String subject, @Pattern(regexp = "\\d{4}-\\d{4}-[12]") String term) {
+                         @Size(max = 20) @Nullable String subject,
+                         @Pattern(regexp = "\\d{4}-\\d{4}-[12]") @Nullable String term) {
     }
 
     @PostMapping("/assignments")

@@ -3,6 +3,7 @@ package org.zhsz.organization;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
@@ -159,7 +160,7 @@ class OrganizationService {
 
     /** A new staff member: {@code account} holds their new login and one-time password when one was made. */
     record CreatedStaff(String username, String schoolId, String name, Set<String> subjects, boolean active,
-                        Set<String> roles, NewLogin account) {
+                        Set<String> roles, @Nullable NewLogin account) {
     }
 
     /** {@code temporaryPassword} is null when an account of the same school already existed and was linked. */

@@ -3,6 +3,9 @@ package org.zhsz.organization;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+
 /** Public read models of the organization module. */
 public final class Views {
 
@@ -33,6 +36,6 @@ public final class Views {
     }
 
     public record AssignmentView(String id, String schoolId, String termCode, String username, String personName,
-                                 AssignmentRole role, String classId, String subject) {
+                                 AssignmentRole role, @Nullable String classId, @Nullable String subject) {
     }
 }

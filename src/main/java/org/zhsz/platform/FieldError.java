@@ -7,6 +7,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * One invalid field of a request (or cell of an imported row): a JSON pointer-ish path, a machine code and a
  * readable message. The message sent is looked up as {@link #key()} in the caller's language with the field's
@@ -14,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * written by the code is only the fallback of a missing bundle entry. {@code label} is the field's name for
  * people, filled in when localized.
  */
-public record FieldError(String field, String code, String message, String label,
+public record FieldError(String field, String code, @Nullable String message, @Nullable String label,
                          @JsonIgnore String messageKey, @JsonIgnore List<Object> args) {
 
     public FieldError {

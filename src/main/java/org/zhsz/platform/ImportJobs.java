@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -63,7 +64,7 @@ public class ImportJobs {
     /** What the uploader sees of a job. {@code status}: RUNNING, DONE or FAILED. */
     public record JobView(String id, String kind, String status, int read, int accepted, int rejected,
                           Map<String, Integer> summary, int rejectedRowsKept, boolean rejectedTruncated,
-                          Instant startedAt, Instant finishedAt) {
+                          Instant startedAt, @Nullable Instant finishedAt) {
     }
 
     /** The rejected rows of a job, ready for a sheet: the original header, and each row with its reason. */

@@ -3,6 +3,7 @@ package org.zhsz.platform;
 import java.time.Instant;
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -40,7 +41,7 @@ public class Notifications {
     @org.springframework.data.mongodb.core.index.CompoundIndex(name = "recipient_created",
             def = "{'recipient': 1, 'createdAt': -1}")
     public record Notification(@Id String id, String recipient, String schoolId, String kind, String title,
-                               String body, String link, Instant createdAt, Instant readAt) {
+                               String body, String link, Instant createdAt, @Nullable Instant readAt) {
     }
 
     public Mono<Void> send(Collection<String> recipients, String schoolId, String kind, String title, String body,

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import reactor.core.publisher.Flux;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The home page's to-dos: each module that has work waiting for someone contributes a bean of this type, counting
  * that work through its own services and the access policy (a count is not a read of anyone's data, so it is not
@@ -22,7 +25,7 @@ public interface TodoSource {
      * {@code priority} orders the list (lower first), {@code label} is filled in the caller's language.
      */
     record Todo(String code, long count, String page, Map<String, String> query, List<Object> args, int priority,
-                String label) {
+                @Nullable String label) {
 
         public Todo {
             query = query == null ? Map.of() : Map.copyOf(query);

@@ -2,6 +2,10 @@ package org.zhsz.record;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+
+
 /**
  * A record category: data, with defaults per dimension and per-school overrides.
  *
@@ -10,8 +14,8 @@ import java.util.Map;
  * @param hours           records count hours (labour, service, practice)
  * @param skill           SPORTS or ARTS when a record of this category states a skill the student has mastered
  */
-public record Category(Dimension dimension, String code, String zh, String en, boolean privateToFamily,
-                       boolean severity, boolean hours, String skill) {
+public record Category(Dimension dimension, String code, String zh, @Nullable String en, boolean privateToFamily,
+                       boolean severity, boolean hours, @Nullable String skill) {
 
     static Category of(Map<String, Object> m) {
         return new Category(Dimension.valueOf((String) m.get("dimension")), (String) m.get("code"),

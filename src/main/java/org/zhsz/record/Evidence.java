@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -95,7 +96,7 @@ class Evidence {
     }
 
     record Stored(String id, String filename, String contentType, long size, String sha256, String studentId,
-                  String schoolId, String uploadedBy, Instant uploadedAt) {
+                  String schoolId, String uploadedBy, @Nullable Instant uploadedAt) {
     }
 
     /** Streams the upload in (at most 10 MB), checks its real type, strips image metadata; then stores it. */

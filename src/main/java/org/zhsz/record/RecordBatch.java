@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.platform.AccessPolicy;
 import org.zhsz.platform.Action;
@@ -39,7 +40,8 @@ class RecordBatch {
     }
 
     /** One student's outcome: {@code errorCode} the problem's code, {@code error} it in the caller's language. */
-    record Item(String studentId, String name, String status, String recordId, String errorCode, String error,
+    record Item(String studentId, @Nullable String name, String status, @Nullable String recordId,
+                @Nullable String errorCode, @Nullable String error,
                 @com.fasterxml.jackson.annotation.JsonIgnore ApiException cause) {
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -76,9 +77,11 @@ class RecordController {
 
     /** The body of a new record. {@code submit}: a student's report goes straight to review. */
     record RecordBody(@NotNull Dimension dimension, @NotBlank String category, @NotBlank @Size(max = 100) String title,
-                      @Size(max = 2000) @MultiLine String description, @NotNull LocalDate occurredOn, BigDecimal hours,
-                      Level level, @Size(max = 60) String award, String severity, @Size(max = 20) String skill,
-                      List<String> evidence, Boolean submit) {
+                      @Size(max = 2000) @MultiLine @Nullable String description, @NotNull LocalDate occurredOn,
+                      @Nullable BigDecimal hours,
+                      @Nullable Level level, @Size(max = 60) @Nullable String award, @Nullable String severity,
+                      @Size(max = 20) @Nullable String skill,
+                      @Nullable List<String> evidence, @Nullable Boolean submit) {
         RecordRules.Draft draft() {
             return new RecordRules.Draft(dimension, category, title, description, occurredOn, hours, level, award,
                     severity, skill, evidence == null ? List.of() : evidence);
@@ -108,9 +111,12 @@ class RecordController {
         return records.get(actor, id, recordId);
     }
 
-    record PatchBody(@Size(max = 100) String title, @Size(max = 2000) @MultiLine String description, LocalDate occurredOn,
-                     BigDecimal hours, Level level, @Size(max = 60) String award, String severity,
-                     @Size(max = 20) String skill, List<String> evidence, String category) {
+    record PatchBody(@Size(max = 100) @Nullable String title,
+                     @Size(max = 2000) @MultiLine @Nullable String description, @Nullable LocalDate occurredOn,
+                     @Nullable BigDecimal hours, @Nullable Level level, @Size(max = 60) @Nullable String award,
+                     @Nullable String severity,
+                     @Size(max = 20) @Nullable String skill, @Nullable List<String> evidence,
+                     @Nullable String category) {
     }
 
     @PatchMapping("/students/{id}/records/{recordId}")
@@ -135,7 +141,7 @@ class RecordController {
         return records.submit(actor, id, recordId, ETags.parse(ifMatch));
     }
 
-    record ReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine String reason) {
+    record ReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine @Nullable String reason) {
     }
 
     @PostMapping("/students/{id}/records/{recordId}/review")
@@ -152,16 +158,17 @@ class RecordController {
     record ReviewItem(@NotBlank String studentId, @NotBlank String recordId, Long version) {
     }
 
-    record BatchReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine String reason,
-                           @NotNull @Size(min = 1, max = 200) List<@Valid ReviewItem> items) {
+    record BatchReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine @Nullable String reason,
+                           @NotNull @Size(min = 1, max = 200) @Nullable List<@Valid ReviewItem> items) {
     }
 
     /**
      * One student's outcome of a batch review: {@code status} APPROVED, REJECTED or FAILED; a failure says why
      * ({@code errorCode} and {@code error} in the caller's language), the others carry the record as it is now.
      */
-    record ReviewOutcome(String studentId, String recordId, String status, String errorCode, String error,
-                         RecordView record) {
+    record ReviewOutcome(String studentId, String recordId, String status, @Nullable String errorCode,
+                         @Nullable String error,
+                         @Nullable RecordView record) {
     }
 
     record BatchReviewResult(int approved, int rejected, int failed, List<ReviewOutcome> items) {
@@ -248,7 +255,7 @@ class RecordController {
 
     // ---- batch and views ----
 
-    record BatchBody(List<String> studentIds, @NotNull @Valid RecordBody record) {
+    record BatchBody(@Nullable List<String> studentIds, @NotNull @Valid RecordBody record) {
     }
 
     @PostMapping("/classes/{classId}/records/batch")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,8 +30,9 @@ public class RecordDirectory {
     /** An approved record as the archive snapshots it. */
     public record ArchivableRecord(String id, String studentId, String term, String dimension, String dimensionLabel,
                                    String category, String categoryName, String title, String description,
-                                   LocalDate occurredOn, BigDecimal hours, String level, String levelLabel,
-                                   String award, String skill, boolean privateToFamily) {
+                                   LocalDate occurredOn, @Nullable BigDecimal hours, @Nullable String level,
+                                   @Nullable String levelLabel,
+                                   @Nullable String award, @Nullable String skill, boolean privateToFamily) {
     }
 
     public Flux<ArchivableRecord> approved(String studentId, String term) {

@@ -5,14 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+
 /** A record as the API returns it. */
 record RecordView(String id, String studentId, String schoolId, String classId, String term, Dimension dimension,
                   String dimensionLabel, String category, String categoryName, String title, String description,
-                  LocalDate occurredOn, BigDecimal hours, Level level, String award, String severity, String skill,
+                  LocalDate occurredOn, @Nullable BigDecimal hours, @Nullable Level level, @Nullable String award,
+                  @Nullable String severity, @Nullable String skill,
                   List<String> evidence, String source, RecordStatus status, StudentRecord.Person recordedBy,
-                  StudentRecord.Review review, StudentRecord.Void voided, boolean privateToFamily, String batchId,
-                  Long version, Instant createdAt, Instant updatedAt, StudentRecord.Family family,
-                  String studentName, String className) {
+                  StudentRecord.@Nullable Review review, StudentRecord.@Nullable Void voided, boolean privateToFamily,
+                  @Nullable String batchId,
+                  Long version, Instant createdAt, Instant updatedAt, StudentRecord.@Nullable Family family,
+                  @Nullable String studentName, @Nullable String className) {
 
     static RecordView of(StudentRecord r, Category c) {
         return new RecordView(r.id(), r.studentId(), r.schoolId(), r.classId(), r.term(), r.dimension(),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -219,9 +220,11 @@ class RecordViews {
     }
 
     /** Share of students with ≥ 1 sports skill, ≥ 1 arts skill, and labour hours met this term. */
-    record Coverage(String scope, String id, String name, String term, int students, Integer withSportsSkill,
-                    Integer withArtsSkill, Integer labourHoursMet, Double sportsRate, Double artsRate,
-                    Double labourRate, boolean suppressed) {
+    record Coverage(String scope, String id, @Nullable String name, String term, int students,
+                    @Nullable Integer withSportsSkill,
+                    @Nullable Integer withArtsSkill, @Nullable Integer labourHoursMet, @Nullable Double sportsRate,
+                    @Nullable Double artsRate,
+                    @Nullable Double labourRate, boolean suppressed) {
     }
 
     private Coverage coverage(String scope, String id, String name, String term, List<String> studentIds,

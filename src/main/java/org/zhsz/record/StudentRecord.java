@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -39,10 +40,10 @@ record StudentRecord(@Id String id, String schoolId, String studentId, String cl
     /** FAMILY: a home task ticked done at home and confirmed by a guardian (the family module), reviewed like a self-report */
     enum Source { TEACHER, STUDENT, IMPORT, FAMILY }
 
-    record Person(String username, String name, String role) {
+    record Person(@Nullable String username, String name, String role) {
     }
 
-    record Review(String decision, String reason, Person by, Instant at) {
+    record Review(String decision, @Nullable String reason, Person by, Instant at) {
     }
 
     record Void(String reason, Person by, Instant at) {
@@ -52,10 +53,11 @@ record StudentRecord(@Id String id, String schoolId, String studentId, String cl
      * How the family vouched for a home-task record: who did it ({@code doneBy}: the student or the guardian who
      * ticked it for the child), which guardian confirmed it and when, and the family module's completion id.
      */
-    record Family(String completionId, String taskCode, Person doneBy, Person confirmedBy, Instant confirmedAt) {
+    record Family(String completionId, String taskCode, Person doneBy, @Nullable Person confirmedBy,
+                  @Nullable Instant confirmedAt) {
     }
 
     /** One edit: who, when, which fields from what to what. */
-    record Change(Instant at, Person by, String action, Map<String, List<Object>> fields, String note) {
+    record Change(Instant at, Person by, String action, Map<String, List<Object>> fields, @Nullable String note) {
     }
 }

@@ -3,6 +3,7 @@ package org.zhsz.student;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +42,7 @@ class AccountController {
     }
 
     /** Optional: only these students (and their guardians), e.g. one who joined the class later. */
-    record CreateAccounts(@Size(max = 200) List<@Size(max = 64) String> studentIds) {
+    record CreateAccounts(@Size(max = 200) @Nullable List<@Size(max = 64) String> studentIds) {
     }
 
     @PostMapping(path = "/api/v1/classes/{classId}/accounts", produces = {MediaType.APPLICATION_JSON_VALUE,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
@@ -83,7 +84,7 @@ class RosterImport {
      * A rejected row: where ({@code field} is the machine name, {@code label} its name for people), a stable
      * {@code code} and the {@code reason} in the caller's language (filled in by {@link Report#localized}).
      */
-    record RowError(int row, String field, String label, String code, String reason,
+    record RowError(int row, String field, @Nullable String label, String code, @Nullable String reason,
                     @com.fasterxml.jackson.annotation.JsonIgnore FieldError error) {
         RowError(int row, FieldError error) {
             this(row, error.field(), null, error.code(), null, error);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -95,10 +96,10 @@ class StudentAccounts {
     record ClassAccounts(String classId, List<StudentAccount> students, int withAccount, int withoutAccount) {
     }
 
-    record StudentAccount(String studentId, String name, String username, List<GuardianAccount> guardians) {
+    record StudentAccount(String studentId, String name, @Nullable String username, List<GuardianAccount> guardians) {
     }
 
-    record GuardianAccount(String name, String relation, String username) {
+    record GuardianAccount(String name, String relation, @Nullable String username) {
     }
 
     // ------------------------------------------------------------------ reading

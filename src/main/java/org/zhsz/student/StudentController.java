@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -90,8 +91,9 @@ class StudentController {
                 body.birthDate(), body.ethnicity(), body.classId(), body.username()));
     }
 
-    record PatchStudent(@Size(max = 30) String name, Sex sex, LocalDate birthDate, String ethnicity,
-                        StudentStatus status, String username) {
+    record PatchStudent(@Size(max = 30) @Nullable String name, @Nullable Sex sex, @Nullable LocalDate birthDate,
+                        @Nullable String ethnicity,
+                        @Nullable StudentStatus status, @Nullable String username) {
     }
 
     @PatchMapping("/{id}")
@@ -101,7 +103,7 @@ class StudentController {
                 body.ethnicity(), body.status(), body.username()), ETags.parse(ifMatch));
     }
 
-    record Transfer(@NotBlank String classId, LocalDate date, @Size(max = 200) @MultiLine String reason) {
+    record Transfer(@NotBlank String classId, LocalDate date, @Size(max = 200) @MultiLine @Nullable String reason) {
     }
 
     @PostMapping("/{id}/transfer")
@@ -110,8 +112,8 @@ class StudentController {
         return service.transfer(actor, id, body.classId(), body.date(), body.reason(), ETags.parse(ifMatch));
     }
 
-    record GuardianBody(@Size(max = 64) String username, @NotBlank @Size(max = 30) String name,
-                        @Size(max = 10) String relation, @Size(max = 20) String phone) {
+    record GuardianBody(@Size(max = 64) @Nullable String username, @NotBlank @Size(max = 30) String name,
+                        @Size(max = 10) @Nullable String relation, @Size(max = 20) @Nullable String phone) {
     }
 
     @PutMapping("/{id}/guardians")

@@ -3,13 +3,18 @@ package org.zhsz.student;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A student as the API returns them. Private fields are omitted (null) unless the caller may read them; the
  * 学籍号 is then masked.
  */
 record StudentResponse(String id, String schoolId, String studentNo, String name, Sex sex, String className,
-                       String classId, StudentStatus status, LocalDate birthDate, String ethnicity, String username,
-                       List<StudentView.GuardianView> guardians, List<StudentView.EnrollmentView> enrollments,
+                       String classId, StudentStatus status, @Nullable LocalDate birthDate, @Nullable String ethnicity,
+                       @Nullable String username,
+                       @Nullable List<StudentView.GuardianView> guardians,
+                       @Nullable List<StudentView.EnrollmentView> enrollments,
                        Long version) {
 
     static StudentResponse of(StudentView s, String className, boolean privateFields) {

@@ -3,6 +3,9 @@ package org.zhsz.student;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * A student as other modules see them. Private fields (学籍号, birth date, ethnicity, guardians) are present;
  * callers decide with the access policy whether to show them.
@@ -11,10 +14,10 @@ public record StudentView(String id, String schoolId, String studentNo, String n
                           String ethnicity, String classId, StudentStatus status, String username,
                           List<GuardianView> guardians, List<EnrollmentView> enrollments, Long version) {
 
-    public record GuardianView(String username, String name, String relation, String phone) {
+    public record GuardianView(@Nullable String username, String name, String relation, String phone) {
     }
 
-    public record EnrollmentView(String classId, LocalDate from, LocalDate to, String reason) {
+    public record EnrollmentView(String classId, LocalDate from, @Nullable LocalDate to, String reason) {
     }
 
     /** 学籍号 with the middle hidden: G640424********123X → G6404**********23X */

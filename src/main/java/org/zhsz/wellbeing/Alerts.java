@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -118,8 +119,10 @@ class Alerts {
      * and band label; {@code instrument}, {@code total}, {@code band} and {@code criticalItems} are the codes.
      */
     record AlertView(String id, String studentId, String studentName, String classId, String reasonCode,
-                     String reason, String instrument, Integer total, String band, List<Integer> criticalItems,
-                     Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, String note, boolean overdue,
+                     String reason, @Nullable String instrument, @Nullable Integer total, @Nullable String band,
+                     List<Integer> criticalItems,
+                     Instant raisedAt, @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy,
+                     @Nullable String note, boolean overdue,
                      Long version) {
     }
 
@@ -199,7 +202,7 @@ class Alerts {
     }
 
     /** For the school admin: that alerts are overdue, how many and since when — nothing about whom. */
-    record OverdueSummary(long overdue, Instant oldestRaisedAt, long ackWithinMinutes) {
+    record OverdueSummary(long overdue, @Nullable Instant oldestRaisedAt, long ackWithinMinutes) {
     }
 
     Mono<OverdueSummary> overdueSummary(Actor actor) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -84,19 +85,23 @@ class Plans {
 
     // ---------------------------------------------------------------- plan
 
-    record TaskView(String id, String assignee, String assigneeName, String title, String schedule, LocalDate dueOn,
+    record TaskView(@Nullable String id, String assignee, @Nullable String assigneeName, String title,
+                    @Nullable String schedule,
+                    @Nullable LocalDate dueOn,
                     boolean done) {
     }
 
-    record ResponsibleView(String username, String name, String role, String duty) {
+    record ResponsibleView(@Nullable String username, String name, @Nullable String role, @Nullable String duty) {
     }
 
-    record FollowUpView(LocalDate dueOn, LocalDate doneOn, @org.zhsz.platform.MultiLine String note) {
+    record FollowUpView(@Nullable LocalDate dueOn, @Nullable LocalDate doneOn,
+                        @org.zhsz.platform.MultiLine @Nullable String note) {
     }
 
-    record PlanView(String studentId, String riskLevel, String status, String concerns, String goals,
-                    String interventions, List<ResponsibleView> responsible, List<TaskView> tasks,
-                    List<FollowUpView> followUps, LocalDate reviewOn, String updatedByName, Instant updatedAt,
+    record PlanView(String studentId, String riskLevel, String status, @Nullable String concerns,
+                    @Nullable String goals,
+                    @Nullable String interventions, List<ResponsibleView> responsible, List<TaskView> tasks,
+                    List<FollowUpView> followUps, @Nullable LocalDate reviewOn, String updatedByName, Instant updatedAt,
                     Long version) {
     }
 
@@ -250,7 +255,8 @@ class Plans {
     // ---------------------------------------------------------------- caseload and follow-ups
 
     record CaseRow(String studentId, String name, String classId, String riskLevel, String status,
-                   LocalDate nextFollowUp, LocalDate reviewOn, boolean followUpOverdue, boolean reviewOverdue) {
+                   @Nullable LocalDate nextFollowUp, @Nullable LocalDate reviewOn, boolean followUpOverdue,
+                   boolean reviewOverdue) {
     }
 
     Mono<List<CaseRow>> caseload(Actor actor, boolean overdueOnly) {
@@ -273,7 +279,7 @@ class Plans {
 
     // ---------------------------------------------------------------- sessions and referrals
 
-    record SessionView(String id, LocalDate date, int minutes, String kind, String note, String counselorName,
+    record SessionView(String id, LocalDate date, int minutes, String kind, @Nullable String note, String counselorName,
                        Instant createdAt) {
     }
 
@@ -314,7 +320,7 @@ class Plans {
     }
 
     record ReferralView(String id, String hospital, LocalDate referredOn, boolean guardianInformed,
-                        LocalDate guardianInformedOn, String outcome, String status, Long version) {
+                        @Nullable LocalDate guardianInformedOn, @Nullable String outcome, String status, Long version) {
     }
 
     private ReferralView view(Docs.Referral r) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -94,7 +95,8 @@ class Screening {
 
     // ---------------------------------------------------------------- campaigns
 
-    record CampaignView(String id, String name, List<String> instruments, String variant, List<String> classIds,
+    record CampaignView(String id, String name, List<String> instruments, @Nullable String variant,
+                        List<String> classIds,
                         LocalDate opensOn, LocalDate closesOn, String status, String createdBy, Instant createdAt) {
     }
 
@@ -187,7 +189,8 @@ class Screening {
     }
 
     /** What a student sees: open campaigns for their class, the notice first, and which instruments are done. */
-    record MyScreening(CampaignView campaign, Map<String, Object> notice, List<Map<String, Object>> instruments,
+    record MyScreening(CampaignView campaign, @Nullable Map<String, Object> notice,
+                       List<Map<String, Object>> instruments,
                        List<String> done) {
     }
 
@@ -209,8 +212,9 @@ class Screening {
     // ---------------------------------------------------------------- answering
 
     /** What the student is told after answering: it was received. Scores are for counselors. */
-    record Submitted(String responseId, String instrument, Instant submittedAt, Integer total, String band,
-                     Boolean critical, boolean alertRaised) {
+    record Submitted(String responseId, String instrument, Instant submittedAt, @Nullable Integer total,
+                     @Nullable String band,
+                     @Nullable Boolean critical, boolean alertRaised) {
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -49,7 +50,7 @@ class WellbeingController {
 
     // ---- instruments ----
 
-    record InstrumentSummary(String code, int version, Map<String, String> name, int items, String licence) {
+    record InstrumentSummary(String code, int version, Map<String, String> name, int items, @Nullable String licence) {
     }
 
     @GetMapping("/wellbeing/instruments")
@@ -80,7 +81,8 @@ class WellbeingController {
 
     // ---- campaigns and answers ----
 
-    record NewCampaign(@NotBlank @Size(max = 60) String name, @NotNull List<String> instruments, String variant,
+    record NewCampaign(@NotBlank @Size(max = 60) String name, @NotNull List<String> instruments,
+                       @Nullable String variant,
                        @NotNull List<String> classIds, @NotNull LocalDate opensOn, @NotNull LocalDate closesOn) {
     }
 
@@ -107,7 +109,7 @@ class WellbeingController {
     }
 
     record ResponseBody(@NotBlank String instrument, @NotNull List<Integer> answers, Integer noticeVersion,
-                        String studentId) {
+                        @Nullable String studentId) {
     }
 
     @PostMapping("/wellbeing/campaigns/{id}/responses")
@@ -124,7 +126,7 @@ class WellbeingController {
         return alerts.list(actor, open, locale);
     }
 
-    record Ack(@Size(max = 1000) @MultiLine String note) {
+    record Ack(@Size(max = 1000) @MultiLine @Nullable String note) {
     }
 
     @PostMapping("/wellbeing/alerts/{id}/acknowledge")
@@ -145,10 +147,11 @@ class WellbeingController {
         return plans.get(actor, id);
     }
 
-    record PlanBody(@NotBlank String riskLevel, String status, @Size(max = 4000) @MultiLine String concerns,
-                    @Size(max = 4000) @MultiLine String goals, @Size(max = 4000) @MultiLine String interventions,
-                    List<Plans.ResponsibleView> responsible, List<Plans.TaskView> tasks,
-                    List<Plans.FollowUpView> followUps, LocalDate reviewOn) {
+    record PlanBody(@NotBlank String riskLevel, String status, @Size(max = 4000) @MultiLine @Nullable String concerns,
+                    @Size(max = 4000) @MultiLine @Nullable String goals,
+                    @Size(max = 4000) @MultiLine @Nullable String interventions,
+                    @Nullable List<Plans.ResponsibleView> responsible, @Nullable List<Plans.TaskView> tasks,
+                    @Nullable List<Plans.FollowUpView> followUps, @Nullable LocalDate reviewOn) {
     }
 
     @PutMapping("/students/{id}/wellbeing/plan")
@@ -179,7 +182,7 @@ class WellbeingController {
     }
 
     record SessionBody(@NotNull LocalDate date, @NotNull Integer minutes, String kind,
-                       @Size(max = 4000) @MultiLine String note) {
+                       @Size(max = 4000) @MultiLine @Nullable String note) {
     }
 
     @PostMapping("/students/{id}/wellbeing/sessions")
@@ -194,7 +197,7 @@ class WellbeingController {
     }
 
     record ReferralBody(@NotBlank @Size(max = 200) String hospital, @NotNull LocalDate referredOn,
-                        Boolean guardianInformed, LocalDate guardianInformedOn) {
+                        @Nullable Boolean guardianInformed, @Nullable LocalDate guardianInformedOn) {
     }
 
     @PostMapping("/students/{id}/wellbeing/referrals")
@@ -209,8 +212,9 @@ class WellbeingController {
         return plans.referrals(actor, id);
     }
 
-    record ReferralPatch(@Size(max = 2000) @MultiLine String outcome, String status, Boolean guardianInformed,
-                         LocalDate guardianInformedOn) {
+    record ReferralPatch(@Size(max = 2000) @MultiLine @Nullable String outcome, @Nullable String status,
+                         @Nullable Boolean guardianInformed,
+                         @Nullable LocalDate guardianInformedOn) {
     }
 
     @PatchMapping("/students/{id}/wellbeing/referrals/{rid}")

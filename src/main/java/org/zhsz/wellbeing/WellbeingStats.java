@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -101,7 +102,7 @@ class WellbeingStats {
                 SmallCells.suppress(counts, SmallCells.K), totals);
     }
 
-    record TrendPoint(String campaignId, String name, LocalDate opensOn, String instrument, Integer responded,
+    record TrendPoint(String campaignId, String name, LocalDate opensOn, String instrument, @Nullable Integer responded,
                       Map<String, Double> bandShare) {
     }
 
@@ -130,7 +131,8 @@ class WellbeingStats {
                 .collectList();
     }
 
-    record SchoolCounts(String schoolId, long campaigns, Long responses, Long activePlans, Long openAlerts) {
+    record SchoolCounts(String schoolId, long campaigns, @Nullable Long responses, @Nullable Long activePlans,
+                        @Nullable Long openAlerts) {
     }
 
     /** School admins: counts only (under 5 suppressed), never who or what. */

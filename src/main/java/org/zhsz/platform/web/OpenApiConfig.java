@@ -80,6 +80,24 @@ class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
+    /**
+     * Swagger's model resolver with {@link RecordSchemas.Names} (replaces the default one: springdoc swaps a
+     * registered converter for a bean of the same class), and {@link RecordSchemas}, which runs before it and marks
+     * the always-present record components required.
+     */
+    @Bean
+    io.swagger.v3.core.jackson.ModelResolver zhszModelResolver(
+            org.springdoc.core.properties.SpringDocConfigProperties properties) {
+        boolean openapi31 = properties.isOpenapi31();
+        return new io.swagger.v3.core.jackson.ModelResolver(openapi31 ? io.swagger.v3.core.util.Json31.mapper()
+                : io.swagger.v3.core.util.Json.mapper(), new RecordSchemas.Names()).openapi31(openapi31);
+    }
+
+    @Bean
+    RecordSchemas recordSchemas() {
+        return new RecordSchemas();
+    }
+
     /** Every operation: the problems it may answer; the public dossier check: no token needed. */
     @Bean
     GlobalOpenApiCustomizer problemResponses() {
@@ -89,6 +107,12 @@ class OpenApiConfig {
             }
             // added after the document is generated: schemas set on the bean are replaced by the generated ones
             api.getComponents().addSchemas(PROBLEM, problemSchema());
+            // one shared response per status, referenced by every operation (keeps the document and the web app's
+            // generated types small)
+            PROBLEMS.forEach((status, description) -> api.getComponents().addResponses(PROBLEM + status,
+                    new ApiResponse().description(description).content(new Content()
+                            .addMediaType("application/problem+json", new MediaType()
+                                    .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
             if (api.getPaths() == null) {
                 return;
             }
@@ -103,11 +127,9 @@ class OpenApiConfig {
 
     private static void addProblems(Operation op) {
         ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
-        PROBLEMS.forEach((status, description) -> {
+        PROBLEMS.keySet().forEach(status -> {
             if (!responses.containsKey(status)) {
-                responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                        .addMediaType("application/problem+json", new MediaType()
-                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                responses.addApiResponse(status, new ApiResponse().$ref("#/components/responses/" + PROBLEM + status));
             }
         });
         op.setResponses(responses);
