@@ -1,8 +1,12 @@
 import { api } from './index'
+import type { components } from './schema'
+
+type Schemas = components['schemas']
 
 /**
  * 学情洞察 (org.zhsz.insight: InsightController): the early warning of a class, a school and the county's counts,
- * and a student's growth portrait. Null fields are left out by the server; a suppressed count is absent and named
+ * and a student's growth portrait; the shapes are the generated ones (schema.d.ts), plain-string codes narrowed to
+ * their unions. Null fields are left out by the server; a suppressed count is absent and named
  * in `suppressed`.
  */
 const V1 = '/api/v1'
@@ -10,129 +14,58 @@ const enc = encodeURIComponent
 
 export type WarningLevel = 'HIGH' | 'MEDIUM' | 'LOW'
 
-export interface WarningReason {
-  code: string
-  label: string
-  since?: string
-}
+export type WarningReason = Schemas['EarlyWarnings.ReasonView']
 
-export interface WarningItem {
-  studentId: string
-  name: string
-  classId: string
-  className: string
+export type WarningItem = Omit<Schemas['EarlyWarnings.Item'], 'level' | 'reasons'> & {
   level: WarningLevel
-  levelLabel: string
-  score: number
   reasons: WarningReason[]
 }
 
-export interface ClassWarnings {
-  classId: string
-  className: string
-  termCode: string
+export type ClassWarnings = Omit<Schemas['EarlyWarnings.ClassWarnings'], 'levels' | 'items'> & {
   levels: WarningLevel[]
-  members: number
   items: WarningItem[]
 }
 
-export interface GradeCount {
-  grade: number
-  gradeName: string
-  students: number
-  byLevel: Partial<Record<WarningLevel, number | null>>
-  flagged?: number | null
-  suppressed: string[]
+export type GradeCount = Omit<Schemas['EarlyWarnings.GradeCount'], 'byLevel'> & {
+  /** a suppressed level is absent and named in `suppressed` */
+  byLevel: Partial<Record<WarningLevel, number>>
 }
 
-export interface SchoolWarnings {
-  schoolId: string
-  schoolName: string
-  termCode: string
+export type SchoolWarnings = Omit<Schemas['EarlyWarnings.SchoolWarnings'], 'levels' | 'grades' | 'total' | 'items'> & {
   levels: WarningLevel[]
-  names: boolean
-  suppressionThreshold: number
   grades: GradeCount[]
   total: GradeCount
   items: WarningItem[]
 }
 
-export interface CountyWarnings {
-  countyId: string
+export type CountyWarnings = Omit<Schemas['EarlyWarnings.CountyWarnings'], 'levels' | 'schools'> & {
   levels: WarningLevel[]
-  suppressionThreshold: number
   schools: SchoolWarnings[]
 }
 
 export type PortraitDimension = 'MORAL' | 'ACADEMIC' | 'PHYSICAL' | 'ARTS' | 'LABOUR' | 'SOCIAL_PRACTICE'
 
-export interface PortraitFigures {
+export type PortraitFigures = Omit<Schemas['Portraits.Figures'], 'records'> & {
   records?: Partial<Record<PortraitDimension, number>>
-  violations?: number
-  sportsSkills?: number
-  artsSkills?: number
-  labourHours?: number
-  fitnessTotal?: number
-  fitnessRating?: string
-  visionCategory?: string
-  attendanceRate?: number
 }
 
-export interface PortraitDimensionView {
+export type PortraitDimensionView = Omit<Schemas['Portraits.DimensionView'], 'dimension'> & {
   dimension: PortraitDimension
-  label: string
-  score?: number
-  level?: string
-  levelLabel?: string
 }
 
-export interface TermPortrait {
-  term: string
-  termName: string
+export type TermPortrait = Omit<Schemas['Portraits.TermPortrait'], 'figures' | 'dimensions'> & {
   figures: PortraitFigures
   dimensions: PortraitDimensionView[]
 }
 
-export interface Portrait {
-  studentId: string
-  name: string
-  rulesVersion: string
-  levels: string[]
-  /** the data classes whose figures this viewer sees */
-  shown: string[]
-  terms: TermPortrait[]
-}
+/** `shown`: the data classes whose figures this viewer sees */
+export type Portrait = Omit<Schemas['Portraits.Portrait'], 'terms'> & { terms: TermPortrait[] }
 
-export interface CountyReportSchool {
-  schoolId: string
-  schoolName: string
-  rate?: number | null
-  previous?: number | null
-}
+export type CountyReportSchool = Schemas['CountyReport.SchoolValue']
 
-export interface CountyReportIndicator {
-  code: string
-  label: string
-  target?: number | null
-  higherIsBetter: boolean
-  planItem: string
-  source: string
-  county?: number | null
-  countyPrevious?: number | null
-  met?: boolean | null
-  schools: CountyReportSchool[]
-}
+export type CountyReportIndicator = Schemas['CountyReport.IndicatorView']
 
-/** CountyReport.Report */
-export interface CountyReport {
-  countyId: string
-  year: string
-  previousYear: string
-  asOf: string
-  suppressionThreshold: number
-  targetsVersion: string
-  indicators: CountyReportIndicator[]
-}
+export type CountyReport = Schemas['CountyReport.Report']
 
 export const insightApi = {
   countyReport: (year?: string) => api.get<CountyReport>(`${V1}/reports/county`, { year }),

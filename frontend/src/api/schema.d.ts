@@ -75,7 +75,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["county_3"];
+        get: operations["county_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -332,6 +332,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["classCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classes/{classId}/early-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofClass_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -763,7 +779,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["county_2"];
+        get: operations["county_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1044,6 +1060,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/county": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["county_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools": {
         parameters: {
             query?: never;
@@ -1148,6 +1180,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["schoolCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/early-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofSchool"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1308,6 +1356,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["countyCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/early-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofCounty"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1950,6 +2014,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["photo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{id}/portrait": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["portrait"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3214,6 +3294,35 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        "CountyReport.IndicatorView": {
+            code: string;
+            county?: number;
+            countyPrevious?: number;
+            higherIsBetter: boolean;
+            label: string;
+            met?: boolean;
+            planItem: string;
+            schools: components["schemas"]["CountyReport.SchoolValue"][];
+            source: string;
+            target?: number;
+        };
+        "CountyReport.Report": {
+            /** Format: date */
+            asOf: string;
+            countyId: string;
+            indicators: components["schemas"]["CountyReport.IndicatorView"][];
+            previousYear: string;
+            /** Format: int32 */
+            suppressionThreshold: number;
+            targetsVersion: string;
+            year: string;
+        };
+        "CountyReport.SchoolValue": {
+            previous?: number;
+            rate?: number;
+            schoolId: string;
+            schoolName: string;
+        };
         DataBuffer: unknown;
         "DeliveryDispatcher.View": {
             /** Format: int32 */
@@ -3303,6 +3412,64 @@ export interface components {
             sha256: string;
             status: string;
             student: string;
+        };
+        "EarlyWarnings.ClassWarnings": {
+            classId: string;
+            className: string;
+            items: components["schemas"]["EarlyWarnings.Item"][];
+            levels: string[];
+            /** Format: int32 */
+            members: number;
+            termCode: string;
+        };
+        "EarlyWarnings.CountyWarnings": {
+            countyId: string;
+            levels: string[];
+            schools: components["schemas"]["EarlyWarnings.SchoolWarnings"][];
+            /** Format: int32 */
+            suppressionThreshold: number;
+        };
+        "EarlyWarnings.GradeCount": {
+            byLevel: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            flagged?: number;
+            /** Format: int32 */
+            grade: number;
+            gradeName: string;
+            /** Format: int32 */
+            students: number;
+            suppressed: string[];
+        };
+        "EarlyWarnings.Item": {
+            classId: string;
+            className: string;
+            level: string;
+            levelLabel: string;
+            name: string;
+            reasons: components["schemas"]["EarlyWarnings.ReasonView"][];
+            /** Format: int32 */
+            score: number;
+            studentId: string;
+        };
+        "EarlyWarnings.ReasonView": {
+            code: string;
+            label: string;
+            /** Format: date */
+            since?: string;
+        };
+        "EarlyWarnings.SchoolWarnings": {
+            grades: components["schemas"]["EarlyWarnings.GradeCount"][];
+            items: components["schemas"]["EarlyWarnings.Item"][];
+            levels: string[];
+            names: boolean;
+            schoolId: string;
+            schoolName: string;
+            /** Format: int32 */
+            suppressionThreshold: number;
+            termCode: string;
+            total: components["schemas"]["EarlyWarnings.GradeCount"];
         };
         "Evidence.Stored": {
             contentType: string;
@@ -4140,6 +4307,44 @@ export interface components {
             id?: string;
             schedule?: string;
             title: string;
+        };
+        "Portraits.DimensionView": {
+            dimension: string;
+            label: string;
+            level?: string;
+            levelLabel?: string;
+            /** Format: int32 */
+            score?: number;
+        };
+        "Portraits.Figures": {
+            /** Format: int32 */
+            artsSkills?: number;
+            attendanceRate?: number;
+            fitnessRating?: string;
+            fitnessTotal?: number;
+            labourHours?: number;
+            records?: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            sportsSkills?: number;
+            /** Format: int32 */
+            violations?: number;
+            visionCategory?: string;
+        };
+        "Portraits.Portrait": {
+            levels: string[];
+            name: string;
+            rulesVersion: string;
+            shown: string[];
+            studentId: string;
+            terms: components["schemas"]["Portraits.TermPortrait"][];
+        };
+        "Portraits.TermPortrait": {
+            dimensions: components["schemas"]["Portraits.DimensionView"][];
+            figures: components["schemas"]["Portraits.Figures"];
+            term: string;
+            termName: string;
         };
         /** @description RFC 9457 problem; texts in the caller's language */
         Problem: {
@@ -5399,7 +5604,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
-    county_3: {
+    county_4: {
         parameters: {
             query?: {
                 from?: string;
@@ -5978,6 +6183,34 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["RecordViews.Coverage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    ofClass_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EarlyWarnings.ClassWarnings"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -6994,7 +7227,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
-    county_2: {
+    county_3: {
         parameters: {
             query?: {
                 year?: string;
@@ -7551,6 +7784,37 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
+    county_2: {
+        parameters: {
+            query?: {
+                year?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report (JSON), or its PDF or XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountyReport.Report"];
+                    "application/pdf": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
     schools: {
         parameters: {
             query?: never;
@@ -7808,6 +8072,34 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["RecordViews.SchoolCoverage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    ofSchool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EarlyWarnings.SchoolWarnings"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -8154,6 +8446,32 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["RecordViews.CountyCoverage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    ofCounty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EarlyWarnings.CountyWarnings"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -9609,6 +9927,34 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EvidenceFiles.StoredFile"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    portrait: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Portraits.Portrait"];
                 };
             };
             400: components["responses"]["Problem400"];

@@ -10,7 +10,7 @@ import { recentYears } from './format'
 export interface GridRowOutcome {
   studentId: string
   outcome: string
-  errors?: { field?: string; message: string }[]
+  errors?: { field?: string; message?: string }[]
 }
 
 /** One student's row of a class grid: the typed values live in the feature's own fields. */

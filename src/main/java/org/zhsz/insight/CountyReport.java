@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.archive.PublicityProgress;
 import org.zhsz.audit.AuditEvent;
@@ -51,11 +52,13 @@ class CountyReport {
     record Value(BigDecimal rate, BigDecimal previous) {
     }
 
-    record SchoolValue(String schoolId, String schoolName, BigDecimal rate, BigDecimal previous) {
+    record SchoolValue(String schoolId, String schoolName, @Nullable BigDecimal rate,
+                       @Nullable BigDecimal previous) {
     }
 
-    record IndicatorView(String code, String label, BigDecimal target, boolean higherIsBetter, String planItem,
-                         String source, BigDecimal county, BigDecimal countyPrevious, Boolean met,
+    record IndicatorView(String code, String label, @Nullable BigDecimal target, boolean higherIsBetter,
+                         String planItem, String source, @Nullable BigDecimal county,
+                         @Nullable BigDecimal countyPrevious, @Nullable Boolean met,
                          List<SchoolValue> schools) {
     }
 

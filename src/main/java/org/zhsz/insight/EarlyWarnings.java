@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -43,7 +44,7 @@ class EarlyWarnings {
     /** Cells counting 1 to K−1 students are hidden from the county, as in the other county figures. */
     static final int K = 5;
 
-    record ReasonView(String code, String label, LocalDate since) {
+    record ReasonView(String code, String label, @Nullable LocalDate since) {
     }
 
     record Item(String studentId, String name, String classId, String className, String level, String levelLabel,
@@ -58,7 +59,7 @@ class EarlyWarnings {
      * One grade's counts: students, and flagged students per level; a suppressed count is absent and named in
      * {@code suppressed} (level codes, and {@code flagged} for the row's total).
      */
-    record GradeCount(int grade, String gradeName, int students, Map<String, Integer> byLevel, Integer flagged,
+    record GradeCount(int grade, String gradeName, int students, Map<String, Integer> byLevel, @Nullable Integer flagged,
                       List<String> suppressed) {
     }
 

@@ -15,6 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.zhsz.platform.Actor;
 import org.zhsz.platform.Problems;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -22,6 +25,8 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 @RequestMapping("/api/v1")
 class InsightController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final EarlyWarnings warnings;
     private final Portraits portraits;
@@ -35,6 +40,11 @@ class InsightController {
 
     /** JSON by default; {@code format=pdf} the printable report, {@code format=xlsx} the sheet (Chinese). */
     @GetMapping("/reports/county")
+    @ApiResponse(responseCode = "200", description = "the report (JSON), or its PDF or XLSX file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CountyReport.Report.class)),
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE),
+            @Content(mediaType = XLSX)})
     Mono<ResponseEntity<?>> county(Actor actor, @RequestParam(required = false) String year,
                                    @RequestParam(required = false) String format, ServerWebExchange exchange) {
         if (format == null || format.isBlank() || format.equals("json")) {
@@ -45,7 +55,7 @@ class InsightController {
             return Mono.error(Problems.invalid("format", "unknown_value", "format is json, pdf or xlsx"));
         }
         MediaType type = pdf ? MediaType.APPLICATION_PDF
-                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                : MediaType.parseMediaType(XLSX);
         return report.report(actor, year, java.util.Locale.SIMPLIFIED_CHINESE)
                 .flatMap(r -> report.countyName(r.countyId()).flatMap(name -> Mono.fromCallable(
                                 () -> pdf ? CountyReportPdf.render(r, name) : CountyReportXlsx.render(r, name))

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -44,12 +45,14 @@ class Portraits {
     /** Terms shown, newest last. */
     static final int TERMS = 4;
 
-    record DimensionView(String dimension, String label, Integer score, String level, String levelLabel) {
+    record DimensionView(String dimension, String label, @Nullable Integer score, @Nullable String level,
+                         @Nullable String levelLabel) {
     }
 
-    record Figures(Map<String, Integer> records, Integer violations, Integer sportsSkills, Integer artsSkills,
-                   BigDecimal labourHours, BigDecimal fitnessTotal, String fitnessRating, String visionCategory,
-                   BigDecimal attendanceRate) {
+    record Figures(@Nullable Map<String, Integer> records, @Nullable Integer violations,
+                   @Nullable Integer sportsSkills, @Nullable Integer artsSkills, @Nullable BigDecimal labourHours,
+                   @Nullable BigDecimal fitnessTotal, @Nullable String fitnessRating,
+                   @Nullable String visionCategory, @Nullable BigDecimal attendanceRate) {
     }
 
     record TermPortrait(String term, String termName, Figures figures, List<DimensionView> dimensions) {
