@@ -3027,8 +3027,8 @@ export interface components {
             hash: string;
             id: string;
             outcome: string;
-            reason: string;
-            reasonCode: string;
+            reason?: string;
+            reasonCode?: string;
             resourceId?: string;
             resourceType: string;
             role: string;

@@ -76,8 +76,8 @@ class AuditController {
                       String roleLabel, String action, String actionLabel, String resourceType,
                       @Nullable String resourceId,
                       @Nullable String studentId, @Nullable String studentName, @Nullable String schoolId,
-                      String outcome, String reasonCode,
-                      String reason, @Nullable String dataClass, @Nullable String dataClassLabel, String hash) {
+                      String outcome, @Nullable String reasonCode,
+                      @Nullable String reason, @Nullable String dataClass, @Nullable String dataClassLabel, String hash) {
     }
 
     @GetMapping("/audit/events")
