@@ -3350,7 +3350,7 @@ export interface components {
             by: components["schemas"]["Docs.Person"];
             /** Format: int32 */
             minutes: number;
-            note: string;
+            note?: string;
             subject: string;
         };
         "Docs.Person": {
@@ -3716,7 +3716,7 @@ export interface components {
             from: string;
             /** Format: int32 */
             grade: number;
-            limit: unknown;
+            limit?: unknown;
             /** Format: date */
             to: string;
         };
@@ -3758,7 +3758,7 @@ export interface components {
             limit?: unknown;
             met?: boolean;
             target: string;
-            value: unknown;
+            value?: unknown;
         };
         "FiveManagement.HomeworkComparison": {
             days: components["schemas"]["FiveManagement.HomeworkDay"][];
@@ -3766,7 +3766,7 @@ export interface components {
             declaredDailyAverage?: number;
             /** Format: int32 */
             declaredDays: number;
-            limit: unknown;
+            limit?: unknown;
             /** Format: double */
             reportedDailyAverage?: number;
             /** Format: int32 */
@@ -3776,7 +3776,7 @@ export interface components {
             /** Format: date */
             date: string;
             entries: components["schemas"]["Docs.HomeworkEntry"][];
-            limit: unknown;
+            limit?: unknown;
             /** Format: int32 */
             totalMinutes: number;
         };
@@ -3831,7 +3831,7 @@ export interface components {
             label: {
                 [key: string]: string;
             };
-            limit: unknown;
+            limit?: unknown;
             /** Format: int32 */
             met: number;
             /** Format: int32 */
@@ -4025,7 +4025,7 @@ export interface components {
             /** Format: date */
             availableTo?: string;
             code: string;
-            description: string;
+            description?: string;
             /** Format: int32 */
             doneThisTerm: number;
             /** @enum {string} */
