@@ -62,51 +62,20 @@ export type StudentFitness = Omit<Schemas['Views.StudentFitness'], 'years'> & { 
 
 export type FitnessImportReport = Schemas['FitnessImport.Report']
 
-export interface Rate {
-  count: number
-  percent: number
-}
+/** FitnessStats.Rate: percent absent when nobody was counted */
+export type Rate = Schemas['FitnessStats.Rate']
 
 /** FitnessStats.Cell: grade absent = all grades; sex M, F or ALL; suppressed cells carry no figures */
-export interface StatsCell {
-  grade?: number
-  gradeName?: string
-  sex: 'M' | 'F' | 'ALL'
-  suppressed: boolean
-  tested?: number
-  exempt?: number
-  meanTotal?: number
-  ratings?: Record<string, Rate>
-  bmiMeasured?: number
-  bmi?: Record<string, Rate>
-}
+export type StatsCell = Omit<Schemas['FitnessStats.Cell'], 'sex'> & { sex: 'M' | 'F' | 'ALL' }
 
-export interface StatsSchoolRow {
-  schoolId: string
-  name: string
-  suppressed: boolean
-  tested?: number
-  meanTotal?: number
-  ratings?: Record<string, Rate>
-}
+export type StatsSchoolRow = Schemas['FitnessStats.SchoolRow']
 
-export interface StatsTrendRow {
-  schoolYear: string
-  suppressed: boolean
-  tested?: number
-  meanTotal?: number
-  ratings?: Record<string, Rate>
-}
+export type StatsTrendRow = Schemas['FitnessStats.TrendRow']
 
-export interface FitnessStats {
+/** FitnessStats.Stats: suppressionThreshold and schools for the county only */
+export type FitnessStats = Omit<Schemas['FitnessStats.Stats'], 'scope' | 'cells'> & {
   scope: 'class' | 'school' | 'county'
-  scopeId: string
-  scopeName: string
-  schoolYear: string
-  suppressionThreshold?: number
   cells: StatsCell[]
-  schools?: StatsSchoolRow[]
-  trend?: StatsTrendRow[]
 }
 
 export const RATINGS = ['优秀', '良好', '及格', '不及格'] as const

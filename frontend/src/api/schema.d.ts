@@ -3634,6 +3634,63 @@ export interface components {
             totalScore?: number;
             totalScoreRounded?: number;
         };
+        "FitnessStats.Cell": {
+            bmi?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            /** Format: int32 */
+            bmiMeasured?: number;
+            /** Format: int32 */
+            exempt?: number;
+            /** Format: int32 */
+            grade?: number;
+            gradeName: string;
+            meanTotal?: number;
+            ratings?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            sex: string;
+            suppressed: boolean;
+            /** Format: int32 */
+            tested?: number;
+        };
+        "FitnessStats.Rate": {
+            /** Format: int32 */
+            count: number;
+            percent?: number;
+        };
+        "FitnessStats.SchoolRow": {
+            meanTotal?: number;
+            name: string;
+            ratings?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            schoolId: string;
+            suppressed: boolean;
+            /** Format: int32 */
+            tested?: number;
+        };
+        "FitnessStats.Stats": {
+            cells: components["schemas"]["FitnessStats.Cell"][];
+            schoolYear: string;
+            schools?: components["schemas"]["FitnessStats.SchoolRow"][];
+            scope: string;
+            scopeId: string;
+            scopeName: string;
+            /** Format: int32 */
+            suppressionThreshold?: number;
+            trend: components["schemas"]["FitnessStats.TrendRow"][];
+        };
+        "FitnessStats.TrendRow": {
+            meanTotal?: number;
+            ratings?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            schoolYear: string;
+            suppressed: boolean;
+            /** Format: int32 */
+            tested?: number;
+        };
         "FiveController.CheckInBody": {
             values?: {
                 [key: string]: unknown;
@@ -7210,13 +7267,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the statistics (JSON), or their CSV or XLSX file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": Record<string, never>;
+                    "application/json": components["schemas"]["FitnessStats.Stats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             400: components["responses"]["Problem400"];
@@ -7239,13 +7298,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the statistics (JSON), or their CSV or XLSX file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": Record<string, never>;
+                    "application/json": components["schemas"]["FitnessStats.Stats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             400: components["responses"]["Problem400"];
