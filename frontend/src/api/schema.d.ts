@@ -4168,7 +4168,7 @@ export interface components {
             active?: boolean;
         };
         "OrganizationController.NewAssignment": {
-            classId: string;
+            classId?: string;
             /** @enum {string} */
             role: "HEAD_TEACHER" | "PE" | "ARTS" | "LABOUR" | "SUBJECT" | "COUNSELOR";
             subject?: string;
@@ -4561,7 +4561,7 @@ export interface components {
             recordId: string;
             studentId: string;
             /** Format: int64 */
-            version: number;
+            version?: number;
         };
         "RecordController.ReviewOutcome": {
             error?: string;
@@ -4788,7 +4788,7 @@ export interface components {
         };
         "StudentAccounts.GuardianAccount": {
             name: string;
-            relation: string;
+            relation?: string;
             username?: string;
         };
         "StudentAccounts.Result": {
@@ -4812,12 +4812,12 @@ export interface components {
             /** Format: date */
             birthDate: string;
             classId: string;
-            ethnicity: string;
+            ethnicity?: string;
             name: string;
             /** @enum {string} */
             sex: "M" | "F";
             studentNo: string;
-            username: string;
+            username?: string;
         };
         "StudentController.PatchStudent": {
             /** Format: date */
@@ -4833,7 +4833,7 @@ export interface components {
         "StudentController.Transfer": {
             classId: string;
             /** Format: date */
-            date: string;
+            date?: string;
             reason?: string;
         };
         "StudentRecord.Change": {
