@@ -49,6 +49,10 @@ export type RowResult = Omit<Schemas['FitnessService.RowResult'], 'result'> & { 
 
 export type GridReport = Omit<Schemas['FitnessService.GridReport'], 'rows'> & { rows: RowResult[] }
 
+/**
+ * A row of the class grid as the client sends it: hand-written because the generated FitnessService.GridRow has its
+ * items as unknown values and studentId optional (checked by the service); null is read as absent.
+ */
 export interface GridRowInput {
   studentId: string
   version?: number | null
@@ -89,6 +93,7 @@ export type ClassHealthFlag = Schemas['HealthFlagService.ClassFlagView']
 export type HealthFlagInput = Schemas['HealthFlagService.FlagInput']
 
 export const fitnessApi = {
+  /** the body is narrower than the generated FitnessService.ScoreRequest (all optional, items unknown) */
   score: (body: { grade: number; sex: string; items: Record<string, string | number> }, signal?: AbortSignal) =>
     api.request<ScoreResponse>('POST', `${V1}/fitness/score`, { body, signal }),
   grid: (classId: string, year?: string) => api.get<ClassGrid>(`${V1}/classes/${enc(classId)}/fitness`, { year }),
