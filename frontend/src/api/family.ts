@@ -55,6 +55,7 @@ export type ReminderResult = Schemas['ClassNotices.ReminderResult']
 export const noticesApi = {
   list: (query: { classId?: string; unread?: boolean; page?: number; size?: number } = {}) =>
     api.get<Page<NoticeItem>>(`${V1}/class-notices`, { ...query, unread: query.unread || undefined }),
+  /** a Map<String, Integer> on the server (no named schema): just the count of unread notices */
   unreadCount: () => api.get<{ unread: number }>(`${V1}/class-notices/unread-count`),
   get: (id: string) => api.get<NoticeDetail>(`${V1}/class-notices/${enc(id)}`),
   createForClass: (classId: string, body: NoticeInput, idempotencyKey?: string) =>
