@@ -17,13 +17,15 @@ import type {
   ImportReport,
   Me,
   Page,
-  SchoolStage,
   Sex,
   StaffView,
   Student,
   StudentStatus,
   TermView,
 } from './types'
+import type { components } from './schema'
+
+type Schemas = components['schemas']
 
 const V1 = '/api/v1'
 
@@ -34,19 +36,12 @@ export const meApi = {
 }
 
 /** TodoSource.Todo (GET /api/v1/me/todos): a count, its text in the user's language and where the work is. */
-export interface Todo {
-  code: string
-  count: number
-  page: string
-  query?: Record<string, string>
-  label: string
-  priority: number
-}
+export type Todo = Schemas['TodoSource.Todo']
 
 export const classesApi = {
   list: (term?: string) => api.get<ClassView[]>(`${V1}/classes`, { term }),
   get: (id: string) => api.get<ClassView>(`${V1}/classes/${encodeURIComponent(id)}`),
-  create: (body: { stage: SchoolStage; entryYear: number; classNo: number }, idempotencyKey?: string) =>
+  create: (body: Schemas['OrganizationController.NewClass'], idempotencyKey?: string) =>
     api.create<ClassView>(`${V1}/classes`, body, { idempotencyKey }),
   setActive: (id: string, active: boolean, version?: number) =>
     api.patch<ClassView>(`${V1}/classes/${encodeURIComponent(id)}`, { active }, { ifMatch: version }),
@@ -64,37 +59,22 @@ export const classesApi = {
     ),
 }
 
-export interface ClassAccounts {
-  classId: string
-  students: {
-    studentId: string
-    name: string
-    username?: string | null
-    guardians: { name: string; relation?: string | null; username?: string | null }[]
-  }[]
-  withAccount: number
-  withoutAccount: number
-}
+/** StudentAccounts.ClassAccounts: who of the class (students and guardians) has a login account */
+export type ClassAccounts = Schemas['StudentAccounts.ClassAccounts']
 
 export const termsApi = {
   list: () => api.get<TermView[]>(`${V1}/terms`),
-  create: (body: { code: string; startDate: string; endDate: string }, idempotencyKey?: string) =>
+  create: (body: Schemas['OrganizationController.NewTerm'], idempotencyKey?: string) =>
     api.create<TermView>(`${V1}/terms`, body, { idempotencyKey }),
 }
 
 export const staffApi = {
   list: () => api.get<StaffView[]>(`${V1}/staff`),
-  create: (body: { username: string; name: string; subjects: string[]; roles?: string[] }, idempotencyKey?: string) =>
+  create: (body: Schemas['OrganizationController.NewStaff'], idempotencyKey?: string) =>
     api.create<StaffView>(`${V1}/staff`, body, { idempotencyKey }),
 }
 
-export interface NewAssignment {
-  username: string
-  role: AssignmentRole
-  classId?: string
-  subject?: string
-  term?: string
-}
+export type NewAssignment = Omit<Schemas['OrganizationController.NewAssignment'], 'role'> & { role: AssignmentRole }
 
 export const assignmentsApi = {
   list: (filter: { term?: string; classId?: string; username?: string } = {}) =>
@@ -104,6 +84,7 @@ export const assignmentsApi = {
   remove: (id: string) => api.delete(`${V1}/assignments/${encodeURIComponent(id)}`),
 }
 
+/** the query of GET /students (parameters, not a schema) */
 export interface StudentFilter {
   classId?: string
   q?: string
@@ -112,24 +93,12 @@ export interface StudentFilter {
   size?: number
 }
 
-export interface NewStudent {
-  studentNo: string
-  name: string
-  sex: Sex
-  birthDate: string
-  ethnicity?: string
-  classId: string
-  username?: string
-}
+export type NewStudent = Omit<Schemas['StudentController.NewStudent'], 'sex'> & { sex: Sex }
 
-export type StudentPatch = Partial<{
-  name: string
-  sex: Sex
-  birthDate: string
-  ethnicity: string
-  status: StudentStatus
-  username: string
-}>
+export type StudentPatch = Omit<Schemas['StudentController.PatchStudent'], 'sex' | 'status'> & {
+  sex?: Sex
+  status?: StudentStatus
+}
 
 export const studentsApi = {
   list: (filter: StudentFilter = {}) => api.get<Page<Student>>(`${V1}/students`, { ...filter }),
@@ -138,7 +107,7 @@ export const studentsApi = {
     api.create<Student>(`${V1}/students`, body, { idempotencyKey }),
   patch: (id: string, body: StudentPatch, version?: number) =>
     api.patch<Student>(`${V1}/students/${encodeURIComponent(id)}`, body, { ifMatch: version }),
-  transfer: (id: string, body: { classId: string; date?: string; reason?: string }, version?: number) =>
+  transfer: (id: string, body: Schemas['StudentController.Transfer'], version?: number) =>
     api.post<Student>(`${V1}/students/${encodeURIComponent(id)}/transfer`, body, { ifMatch: version }),
   putGuardians: (id: string, guardians: GuardianInput[], version?: number) =>
     api.put<Student>(`${V1}/students/${encodeURIComponent(id)}/guardians`, guardians, { ifMatch: version }),
@@ -153,6 +122,7 @@ export const importsApi = {
   rejected: (id: string) => api.download(`${V1}/imports/${encodeURIComponent(id)}/rejected`),
 }
 
+/** the query of GET /audit/events (parameters, not a schema) */
 export interface AuditFilter {
   studentId?: string
   actorUsername?: string
@@ -167,7 +137,7 @@ export interface AuditFilter {
 
 export const auditApi = {
   events: (filter: AuditFilter = {}) => api.get<Page<AuditEvent>>(`${V1}/audit/events`, { ...filter }),
-  actions: () => api.get<{ code: string; label: string }[]>(`${V1}/audit/actions`),
+  actions: () => api.get<Schemas['AuditController.ActionOption'][]>(`${V1}/audit/actions`),
   verify: () => api.get<ChainVerification>(`${V1}/audit/verify`),
 }
 
@@ -182,7 +152,7 @@ export const consentsApi = {
   list: (studentId: string) => api.get<Consent[]>(`${V1}/students/${encodeURIComponent(studentId)}/consents`),
   decide: (
     studentId: string,
-    body: { purpose: string; noticeVersion: number; decision: ConsentDecision },
+    body: Omit<Schemas['ConsentController.Decision'], 'decision'> & { decision: ConsentDecision },
     idempotencyKey?: string,
   ) => api.create<Consent>(`${V1}/students/${encodeURIComponent(studentId)}/consents`, body, { idempotencyKey }),
   withdraw: (studentId: string, consentId: string) =>
@@ -191,14 +161,14 @@ export const consentsApi = {
     ),
   bases: (schoolId: string) =>
     api.get<ProcessingBasis[]>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`),
-  addBasis: (schoolId: string, body: { purpose: string; reference: string }, idempotencyKey?: string) =>
+  addBasis: (schoolId: string, body: Schemas['ConsentController.NewBasis'], idempotencyKey?: string) =>
     api.create<ProcessingBasis>(`${V1}/schools/${encodeURIComponent(schoolId)}/processing-bases`, body, {
       idempotencyKey,
     }),
 }
 
 export const grantsApi = {
-  breakGlass: (studentId: string, body: { reason: string; minutes: number }, idempotencyKey?: string) =>
+  breakGlass: (studentId: string, body: Schemas['GrantController.BreakGlass'], idempotencyKey?: string) =>
     api.create<Grant>(`${V1}/students/${encodeURIComponent(studentId)}/break-glass`, body, { idempotencyKey }),
   list: (studentId?: string) => api.get<Grant[]>(`${V1}/grants`, { studentId }),
   revoke: (id: string) => api.delete<Grant>(`${V1}/grants/${encodeURIComponent(id)}`),

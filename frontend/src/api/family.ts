@@ -6,7 +6,8 @@ type Schemas = components['schemas']
 
 /**
  * 家校共育 (org.zhsz.family): class notices, home tasks, 五项管理. The class notices are the generated shapes
- * (schema.d.ts); home tasks and 五项管理 are still hand-written.
+ * (schema.d.ts), and so are home tasks and 五项管理; plain-string codes and untyped limits (Object on the server) are
+ * narrowed.
  */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
@@ -54,6 +55,7 @@ export type ReminderResult = Schemas['ClassNotices.ReminderResult']
 export const noticesApi = {
   list: (query: { classId?: string; unread?: boolean; page?: number; size?: number } = {}) =>
     api.get<Page<NoticeItem>>(`${V1}/class-notices`, { ...query, unread: query.unread || undefined }),
+  /** a Map<String, Integer> on the server (no named schema): just the count of unread notices */
   unreadCount: () => api.get<{ unread: number }>(`${V1}/class-notices/unread-count`),
   get: (id: string) => api.get<NoticeDetail>(`${V1}/class-notices/${enc(id)}`),
   createForClass: (classId: string, body: NoticeInput, idempotencyKey?: string) =>
@@ -83,24 +85,22 @@ export const noticesApi = {
 export const FREQUENCIES = ['DAILY', 'WEEKLY', 'ONCE'] as const
 export type Frequency = (typeof FREQUENCIES)[number]
 
-export interface HomeTask {
+/** Docs.Task: a task of a checklist as the server sends it. */
+export type HomeTask = Schemas['Docs.Task']
+
+/**
+ * A task as the checklist editor sends it (HomeTaskController.ChecklistBody reuses Docs.Task, whose code is required
+ * in the document): the server derives a missing code from the title and reads a blank description or window as
+ * absent (Checklists.normalise), so the editor's new rows have no code yet.
+ */
+export type HomeTaskInput = Omit<HomeTask, 'code' | 'description' | 'availableFrom' | 'availableTo'> & {
   code?: string
-  title: string
   description?: string | null
-  frequency: Frequency
-  hours: number
-  holiday?: boolean
   availableFrom?: string | null
   availableTo?: string | null
 }
 
-export interface TaskView extends HomeTask {
-  code: string
-  doneThisTerm: number
-  lastDoneOn?: string
-  /** why it cannot be ticked today (a problem code), absent when it can */
-  todayProblem?: string
-}
+export type TaskView = Schemas['HomeTasks.TaskView']
 
 export const COMPLETION_STATUSES = [
   'AWAITING_GUARDIAN',
@@ -112,99 +112,36 @@ export const COMPLETION_STATUSES = [
 ] as const
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number]
 
-export interface Completion {
-  id: string
-  taskCode: string
-  title: string
-  doneOn: string
-  hours: number
-  note?: string
-  photos: string[]
-  doneBy?: FamilyPerson
-  confirmedBy?: FamilyPerson
-  confirmedAt?: string
-  status: CompletionStatus
-  reviewReason?: string
-  reviewedBy?: string
-  recordId?: string
-  version?: number
-}
+export type Completion = Omit<Schemas['HomeTasks.CompletionView'], 'status'> & { status: CompletionStatus }
 
-export interface StudentHomeTasks {
-  studentId: string
-  name: string
-  classId: string
-  className: string
-  grade: number
-  gradeName: string
-  term: string
+export type StudentHomeTasks = Omit<Schemas['HomeTasks.StudentHomeTasks'], 'relation' | 'completions'> & {
   relation: Reader
-  tasks: TaskView[]
   completions: Completion[]
-  familyHours: { approved: number; waiting: number; required: number }
 }
 
-export interface ClassHomeTaskRow {
-  studentId: string
-  name: string
-  confirmed: number
-  awaitingGuardian: number
-  submitted: number
-  approved: number
-  rejected: number
-  approvedHours: number
-  lastDoneOn?: string
+export type ClassHomeTaskRow = Schemas['HomeTasks.StudentRow']
+
+export type ClassHomeTasks = Schemas['HomeTasks.ClassHomeTasks']
+
+export type GradeChecklist = Schemas['Checklists.GradeChecklist']
+
+export type SchoolChecklists = Schemas['Checklists.SchoolChecklists']
+
+export type ChecklistOutcome = 'created' | 'updated' | 'unchanged' | 'too_many'
+
+export type ChecklistImportReport = Omit<Schemas['Checklists.ImportReport'], 'grades'> & {
+  grades: (Omit<Schemas['Checklists.GradeResult'], 'outcome'> & { outcome: ChecklistOutcome })[]
 }
 
-export interface ClassHomeTasks {
-  classId: string
-  className: string
-  grade: number
-  gradeName: string
-  term: string
-  checklist: HomeTask[]
-  students: ClassHomeTaskRow[]
-  studentsWithConfirmed: number
-  approvedHours: number
-}
+/** EvidenceFiles.StoredFile: the photo is evidence in the record module. */
+export type StoredPhoto = Schemas['EvidenceFiles.StoredFile']
 
-export interface GradeChecklist {
-  grade: number
-  gradeName: string
-  custom: boolean
-  items: HomeTask[]
-  updatedBy?: FamilyPerson
-  updatedAt?: string
-  version?: number
-}
-
-export interface ChecklistImportReport {
-  rows: number
-  accepted: number
-  rejected: number
-  grades: {
-    grade: number
-    gradeName: string
-    tasks: number
-    outcome: 'created' | 'updated' | 'unchanged' | 'too_many'
-  }[]
-  errors: { row: number; field: string; code: string }[]
-}
-
-export interface StoredPhoto {
-  id: string
-  filename: string
-  contentType: string
-  size: number
-}
+export type CompletionInput = Schemas['HomeTaskController.CompletionBody']
 
 export const homeTasksApi = {
   ofStudent: (studentId: string) => api.get<StudentHomeTasks>(`${V1}/students/${enc(studentId)}/home-tasks`),
-  complete: (
-    studentId: string,
-    body: { taskCode: string; doneOn: string; hours?: number; note?: string; photos?: string[] },
-    idempotencyKey?: string,
-  ) => api.create<Completion>(`${V1}/students/${enc(studentId)}/home-tasks/completions`, body, { idempotencyKey }),
+  complete: (studentId: string, body: CompletionInput, idempotencyKey?: string) =>
+    api.create<Completion>(`${V1}/students/${enc(studentId)}/home-tasks/completions`, body, { idempotencyKey }),
   confirm: (studentId: string, id: string, version?: number) =>
     api.post<Completion>(`${V1}/students/${enc(studentId)}/home-tasks/completions/${enc(id)}/confirm`, undefined, {
       ifMatch: version,
@@ -215,9 +152,8 @@ export const homeTasksApi = {
     api.upload<StoredPhoto>(`${V1}/students/${enc(studentId)}/home-tasks/photos`, file, { field: 'file', onProgress }),
   photo: (studentId: string, id: string) => api.download(`${V1}/students/${enc(studentId)}/evidence/${enc(id)}`),
   ofClass: (classId: string) => api.get<ClassHomeTasks>(`${V1}/classes/${enc(classId)}/home-tasks`),
-  checklists: (schoolId: string) =>
-    api.get<{ schoolId: string; grades: GradeChecklist[] }>(`${V1}/schools/${enc(schoolId)}/home-task-checklists`),
-  saveChecklist: (schoolId: string, grade: number, items: HomeTask[], version?: number) =>
+  checklists: (schoolId: string) => api.get<SchoolChecklists>(`${V1}/schools/${enc(schoolId)}/home-task-checklists`),
+  saveChecklist: (schoolId: string, grade: number, items: HomeTaskInput[], version?: number) =>
     api.put<GradeChecklist>(
       `${V1}/schools/${enc(schoolId)}/home-task-checklists/${grade}`,
       { items },
@@ -233,196 +169,92 @@ export const homeTasksApi = {
 
 // ---------------------------------------------------------------- 五项管理
 
-export type FieldType = 'TIME' | 'MINUTES' | 'COUNT' | 'BOOLEAN' | 'TEXT'
+export type FieldType = Schemas['FiveForms.Field']['type']
 export type Localized = Record<string, string>
 
-export interface FormField {
-  code: string
-  type: FieldType
-  required: boolean
-  min?: number
-  max?: number
-  maxLength?: number
-  label: Localized
-  help?: Localized
+/** A target's limit for one grade: minutes, a time of day, or false (absent: reported only). */
+export type Limit = number | string | boolean
+
+export type FormField = Schemas['FiveForms.Field']
+
+export type FiveForm = Schemas['FiveForms.Form']
+
+export type FiveSource = Schemas['FiveForms.Source']
+
+/** FiveManagement.TargetView: a target as it applies to one grade. */
+export type FiveTarget = Omit<Schemas['FiveManagement.TargetView'], 'limit'> & { limit?: Limit }
+
+/** FiveForms.Target: the data file's target (limits by stage or grade, not yet applied to one grade). */
+export type CatalogueTarget = Omit<Schemas['FiveForms.Target'], 'byGrade' | 'byStage' | 'value'> & {
+  byGrade?: Record<string, Limit>
+  byStage?: Record<string, Limit>
+  value?: Limit
 }
 
-export interface FiveForm {
-  code: string
-  period: string
-  filledBy: string
-  name: Localized
-  intro: Localized
-  fields: FormField[]
-}
-
-export interface FiveSource {
-  code: string
-  issuer: string
-  title: string
-  number: string
-  date: string
-  point: string
-}
-
-export interface FiveTarget {
-  code: string
-  /** what is measured (睡眠时间), for a family's view; `label` names the target met (睡眠时间达标) */
-  name?: Localized
-  measure: string
-  compare: 'AT_LEAST' | 'AT_MOST' | 'IS_FALSE' | 'REPORTED'
-  limit?: number | string | boolean | null
-  label: Localized
-  source?: FiveSource
-}
-
-export interface FiveCatalogue {
-  version: number
-  sources: FiveSource[]
-  forms: FiveForm[]
-  /** the data file's targets (limits by stage or grade, not yet applied to one grade) */
-  targets: FiveTarget[]
-}
-
-export interface Evaluation {
-  target: string
-  value?: number | string | boolean | null
-  limit?: number | string | boolean | null
-  met?: boolean | null
-}
+export type FiveCatalogue = Omit<Schemas['FiveForms.Catalogue'], 'targets'> & { targets: CatalogueTarget[] }
 
 export type CheckInValues = Record<string, string | number | boolean | null>
 
-export interface WeekEntry {
-  weekStart: string
-  open: boolean
-  values?: CheckInValues
-  sleepMinutes?: number
-  by?: FamilyPerson
-  updatedAt?: string
-  evaluation: Evaluation[]
-  version?: number
+export type Evaluation = Omit<Schemas['FiveManagement.Evaluation'], 'value' | 'limit'> & {
+  value?: string | number | boolean
+  limit?: Limit
 }
 
-export interface StudentFive {
-  studentId: string
-  name: string
-  className: string
-  grade: number
-  stage: string
+export type WeekEntry = Omit<Schemas['FiveManagement.WeekEntry'], 'values' | 'evaluation'> & {
+  values?: CheckInValues
+  evaluation: Evaluation[]
+}
+
+export type StudentFive = Omit<Schemas['FiveManagement.StudentFive'], 'relation' | 'targets' | 'weeks'> & {
   relation: Reader
   targets: FiveTarget[]
   weeks: WeekEntry[]
 }
 
-export interface HomeworkEntry {
-  subject: string
-  minutes: number
-  note?: string
-  by?: FamilyPerson
-  at?: string
-}
+export type HomeworkEntry = Schemas['Docs.HomeworkEntry']
 
-export interface HomeworkDay {
-  date: string
-  totalMinutes: number
-  limit?: number | null
-  entries: HomeworkEntry[]
-}
+export type HomeworkDay = Omit<Schemas['FiveManagement.HomeworkDay'], 'limit'> & { limit?: number }
 
-export interface ClassHomework {
-  classId: string
-  className: string
-  grade: number
-  limit?: number | null
-  from: string
-  to: string
+export type ClassHomework = Omit<Schemas['FiveManagement.ClassHomework'], 'limit' | 'days'> & {
+  limit?: number
   days: HomeworkDay[]
 }
 
-export interface StudentWeek {
-  studentId: string
-  name: string
-  checkedIn: boolean
-  sleepMinutes?: number
-  bedtime?: string
-  homeworkMinutes?: number
-  phoneAtSchool?: boolean
-  booksRead?: number
-  exerciseMinutes?: number
-  notMet: string[]
+export type DeclarationInput = Schemas['FiveManagement.DeclarationInput']
+
+export type StudentWeek = Schemas['FiveManagement.StudentWeek']
+
+export type TargetShare = Omit<Schemas['FiveManagement.TargetShare'], 'limit'> & { limit?: Limit }
+
+export type HomeworkComparison = Omit<Schemas['FiveManagement.HomeworkComparison'], 'limit' | 'days'> & {
+  limit?: number
+  days: HomeworkDay[]
 }
 
-export interface TargetShare {
-  code: string
-  label: Localized
-  limit?: number | string | boolean | null
-  met: number
-  of: number
-  share: number
-}
-
-export interface ClassWeek {
-  classId: string
-  className: string
-  grade: number
-  stage: string
-  weekStart: string
-  students: number
-  checkedIn: number
+export type ClassWeek = Omit<Schemas['FiveManagement.ClassWeek'], 'targets' | 'shares' | 'homework'> & {
   targets: FiveTarget[]
   shares: TargetShare[]
-  homework: {
-    declaredDailyAverage?: number
-    declaredDays: number
-    reportedDailyAverage?: number
-    reporting: number
-    limit?: number | null
-    days: HomeworkDay[]
-  }
-  averageBooks?: number
-  rows: StudentWeek[]
+  homework: HomeworkComparison
 }
+
+export type StatsLevel = 'class' | 'grade' | 'school' | 'county'
 
 /** FiveStats.Row: everything but `students` is absent when suppressed. */
-export interface FiveRow {
-  level: 'class' | 'grade' | 'school' | 'county'
-  id: string
-  name?: string
-  grade?: number
-  students: number
-  respondents?: number
-  met?: Record<string, number>
-  applicable?: Record<string, number>
-  share?: Record<string, number>
-  means?: Record<string, number>
-  suppressed: boolean
-}
+export type FiveRow = Omit<Schemas['FiveStats.Row'], 'level'> & { level: StatsLevel }
 
-export interface Period {
-  from: string
-  to: string
-  weeks: number
-}
+export type Period = Schemas['FiveManagement.Period']
 
-export interface SchoolFive {
-  schoolId: string
-  name: string
-  period: Period
+export type SchoolFive = Omit<Schemas['FiveManagement.SchoolStats'], 'targets' | 'school' | 'grades' | 'classes'> & {
   targets: FiveTarget[]
   school: FiveRow
   grades: FiveRow[]
   classes: FiveRow[]
-  k: number
 }
 
-export interface CountyFive {
-  countyId: string
-  period: Period
+export type CountyFive = Omit<Schemas['FiveManagement.CountyStats'], 'county' | 'schools' | 'grades'> & {
   county: FiveRow
   schools: FiveRow[]
   grades: FiveRow[]
-  k: number
 }
 
 export const fiveApi = {
@@ -435,7 +267,7 @@ export const fiveApi = {
       { values },
       { ifMatch: version },
     ),
-  declare: (classId: string, date: string, entries: { subject: string; minutes: number; note?: string }[]) =>
+  declare: (classId: string, date: string, entries: DeclarationInput[]) =>
     api.put<HomeworkDay>(`${V1}/classes/${enc(classId)}/homework/${date}`, { entries }),
   homework: (classId: string, from?: string, to?: string) =>
     api.get<ClassHomework>(`${V1}/classes/${enc(classId)}/homework`, { from, to }),

@@ -49,6 +49,10 @@ export type RowResult = Omit<Schemas['FitnessService.RowResult'], 'result'> & { 
 
 export type GridReport = Omit<Schemas['FitnessService.GridReport'], 'rows'> & { rows: RowResult[] }
 
+/**
+ * A row of the class grid as the client sends it: hand-written because the generated FitnessService.GridRow has its
+ * items as unknown values and studentId optional (checked by the service); null is read as absent.
+ */
 export interface GridRowInput {
   studentId: string
   version?: number | null
@@ -62,51 +66,20 @@ export type StudentFitness = Omit<Schemas['Views.StudentFitness'], 'years'> & { 
 
 export type FitnessImportReport = Schemas['FitnessImport.Report']
 
-export interface Rate {
-  count: number
-  percent: number
-}
+/** FitnessStats.Rate: percent absent when nobody was counted */
+export type Rate = Schemas['FitnessStats.Rate']
 
 /** FitnessStats.Cell: grade absent = all grades; sex M, F or ALL; suppressed cells carry no figures */
-export interface StatsCell {
-  grade?: number
-  gradeName?: string
-  sex: 'M' | 'F' | 'ALL'
-  suppressed: boolean
-  tested?: number
-  exempt?: number
-  meanTotal?: number
-  ratings?: Record<string, Rate>
-  bmiMeasured?: number
-  bmi?: Record<string, Rate>
-}
+export type StatsCell = Omit<Schemas['FitnessStats.Cell'], 'sex'> & { sex: 'M' | 'F' | 'ALL' }
 
-export interface StatsSchoolRow {
-  schoolId: string
-  name: string
-  suppressed: boolean
-  tested?: number
-  meanTotal?: number
-  ratings?: Record<string, Rate>
-}
+export type StatsSchoolRow = Schemas['FitnessStats.SchoolRow']
 
-export interface StatsTrendRow {
-  schoolYear: string
-  suppressed: boolean
-  tested?: number
-  meanTotal?: number
-  ratings?: Record<string, Rate>
-}
+export type StatsTrendRow = Schemas['FitnessStats.TrendRow']
 
-export interface FitnessStats {
+/** FitnessStats.Stats: suppressionThreshold and schools for the county only */
+export type FitnessStats = Omit<Schemas['FitnessStats.Stats'], 'scope' | 'cells'> & {
   scope: 'class' | 'school' | 'county'
-  scopeId: string
-  scopeName: string
-  schoolYear: string
-  suppressionThreshold?: number
   cells: StatsCell[]
-  schools?: StatsSchoolRow[]
-  trend?: StatsTrendRow[]
 }
 
 export const RATINGS = ['优秀', '良好', '及格', '不及格'] as const
@@ -120,6 +93,7 @@ export type ClassHealthFlag = Schemas['HealthFlagService.ClassFlagView']
 export type HealthFlagInput = Schemas['HealthFlagService.FlagInput']
 
 export const fitnessApi = {
+  /** the body is narrower than the generated FitnessService.ScoreRequest (all optional, items unknown) */
   score: (body: { grade: number; sex: string; items: Record<string, string | number> }, signal?: AbortSignal) =>
     api.request<ScoreResponse>('POST', `${V1}/fitness/score`, { body, signal }),
   grid: (classId: string, year?: string) => api.get<ClassGrid>(`${V1}/classes/${enc(classId)}/fitness`, { year }),

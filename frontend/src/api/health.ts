@@ -6,7 +6,8 @@ type Schemas = components['schemas']
 /**
  * 健康 (org.zhsz.health: VisionController, AttendanceController): vision screening and the daily register with
  * 晨午检. Null fields are left out by the server. Responses are the generated shapes (schema.d.ts), plain-string codes
- * narrowed to their unions; the request bodies stay hand-written (the eye values are free-form on the server).
+ * narrowed to their unions; the request bodies are narrower than the generated ones (the server takes them loosely
+ * and checks them in its rules).
  */
 const V1 = '/api/v1'
 const enc = encodeURIComponent
@@ -41,14 +42,14 @@ export type VisionGridRow = Omit<Schemas['VisionViews.GridRow'], 'sex' | 'result
 export type ClassVision = Omit<Schemas['VisionViews.ClassVision'], 'rows'> & { rows: VisionGridRow[] }
 
 export type EyeValue = string | number | null
-export interface EyeInput {
-  uncorrected?: EyeValue
-  corrected?: EyeValue
-  sphere?: EyeValue
-  cylinder?: EyeValue
-  axis?: EyeValue
-}
+/** VisionRules.EyeInput: its fields, each as typed text or a number (the server parses and checks them). */
+export type EyeInput = { [K in keyof Schemas['VisionRules.EyeInput']]?: EyeValue }
 
+/**
+ * VisionRules.VisionInput and VisionService.GridRowInput stay hand-written: every field of the generated ones is
+ * optional and glasses a plain string (the rules check them), so this narrower shape is what the client sends;
+ * null is read as absent.
+ */
 export interface VisionInput {
   examinedOn?: string | null
   glasses?: Glasses | null
@@ -101,10 +102,10 @@ export type DayView = Omit<Schemas['AttendanceViews.DayView'], 'byType' | 'absen
   openFollowUps: FollowUpView[]
 }
 
-export interface AbsenceInput {
+/** AttendanceRules.AbsenceInput (everything optional there, checked by the rules); null is read as absent. */
+export type AbsenceInput = Omit<Schemas['AttendanceRules.AbsenceInput'], 'studentId' | 'type' | 'note'> & {
   studentId: string
   type: AbsenceType
-  symptoms?: string[]
   note?: string | null
 }
 

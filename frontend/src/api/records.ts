@@ -55,6 +55,8 @@ export type RecordPatch = Omit<Schemas['RecordController.PatchBody'], 'severity'
 
 export type BatchItem = Omit<Schemas['RecordBatch.Item'], 'status'> & { status: 'CREATED' | 'FAILED' | 'NOT_IN_CLASS' }
 
+export type BatchInput = Omit<Schemas['RecordController.BatchBody'], 'record'> & { record: RecordInput }
+
 export type BatchResult = Omit<Schemas['RecordBatch.Result'], 'items'> & { items: BatchItem[] }
 
 export type DimensionCounts = Record<Dimension, number>
@@ -78,6 +80,7 @@ export type CountyCoverage = Schemas['RecordViews.CountyCoverage']
 
 export type Skills = Schemas['RecordViews.Skills']
 
+/** the query of a student's timeline (parameters, not a schema) */
 export interface TimelineFilter {
   term?: string
   dimension?: Dimension | ''
@@ -93,6 +96,11 @@ const student = (id: string) => `${V1}/students/${enc(id)}`
 export type ReviewOutcome = Omit<Schemas['RecordController.ReviewOutcome'], 'status' | 'record'> & {
   status: 'APPROVED' | 'REJECTED' | 'FAILED'
   record?: StudentRecord
+}
+
+export type BatchReviewInput = Omit<Schemas['RecordController.BatchReviewBody'], 'decision' | 'items'> & {
+  decision: 'APPROVE' | 'REJECT'
+  items: Schemas['RecordController.ReviewItem'][]
 }
 
 export type BatchReviewResult = Omit<Schemas['RecordController.BatchReviewResult'], 'items'> & {
@@ -137,10 +145,10 @@ export const recordsApi = {
   evidence: (studentId: string, evidenceId: string) =>
     api.download(`${student(studentId)}/evidence/${enc(evidenceId)}`),
 
-  batch: (classId: string, body: { studentIds?: string[]; record: RecordInput }, idempotencyKey?: string) =>
+  batch: (classId: string, body: BatchInput, idempotencyKey?: string) =>
     api.create<BatchResult>(`${V1}/classes/${enc(classId)}/records/batch`, body, { idempotencyKey }),
   writable: (classId: string) =>
-    api.get<{ classId: string; dimensions: Dimension[] }>(`${V1}/classes/${enc(classId)}/records/writable`),
+    api.get<Schemas['RecordViews.Writable']>(`${V1}/classes/${enc(classId)}/records/writable`),
   overview: (classId: string, term?: string) =>
     api.get<ClassOverview>(`${V1}/classes/${enc(classId)}/records/overview`, { term }),
   classCoverage: (classId: string, term?: string) =>
@@ -149,11 +157,7 @@ export const recordsApi = {
     api.get<SchoolCoverage>(`${V1}/schools/${enc(schoolId)}/coverage`, { term }),
   countyCoverage: (term?: string) => api.get<CountyCoverage>(`${V1}/stats/coverage`, { term }),
   reviewQueue: () => api.get<StudentRecord[]>(`${V1}/records/review-queue`),
-  reviewBatch: (body: {
-    decision: 'APPROVE' | 'REJECT'
-    reason?: string
-    items: { studentId: string; recordId: string; version?: number }[]
-  }) => api.post<BatchReviewResult>(`${V1}/records/review-batch`, body),
+  reviewBatch: (body: BatchReviewInput) => api.post<BatchReviewResult>(`${V1}/records/review-batch`, body),
   returnReasons: () => api.get<string[]>(`${V1}/record-return-reasons`),
   saveReturnReasons: (list: string[]) => api.put<string[]>(`${V1}/record-return-reasons`, list),
   skills: (studentId: string) => api.get<Skills>(`${student(studentId)}/skills`),

@@ -3350,7 +3350,7 @@ export interface components {
             by: components["schemas"]["Docs.Person"];
             /** Format: int32 */
             minutes: number;
-            note: string;
+            note?: string;
             subject: string;
         };
         "Docs.Person": {
@@ -3634,6 +3634,63 @@ export interface components {
             totalScore?: number;
             totalScoreRounded?: number;
         };
+        "FitnessStats.Cell": {
+            bmi?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            /** Format: int32 */
+            bmiMeasured?: number;
+            /** Format: int32 */
+            exempt?: number;
+            /** Format: int32 */
+            grade?: number;
+            gradeName: string;
+            meanTotal?: number;
+            ratings?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            sex: string;
+            suppressed: boolean;
+            /** Format: int32 */
+            tested?: number;
+        };
+        "FitnessStats.Rate": {
+            /** Format: int32 */
+            count: number;
+            percent?: number;
+        };
+        "FitnessStats.SchoolRow": {
+            meanTotal?: number;
+            name: string;
+            ratings?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            schoolId: string;
+            suppressed: boolean;
+            /** Format: int32 */
+            tested?: number;
+        };
+        "FitnessStats.Stats": {
+            cells: components["schemas"]["FitnessStats.Cell"][];
+            schoolYear: string;
+            schools?: components["schemas"]["FitnessStats.SchoolRow"][];
+            scope: string;
+            scopeId: string;
+            scopeName: string;
+            /** Format: int32 */
+            suppressionThreshold?: number;
+            trend: components["schemas"]["FitnessStats.TrendRow"][];
+        };
+        "FitnessStats.TrendRow": {
+            meanTotal?: number;
+            ratings?: {
+                [key: string]: components["schemas"]["FitnessStats.Rate"];
+            };
+            schoolYear: string;
+            suppressed: boolean;
+            /** Format: int32 */
+            tested?: number;
+        };
         "FiveController.CheckInBody": {
             values?: {
                 [key: string]: unknown;
@@ -3716,7 +3773,7 @@ export interface components {
             from: string;
             /** Format: int32 */
             grade: number;
-            limit: unknown;
+            limit?: unknown;
             /** Format: date */
             to: string;
         };
@@ -3758,7 +3815,7 @@ export interface components {
             limit?: unknown;
             met?: boolean;
             target: string;
-            value: unknown;
+            value?: unknown;
         };
         "FiveManagement.HomeworkComparison": {
             days: components["schemas"]["FiveManagement.HomeworkDay"][];
@@ -3766,7 +3823,7 @@ export interface components {
             declaredDailyAverage?: number;
             /** Format: int32 */
             declaredDays: number;
-            limit: unknown;
+            limit?: unknown;
             /** Format: double */
             reportedDailyAverage?: number;
             /** Format: int32 */
@@ -3776,7 +3833,7 @@ export interface components {
             /** Format: date */
             date: string;
             entries: components["schemas"]["Docs.HomeworkEntry"][];
-            limit: unknown;
+            limit?: unknown;
             /** Format: int32 */
             totalMinutes: number;
         };
@@ -3831,7 +3888,7 @@ export interface components {
             label: {
                 [key: string]: string;
             };
-            limit: unknown;
+            limit?: unknown;
             /** Format: int32 */
             met: number;
             /** Format: int32 */
@@ -4025,7 +4082,7 @@ export interface components {
             /** Format: date */
             availableTo?: string;
             code: string;
-            description: string;
+            description?: string;
             /** Format: int32 */
             doneThisTerm: number;
             /** @enum {string} */
@@ -4111,7 +4168,7 @@ export interface components {
             active?: boolean;
         };
         "OrganizationController.NewAssignment": {
-            classId: string;
+            classId?: string;
             /** @enum {string} */
             role: "HEAD_TEACHER" | "PE" | "ARTS" | "LABOUR" | "SUBJECT" | "COUNSELOR";
             subject?: string;
@@ -4504,7 +4561,7 @@ export interface components {
             recordId: string;
             studentId: string;
             /** Format: int64 */
-            version: number;
+            version?: number;
         };
         "RecordController.ReviewOutcome": {
             error?: string;
@@ -4731,7 +4788,7 @@ export interface components {
         };
         "StudentAccounts.GuardianAccount": {
             name: string;
-            relation: string;
+            relation?: string;
             username?: string;
         };
         "StudentAccounts.Result": {
@@ -4755,12 +4812,12 @@ export interface components {
             /** Format: date */
             birthDate: string;
             classId: string;
-            ethnicity: string;
+            ethnicity?: string;
             name: string;
             /** @enum {string} */
             sex: "M" | "F";
             studentNo: string;
-            username: string;
+            username?: string;
         };
         "StudentController.PatchStudent": {
             /** Format: date */
@@ -4776,7 +4833,7 @@ export interface components {
         "StudentController.Transfer": {
             classId: string;
             /** Format: date */
-            date: string;
+            date?: string;
             reason?: string;
         };
         "StudentRecord.Change": {
@@ -7210,13 +7267,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the statistics (JSON), or their CSV or XLSX file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": Record<string, never>;
+                    "application/json": components["schemas"]["FitnessStats.Stats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             400: components["responses"]["Problem400"];
@@ -7239,13 +7298,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the statistics (JSON), or their CSV or XLSX file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": Record<string, never>;
+                    "application/json": components["schemas"]["FitnessStats.Stats"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             400: components["responses"]["Problem400"];

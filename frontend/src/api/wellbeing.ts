@@ -14,7 +14,7 @@ export type Localized = Record<string, string>
 
 export type InstrumentSummary = Schemas['WellbeingController.InstrumentSummary']
 
-/** Instrument.publicView: what a student is shown (no scoring rules) */
+/** Instrument.publicView: what a student is shown (no scoring rules); a Map on the server, so no generated schema */
 export interface InstrumentView {
   code: string
   version: number

@@ -181,6 +181,6 @@ final class Docs {
         }
     }
 
-    record HomeworkEntry(String subject, int minutes, String note, Person by, Instant at) {
+    record HomeworkEntry(String subject, int minutes, @Nullable String note, Person by, Instant at) {
     }
 }

@@ -88,7 +88,7 @@ class FiveManagement {
 
     // ---------------------------------------------------------------- the family's check-ins
 
-    record Evaluation(String target, Object value, @Nullable Object limit, @Nullable Boolean met) {
+    record Evaluation(String target, @Nullable Object value, @Nullable Object limit, @Nullable Boolean met) {
     }
 
     record WeekEntry(LocalDate weekStart, boolean open, @Nullable Map<String, Object> values,
@@ -212,11 +212,11 @@ class FiveManagement {
     record DeclarationInput(@Nullable String subject, @Nullable Integer minutes, @Nullable String note) {
     }
 
-    record HomeworkDay(LocalDate date, int totalMinutes, Object limit, List<Docs.HomeworkEntry> entries) {
+    record HomeworkDay(LocalDate date, int totalMinutes, @Nullable Object limit, List<Docs.HomeworkEntry> entries) {
     }
 
-    record ClassHomework(String classId, String className, int grade, Object limit, LocalDate from, LocalDate to,
-                         List<HomeworkDay> days) {
+    record ClassHomework(String classId, String className, int grade, @Nullable Object limit, LocalDate from,
+                         LocalDate to, List<HomeworkDay> days) {
     }
 
     /** Replaces what this teacher declared for the class on that day (an empty list withdraws it). */
@@ -277,7 +277,7 @@ class FiveManagement {
                                 homeworkLimit(c.gradeLevel(), c.stage().name()), saved.entries())))));
     }
 
-    Object homeworkLimit(int grade, String stage) {
+    @Nullable Object homeworkLimit(int grade, String stage) {
         return forms.targets().stream().filter(t -> "homeworkMinutes".equals(t.measure())).findFirst()
                 .map(t -> FiveRules.limit(t, grade, stage)).orElse(null);
     }
@@ -312,12 +312,12 @@ class FiveManagement {
                        List<String> notMet) {
     }
 
-    record TargetShare(String code, Map<String, String> label, Object limit, int met, int of, Double share) {
+    record TargetShare(String code, Map<String, String> label, @Nullable Object limit, int met, int of, Double share) {
     }
 
     record HomeworkComparison(@Nullable Double declaredDailyAverage, int declaredDays,
                               @Nullable Double reportedDailyAverage,
-                              int reporting, Object limit, List<HomeworkDay> days) {
+                              int reporting, @Nullable Object limit, List<HomeworkDay> days) {
     }
 
     record ClassWeek(String classId, String className, int grade, String stage, LocalDate weekStart, int students,

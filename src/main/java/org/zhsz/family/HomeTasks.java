@@ -99,7 +99,7 @@ class HomeTasks {
                           Long version) {
     }
 
-    record TaskView(String code, String title, String description, Docs.Frequency frequency, BigDecimal hours,
+    record TaskView(String code, String title, @Nullable String description, Docs.Frequency frequency, BigDecimal hours,
                     boolean holiday, @Nullable LocalDate availableFrom, @Nullable LocalDate availableTo,
                     int doneThisTerm,
                     @Nullable LocalDate lastDoneOn, @Nullable String todayProblem) {

@@ -34,6 +34,9 @@ import org.zhsz.platform.ETags;
 import org.zhsz.platform.Problems;
 import org.zhsz.platform.SafeText;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -43,8 +46,8 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/v1")
 class FitnessController {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
 
     private final FitnessService service;
     private final FitnessImport fitnessImport;
@@ -227,6 +230,11 @@ class FitnessController {
     // ---- statistics
 
     @GetMapping("/fitness/stats")
+    @ApiResponse(responseCode = "200", description = "the statistics (JSON), or their CSV or XLSX file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = FitnessStats.Stats.class)),
+            @Content(mediaType = "text/csv"),
+            @Content(mediaType = XLSX_VALUE)})
     Mono<ResponseEntity<Object>> stats(Actor actor, @RequestParam(required = false) String year,
                                        @RequestParam(required = false) String classId,
                                        @RequestParam(required = false) String format) {
@@ -234,6 +242,11 @@ class FitnessController {
     }
 
     @GetMapping("/fitness/stats/county")
+    @ApiResponse(responseCode = "200", description = "the statistics (JSON), or their CSV or XLSX file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = FitnessStats.Stats.class)),
+            @Content(mediaType = "text/csv"),
+            @Content(mediaType = XLSX_VALUE)})
     Mono<ResponseEntity<Object>> county(Actor actor, @RequestParam(required = false) String year,
                                         @RequestParam(required = false) String format) {
         return respond(actor, stats.county(actor, year), format);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.zhsz.audit.AuditEvent;
 import org.zhsz.audit.AuditTrail;
@@ -53,24 +54,28 @@ class FitnessStats {
     static final List<String> FIELDS = List.of("schoolId", "schoolYear", "grade", "sex", "status", "totalScore",
             "rating", "bmiCategory");
 
-    record Rate(int count, BigDecimal percent) {
+    /** {@code percent} is absent when nobody was counted (no share of zero). */
+    record Rate(int count, @Nullable BigDecimal percent) {
     }
 
     /** One cell; grade null = all grades, sex "ALL" = both. Suppressed cells carry no figures. */
-    record Cell(Integer grade, String gradeName, String sex, boolean suppressed, Integer tested, Integer exempt,
-                BigDecimal meanTotal, Map<String, Rate> ratings, Integer bmiMeasured, Map<String, Rate> bmi) {
+    record Cell(@Nullable Integer grade, String gradeName, String sex, boolean suppressed, @Nullable Integer tested,
+                @Nullable Integer exempt, @Nullable BigDecimal meanTotal, @Nullable Map<String, Rate> ratings,
+                @Nullable Integer bmiMeasured, @Nullable Map<String, Rate> bmi) {
     }
 
-    record SchoolRow(String schoolId, String name, boolean suppressed, Integer tested, BigDecimal meanTotal,
-                     Map<String, Rate> ratings) {
+    record SchoolRow(String schoolId, String name, boolean suppressed, @Nullable Integer tested,
+                     @Nullable BigDecimal meanTotal, @Nullable Map<String, Rate> ratings) {
     }
 
-    record TrendRow(String schoolYear, boolean suppressed, Integer tested, BigDecimal meanTotal,
-                    Map<String, Rate> ratings) {
+    record TrendRow(String schoolYear, boolean suppressed, @Nullable Integer tested, @Nullable BigDecimal meanTotal,
+                    @Nullable Map<String, Rate> ratings) {
     }
 
-    record Stats(String scope, String scopeId, String scopeName, String schoolYear, Integer suppressionThreshold,
-                 List<Cell> cells, List<SchoolRow> schools, List<TrendRow> trend) {
+    /** {@code suppressionThreshold} and {@code schools} only for the county, whose small cells are suppressed. */
+    record Stats(String scope, String scopeId, String scopeName, String schoolYear,
+                 @Nullable Integer suppressionThreshold, List<Cell> cells, @Nullable List<SchoolRow> schools,
+                 List<TrendRow> trend) {
     }
 
     private final AccessPolicy access;

@@ -186,7 +186,7 @@ class OrganizationController {
         return service.assignments(actor, term, classId, username);
     }
 
-    record NewAssignment(@NotBlank String username, @NotNull AssignmentRole role, String classId,
+    record NewAssignment(@NotBlank String username, @NotNull AssignmentRole role, @Nullable String classId,
                          @Size(max = 20) @Nullable String subject,
                          @Pattern(regexp = "\\d{4}-\\d{4}-[12]") @Nullable String term) {
     }

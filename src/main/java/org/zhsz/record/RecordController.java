@@ -155,7 +155,7 @@ class RecordController {
                 ETags.parse(ifMatch));
     }
 
-    record ReviewItem(@NotBlank String studentId, @NotBlank String recordId, Long version) {
+    record ReviewItem(@NotBlank String studentId, @NotBlank String recordId, @Nullable Long version) {
     }
 
     record BatchReviewBody(@NotBlank String decision, @Size(max = 500) @MultiLine @Nullable String reason,

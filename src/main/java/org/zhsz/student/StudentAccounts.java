@@ -99,7 +99,7 @@ class StudentAccounts {
     record StudentAccount(String studentId, String name, @Nullable String username, List<GuardianAccount> guardians) {
     }
 
-    record GuardianAccount(String name, String relation, @Nullable String username) {
+    record GuardianAccount(String name, @Nullable String relation, @Nullable String username) {
     }
 
     // ------------------------------------------------------------------ reading

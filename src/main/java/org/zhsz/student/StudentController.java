@@ -81,7 +81,8 @@ class StudentController {
     }
 
     record NewStudent(@NotBlank String studentNo, @NotBlank @Size(max = 30) String name, @NotNull Sex sex,
-                      @NotNull LocalDate birthDate, String ethnicity, @NotBlank String classId, String username) {
+                      @NotNull LocalDate birthDate, @Nullable String ethnicity, @NotBlank String classId,
+                      @Nullable String username) {
     }
 
     @PostMapping
@@ -103,7 +104,8 @@ class StudentController {
                 body.ethnicity(), body.status(), body.username()), ETags.parse(ifMatch));
     }
 
-    record Transfer(@NotBlank String classId, LocalDate date, @Size(max = 200) @MultiLine @Nullable String reason) {
+    record Transfer(@NotBlank String classId, @Nullable LocalDate date,
+                    @Size(max = 200) @MultiLine @Nullable String reason) {
     }
 
     @PostMapping("/{id}/transfer")
