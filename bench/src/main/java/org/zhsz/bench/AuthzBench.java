@@ -45,9 +45,10 @@ public final class AuthzBench {
                     token).build();
             // warm all three paths first (the JIT otherwise favours whichever ran last), then bare, token only,
             // full, and the baselines again in reverse order
+            Duration warmEach = warmUp();
             for (int w = 0; w < 2; w++) {
                 for (IntFunction<HttpRequest> r : List.of(bareReq, jwtReq, fullReq)) {
-                    load.run("warm", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), r);
+                    load.run("warm", clients, Duration.ofSeconds(1), warmEach, r);
                 }
             }
             Fig bare1 = fig(load, "bare", clients, warm, measure, bareReq);
@@ -88,6 +89,16 @@ public final class AuthzBench {
     }
 
     record Fig(LoadGen.Result r, double cpuMs) {
+    }
+
+    /**
+     * How long each path is warmed before the figures, twice in turn: {@code -Dwarm=<seconds>}, 3 s by default. The
+     * JIT needs far longer than that to settle on 2 busy cores (compiler threads were 27–38 % of the process's CPU
+     * samples during 30 s figures), and more for the full stack, which has more code to compile; a longer warm-up
+     * measures the steady state a server reaches.
+     */
+    static Duration warmUp() {
+        return Duration.ofSeconds(Long.getLong("warm", 3));
     }
 
     /** One figure with the process CPU time it took per request (warm-up excluded only approximately). */

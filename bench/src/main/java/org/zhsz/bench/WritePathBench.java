@@ -43,9 +43,10 @@ public final class WritePathBench {
                 System.exit(0);
             }
             // both paths warmed first (the JIT otherwise favours whichever ran last)
+            Duration warmEach = AuthzBench.warmUp();
             for (int w = 0; w < 2; w++) {
-                load.run("warm bare", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), bareReq);
-                load.run("warm full", clients, Duration.ofSeconds(1), Duration.ofSeconds(3), fullReq);
+                load.run("warm bare", clients, Duration.ofSeconds(1), warmEach, bareReq);
+                load.run("warm full", clients, Duration.ofSeconds(1), warmEach, fullReq);
             }
             // bare, full, bare again: the baseline is measured on both sides of the figure
             warm = Duration.ofSeconds(2);
