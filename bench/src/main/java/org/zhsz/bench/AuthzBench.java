@@ -95,7 +95,9 @@ public final class AuthzBench {
      * How long each path is warmed before the figures, twice in turn: {@code -Dwarm=<seconds>}, 3 s by default. The
      * JIT needs far longer than that to settle on 2 busy cores (compiler threads were 27–38 % of the process's CPU
      * samples during 30 s figures), and more for the full stack, which has more code to compile; a longer warm-up
-     * measures the steady state a server reaches.
+     * measures the steady state a server reaches. Give such a run a larger heap ({@code -Xmx4g}): the embedded store
+     * keeps every record and audit event in memory (1.8 GB live after the write path's 40 s warm-ups), and with
+     * {@code -Xmx1g} the last figures measured the garbage collector, not the app.
      */
     static Duration warmUp() {
         return Duration.ofSeconds(Long.getLong("warm", 3));
