@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
  * grand total): no suppressed cell can be recovered from what is published. A hidden value is recoverable exactly
  * when the published totals and cells pin it down, i.e. when its unit vector lies in the row space of the
  * line equations restricted to the hidden cells; every hidden cell counts at least 1, so a ±1 change along the
- * equations' null space stays a possible table. Checked exactly with rational elimination.
+ * equations' null space stays a possible table. Checked by ranks over a prime field, computed apart from the production code.
  */
 class SuppressionProperties {
 
@@ -120,50 +120,58 @@ class SuppressionProperties {
                 equations.add(eq);
             }
         }
-        int rank = Rational.rank(equations, vars.size());
+        int rank = ModP.rank(equations, vars.size());
         for (String v : vars) {
             List<long[]> with = new ArrayList<>(equations);
             long[] unit = new long[vars.size()];
             unit[index.get(v)] = 1;
             with.add(unit);
-            assertThat(Rational.rank(with, vars.size())).as(v + " (" + sizes.get(v) + ") can be recovered; hidden "
+            assertThat(ModP.rank(with, vars.size())).as(v + " (" + sizes.get(v) + ") can be recovered; hidden "
                     + hidden + " in " + sizes).isGreaterThan(rank);
         }
     }
 
-    /** Rank of an integer matrix by fraction-free elimination (exact for these small tables). */
-    static final class Rational {
+    /**
+     * Rank of an integer matrix, computed independently of {@link Suppression}'s own (fraction-free, exact)
+     * elimination: here Gauss–Jordan over the prime field of 2^31 − 1. A rank mod p never exceeds the rational rank
+     * and equals it unless p divides every non-zero maximal minor — for these 0/±1 matrices of at most a few dozen
+     * columns, not a case the generator reaches — so a slip in the production arithmetic does not repeat here.
+     */
+    static final class ModP {
+        private static final long P = 2_147_483_647L;
+
         static int rank(List<long[]> rowsIn, int width) {
-            List<java.math.BigInteger[]> rows = new ArrayList<>();
+            List<long[]> rows = new ArrayList<>();
             for (long[] r : rowsIn) {
-                java.math.BigInteger[] b = new java.math.BigInteger[width];
+                long[] m = new long[width];
                 for (int i = 0; i < width; i++) {
-                    b[i] = java.math.BigInteger.valueOf(r[i]);
+                    m[i] = Math.floorMod(r[i], P);
                 }
-                rows.add(b);
+                rows.add(m);
             }
             int rank = 0;
             for (int col = 0; col < width && rank < rows.size(); col++) {
-                int pivot = -1;
-                for (int r = rank; r < rows.size(); r++) {
-                    if (rows.get(r)[col].signum() != 0) {
-                        pivot = r;
-                        break;
-                    }
+                int pivot = rank;
+                while (pivot < rows.size() && rows.get(pivot)[col] == 0) {
+                    pivot++;
                 }
-                if (pivot < 0) {
+                if (pivot == rows.size()) {
                     continue;
                 }
                 java.util.Collections.swap(rows, rank, pivot);
-                java.math.BigInteger[] p = rows.get(rank);
-                for (int r = 0; r < rows.size(); r++) {
-                    if (r == rank || rows.get(r)[col].signum() == 0) {
+                long[] p = rows.get(rank);
+                long inverse = java.math.BigInteger.valueOf(p[col]).modInverse(java.math.BigInteger.valueOf(P))
+                        .longValueExact();
+                for (int i = 0; i < width; i++) {
+                    p[i] = p[i] * inverse % P;
+                }
+                for (long[] x : rows) {
+                    long f = x[col];
+                    if (x == p || f == 0) {
                         continue;
                     }
-                    java.math.BigInteger[] x = rows.get(r);
-                    java.math.BigInteger f = x[col];
                     for (int i = 0; i < width; i++) {
-                        x[i] = x[i].multiply(p[col]).subtract(p[i].multiply(f));
+                        x[i] = Math.floorMod(x[i] - f * p[i] % P, P);
                     }
                 }
                 rank++;
