@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
@@ -173,6 +175,32 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
             } finally {
                 writing = false;
             }
+        }
+
+        /** The filter compiled for the query being answered (queries of one collection come one at a time). */
+        private volatile Compiled compiled;
+
+        private record Compiled(Document query, @Nullable SimpleFilter filter) {
+        }
+
+        /**
+         * Filters the platform sends most are compiled once per query ({@link SimpleFilter}); the library's matcher
+         * answers the rest, and any document the compiled filter leaves undecided.
+         */
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            Compiled c = compiled;
+            if (c == null || c.query() != query) {
+                c = new Compiled(query, SimpleFilter.compile(query));
+                compiled = c;
+            }
+            if (c.filter() != null) {
+                int r = c.filter().matches(document);
+                if (r != SimpleFilter.UNDECIDED) {
+                    return r == SimpleFilter.YES;
+                }
+            }
+            return super.documentMatchesQuery(document, query);
         }
 
         /** Replaces the stored document at {@code position} by a deep copy and returns the copy. */
