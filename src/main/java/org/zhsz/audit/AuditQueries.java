@@ -209,11 +209,21 @@ public class AuditQueries {
         Query q = Query.query(Criteria.where("studentId").is(studentId).and("outcome").is("ALLOWED")
                 .and("dataClass").in(SENSITIVE).and("username").nin(excludeUsers)
                 .and("action").regex("\\.(read|export|print|download|break_glass)$"));
-        return mongo.find(q, StoredEvent.class)
-                .collect(java.util.LinkedHashMap<List<String>, AccessGroup>::new, (groups, e) -> groups.merge(
-                        java.util.Arrays.asList(e.username(), e.role(), e.action(), e.dataClass(), e.reason()),
-                        new AccessGroup(e.username(), e.actorName(), e.role(), e.action(), e.dataClass(), e.reason(),
-                                1, e.at(), e.at()), AccessGroup::plus))
+        // only the fields a group shows, read as plain documents: a student's access events are many, and their
+        // hashes, ids and links are not shown here
+        q.fields().include("username", "actorName", "role", "action", "dataClass", "reason", "at").exclude("_id");
+        return mongo.find(q, org.bson.Document.class, AuditTrail.EVENTS)
+                .collect(java.util.LinkedHashMap<List<String>, AccessGroup>::new, (groups, e) -> {
+                    Instant at = e.getDate("at").toInstant();
+                    String username = e.getString("username");
+                    String role = e.getString("role");
+                    String action = e.getString("action");
+                    String dataClass = e.getString("dataClass");
+                    String reason = e.getString("reason");
+                    groups.merge(java.util.Arrays.asList(username, role, action, dataClass, reason),
+                            new AccessGroup(username, e.getString("actorName"), role, action, dataClass, reason, 1,
+                                    at, at), AccessGroup::plus);
+                })
                 .map(groups -> {
                     List<AccessGroup> all = new ArrayList<>(groups.values());
                     all.sort(java.util.Comparator.comparing(AccessGroup::last).reversed());
