@@ -46,6 +46,9 @@ import org.HdrHistogram.Histogram;
  *     the same, the app's JVM recording a CPU profile to bench/results/loadtest-app.jfr
  * bench/run.sh org.zhsz.bench.LoadTest 60 32 --url http://localhost:8080 [--keycloak http://127.0.0.1:8180] [--pid N]
  *     against ./run.sh, with real Keycloak tokens (password grant of zhsz-cli, demo password); RSS/CPU with --pid
+ * JAVA_OPTS="-Dwarm=40 -DchildJvmArgs=-agentpath:..." bench/run.sh org.zhsz.bench.LoadTest 60 32
+ *     a longer warm-up (seconds; default a quarter of the run, 5–20 s), and extra options for the app's JVM
+ *     (e.g. a profiler agent, or JIT settings to compare)
  * </pre>
  */
 public final class LoadTest {
@@ -181,6 +184,10 @@ public final class LoadTest {
                 cmd.add("-XX:StartFlightRecording=filename=" + APP_LOG.resolveSibling("loadtest-app.jfr")
                         + ",settings=profile,dumponexit=true");
             }
+            String childArgs = System.getProperty("childJvmArgs", "").strip(); // e.g. a profiler's -agentpath
+            if (!childArgs.isEmpty()) {
+                cmd.addAll(List.of(childArgs.split("\\s+")));
+            }
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
                     signer.jwksUri()));
             child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -243,7 +250,7 @@ public final class LoadTest {
                 .executor(Executors.newFixedThreadPool(4)).version(HttpClient.Version.HTTP_1_1).build();
 
         // warm-up (not counted), then the measured window
-        int warmup = Math.min(20, Math.max(5, seconds / 4));
+        int warmup = Integer.getInteger("warm", Math.min(20, Math.max(5, seconds / 4)));
         System.out.printf(Locale.ROOT, "load test: %d clients, %d s warm-up + %d s, %s, %d operations%n", clients,
                 warmup, seconds, ctx.base, ops.size());
         long start = System.nanoTime();
