@@ -48,7 +48,7 @@ import org.HdrHistogram.Histogram;
  *     against ./run.sh, with real Keycloak tokens (password grant of zhsz-cli, demo password); RSS/CPU with --pid
  * JAVA_OPTS="-Dwarm=40 -DchildJvmArgs=-agentpath:..." bench/run.sh org.zhsz.bench.LoadTest 60 32
  *     a longer warm-up (seconds; default a quarter of the run, 5–20 s), and extra options for the app's JVM
- *     (e.g. a profiler agent, or JIT settings to compare)
+ *     (e.g. a profiler agent, or JIT settings to compare); -Donly=coverage runs the operations named like it alone
  * </pre>
  */
 public final class LoadTest {
@@ -235,6 +235,13 @@ public final class LoadTest {
 
         appPid = pid;
         List<Op> ops = ops();
+        String only = System.getProperty("only"); // one operation alone (a part of its name): its own CPU per request
+        if (only != null) {
+            ops = ops.stream().filter(op -> op.name().contains(only)).toList();
+            if (ops.isEmpty()) {
+                throw new IllegalArgumentException("no operation named like " + only);
+            }
+        }
         int totalWeight = ops.stream().mapToInt(Op::weight).sum();
         Op[] wheel = new Op[totalWeight];
         int k = 0;
