@@ -79,9 +79,10 @@ public class AuditQueries {
             all.add(Criteria.where("at").lt(f.to()));
         }
         Query q = Query.query(new Criteria().andOperator(all.toArray(new Criteria[0])));
-        return PageResult.read(mongo.find(Query.of(q).with(Sort.by(Sort.Direction.DESC, "at", "seq"))
-                        .skip(paging.offset()).limit(paging.size()), StoredEvent.class).collectList(), paging,
-                () -> mongo.count(q, StoredEvent.class)).map(page -> page.map(EventView::of));
+        return Mono.zip(mongo.find(Query.of(q).with(Sort.by(Sort.Direction.DESC, "at", "seq"))
+                                .skip(paging.offset()).limit(paging.size()), StoredEvent.class).collectList(),
+                        mongo.count(q, StoredEvent.class))
+                .map(t -> new PageResult<>(t.getT1(), paging.page(), paging.size(), t.getT2()).map(EventView::of));
     }
 
     /**
@@ -193,9 +194,10 @@ public class AuditQueries {
         Query q = Query.query(Criteria.where("studentId").is(studentId).and("outcome").is("ALLOWED")
                 .and("dataClass").in(SENSITIVE).and("username").nin(excludeUsers)
                 .and("action").regex("\\.(read|export|print|download|break_glass)$"));
-        return PageResult.read(mongo.find(Query.of(q).with(Sort.by(Sort.Direction.DESC, "at")).skip(paging.offset())
-                        .limit(paging.size()), StoredEvent.class).collectList(), paging,
-                () -> mongo.count(q, StoredEvent.class)).map(page -> page.map(EventView::of));
+        return Mono.zip(mongo.find(Query.of(q).with(Sort.by(Sort.Direction.DESC, "at")).skip(paging.offset())
+                                .limit(paging.size()), StoredEvent.class).collectList(),
+                        mongo.count(q, StoredEvent.class))
+                .map(t -> new PageResult<>(t.getT1(), paging.page(), paging.size(), t.getT2()).map(EventView::of));
     }
 
     /**

@@ -184,11 +184,11 @@ class RecordService {
                 c.add(Criteria.where("status").ne(RecordStatus.DRAFT));
             }
             Query q = Query.query(new Criteria().andOperator(c.toArray(new Criteria[0])));
-            return Mono.zip(PageResult.read(mongo.find(Query.of(q).with(Sort.by(Sort.Direction.DESC, "occurredOn",
-                                            "createdAt")).skip(paging.offset()).limit(paging.size()),
-                                    StudentRecord.class).collectList(), paging,
-                            () -> mongo.count(q, StudentRecord.class)), categories.of(scope.schoolId()))
-                    .map(t -> t.getT1().map(r -> RecordView.of(r, category(t.getT2(), r))));
+            return Mono.zip(mongo.find(Query.of(q).with(Sort.by(Sort.Direction.DESC, "occurredOn", "createdAt"))
+                                    .skip(paging.offset()).limit(paging.size()), StudentRecord.class).collectList(),
+                            mongo.count(q, StudentRecord.class), categories.of(scope.schoolId()))
+                    .map(t -> new PageResult<>(t.getT1().stream().map(r -> RecordView.of(r, category(t.getT3(), r)))
+                            .toList(), paging.page(), paging.size(), t.getT2()));
         });
     }
 

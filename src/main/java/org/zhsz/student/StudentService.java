@@ -117,12 +117,12 @@ class StudentService {
         Query query = Query.query(new Criteria().andOperator(all.toArray(new Criteria[0])));
         Query pageQuery = Query.of(query).with(Sort.by("classId", "studentNo")).skip(paging.offset())
                 .limit(paging.size());
-        return Mono.zip(PageResult.read(mongo.find(pageQuery, Student.class).map(StudentView::of).collectList(),
-                                paging, () -> mongo.count(query, Student.class)), classNames(actor))
-                .flatMap(t -> auditPrivateReads(actor, t.getT1().items().stream()
-                        .filter(s -> privateIn.test(s.classId())).toList())
-                        .thenReturn(t.getT1().map(s -> StudentResponse.of(s, t.getT2().get(s.classId()),
-                                privateIn.test(s.classId())))));
+        return Mono.zip(mongo.find(pageQuery, Student.class).map(StudentView::of).collectList(),
+                        mongo.count(query, Student.class), classNames(actor))
+                .flatMap(t -> auditPrivateReads(actor, t.getT1().stream().filter(s -> privateIn.test(s.classId()))
+                        .toList()).thenReturn(new PageResult<>(t.getT1().stream()
+                        .map(s -> StudentResponse.of(s, t.getT3().get(s.classId()), privateIn.test(s.classId())))
+                        .toList(), paging.page(), paging.size(), t.getT2())));
     }
 
     private Mono<Map<String, String>> classNames(Actor actor) {
