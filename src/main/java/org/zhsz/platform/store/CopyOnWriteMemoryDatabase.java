@@ -123,6 +123,18 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
         return null;
     }
 
+    /**
+     * What one reply batch holds at most, as MongoDB's 16 MiB: the library answered a reader that asked for every
+     * document with all of them in one reply, which the driver refuses above 48 MB.
+     */
+    static final long REPLY_BYTES = 16L * 1024 * 1024;
+
+    /** About how many documents of the collection fit in one reply (for a cursor's next batches). */
+    int documentsPerReply(String collectionName) {
+        var collection = resolveCollection(collectionName, false);
+        return collection instanceof Collection c ? c.documentsPerReply() : Integer.MAX_VALUE;
+    }
+
     /** Non-unique indexes serve queries by their first field ({@link PrefixIndex}); the library ignores them. */
     @Override
     protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
@@ -175,6 +187,24 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
             } finally {
                 writing = false;
             }
+        }
+
+        /**
+         * About how many of this collection's documents fit in one reply of {@link #REPLY_BYTES}, from their average
+         * stored size (a projection only makes them smaller).
+         */
+        int documentsPerReply() {
+            int n = count();
+            long size = dataSize.get();
+            long average = n > 0 && size > 0 ? Math.max(1, size / n) : 16 * 1024;
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, REPLY_BYTES / average));
+        }
+
+        /** A first batch holds at most what the reader asked for and about 16 MiB; the rest waits in a cursor. */
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            int cap = documentsPerReply();
+            return super.createQueryResult(matchedDocuments, batchSize > 0 ? Math.min(batchSize, cap) : cap);
         }
 
         /** The filter compiled for the query being answered (queries of one collection come one at a time). */
