@@ -123,12 +123,6 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
         return null;
     }
 
-    /**
-     * What one reply batch holds at most, as MongoDB's 16 MiB: the library answered a reader that asked for every
-     * document with all of them in one reply, which the driver refuses above 48 MB.
-     */
-    static final long REPLY_BYTES = 16L * 1024 * 1024;
-
     /** About how many documents of the collection fit in one reply (for a cursor's next batches). */
     int documentsPerReply(String collectionName) {
         var collection = resolveCollection(collectionName, false);
@@ -190,14 +184,11 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
         }
 
         /**
-         * About how many of this collection's documents fit in one reply of {@link #REPLY_BYTES}, from their average
+         * About how many of this collection's documents fit in one reply ({@link ReplyBatches}), from their average
          * stored size (a projection only makes them smaller).
          */
         int documentsPerReply() {
-            int n = count();
-            long size = dataSize.get();
-            long average = n > 0 && size > 0 ? Math.max(1, size / n) : 16 * 1024;
-            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, REPLY_BYTES / average));
+            return ReplyBatches.documentsPerReply(count(), dataSize.get());
         }
 
         /** A first batch holds at most what the reader asked for and about 16 MiB; the rest waits in a cursor. */

@@ -34,7 +34,9 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (!WRITES.contains(command.toLowerCase())) {
-            return super.handleCommand(channel, databaseName, command, query);
+            // reply batches of about 16 MiB (see ReplyBatches)
+            return super.handleCommand(channel, databaseName, command, ReplyBatches.capped(command, query,
+                    name -> resolveDatabase(databaseName).resolveCollection(name, false)));
         }
         storeLock.readLock().lock();
         try {

@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,16 +24,25 @@ import reactor.core.publisher.Mono;
  * A read of more than the driver takes in one reply (48 MB) still answers. The library put every matching document
  * into one reply when the reader asked for them all (a collected list, a count over a stream: the Mongo driver then
  * asks for batches of 2^31−1), and the driver refused the reply; the county-size benchmark's read of every audit
- * event failed so (a 123 MB reply). Like MongoDB, the embedded store now answers in batches of about 16 MiB.
+ * event failed so (a 123 MB reply). Like MongoDB, the embedded store now answers in batches of about 16 MiB, with
+ * either engine.
  */
 class ReplyBatchTests {
 
     @TempDir
     Path dir;
 
-    @Test
-    void aReadOfSixtyMegabytesAnswersEveryDocumentInBatches() throws Exception {
-        JournaledMemoryBackend backend = JournaledMemoryBackend.open(dir.resolve("zhsz"), false, 1L << 40);
+    private MongoBackend open(String engine) throws Exception {
+        return engine.equals("h2")
+                ? new DurableH2Backend(new MVStore.Builder().fileName(dir.resolve("zhsz.mv").toString()).compress()
+                        .autoCommitDisabled().open())
+                : JournaledMemoryBackend.open(dir.resolve("zhsz"), false, 1L << 40);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"journal", "h2"})
+    void aReadOfSixtyMegabytesAnswersEveryDocumentInBatches(String engine) throws Exception {
+        MongoBackend backend = open(engine);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         var address = server.getLocalAddress();
