@@ -17,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -115,12 +112,8 @@ class CopyOnWriteStoreTests {
     @Test
     void concurrentReplacementsAndReadsNeitherFailNorTearDocuments() throws Exception {
         JournaledMemoryBackend backend = JournaledMemoryBackend.open(dir.resolve("zhsz"), false, 1L << 40);
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        var address = server.getLocalAddress();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
-                + address.getPort())) {
-            MongoCollection<org.bson.Document> c = client.getDatabase("db").getCollection("c");
+        try (LoopbackStore store = LoopbackStore.serve(backend)) {
+            MongoCollection<org.bson.Document> c = store.collection();
             int docs = 20;
             for (int i = 0; i < docs; i++) {
                 Mono.from(c.insertOne(doc(i, 0))).block();
@@ -175,8 +168,6 @@ class CopyOnWriteStoreTests {
             assertThat(torn.get()).isZero();
             assertThat(reads.get()).isPositive();
             assertThat(Mono.from(c.countDocuments()).block()).isEqualTo(docs);
-        } finally {
-            server.shutdownNow();
         }
     }
 
@@ -184,12 +175,8 @@ class CopyOnWriteStoreTests {
     @Test
     void countDocumentsIsAnsweredThroughTheIndexesWithTheSameCounts() throws Exception {
         JournaledMemoryBackend backend = JournaledMemoryBackend.open(dir.resolve("zhsz"), false, 1L << 40);
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        var address = server.getLocalAddress();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
-                + address.getPort())) {
-            MongoCollection<org.bson.Document> c = client.getDatabase("db").getCollection("c");
+        try (LoopbackStore store = LoopbackStore.serve(backend)) {
+            MongoCollection<org.bson.Document> c = store.collection();
             Mono.from(c.createIndex(new org.bson.Document("student", 1).append("at", -1))).block();
             List<org.bson.Document> docs = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
@@ -212,8 +199,6 @@ class CopyOnWriteStoreTests {
             assertThat(Flux.from(c.aggregate(List.of(new org.bson.Document("$match", new org.bson.Document("kind",
                     "read")), new org.bson.Document("$group", new org.bson.Document("_id", "$student")
                     .append("n", new org.bson.Document("$sum", 1)))))).collectList().block()).hasSize(7);
-        } finally {
-            server.shutdownNow();
         }
     }
 

@@ -11,12 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,13 +39,8 @@ class ReplyBatchTests {
     @ParameterizedTest
     @ValueSource(strings = {"journal", "h2"})
     void aReadOfSixtyMegabytesAnswersEveryDocumentInBatches(String engine) throws Exception {
-        MongoBackend backend = open(engine);
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        var address = server.getLocalAddress();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
-                + address.getPort())) {
-            MongoCollection<org.bson.Document> c = client.getDatabase("db").getCollection("c");
+        try (LoopbackStore store = LoopbackStore.serve(open(engine))) {
+            MongoCollection<org.bson.Document> c = store.collection();
             String text = "记".repeat(50_000); // 150 KB of UTF-8 per document
             List<org.bson.Document> docs = new ArrayList<>();
             for (int i = 0; i < 400; i++) { // 60 MB in all
@@ -67,8 +59,6 @@ class ReplyBatchTests {
             assertThat(Flux.from(c.find(new org.bson.Document("school", "S2"))).count().block()).isEqualTo(200);
             // a reader that asks for a few at a time gets what it asks for, as before
             assertThat(Flux.from(c.find().batchSize(7)).limitRate(7).count().block()).isEqualTo(400);
-        } finally {
-            server.shutdownNow();
         }
     }
 }
