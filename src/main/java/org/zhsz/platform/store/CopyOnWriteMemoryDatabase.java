@@ -123,10 +123,10 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
         return null;
     }
 
-    /** About how many documents of the collection fit in one reply (for a cursor's next batches). */
-    int documentsPerReply(String collectionName) {
+    /** About how many documents of the collection fit in one reply, or null when there is no such collection. */
+    @Nullable Integer documentsPerReply(String collectionName) {
         var collection = resolveCollection(collectionName, false);
-        return collection instanceof Collection c ? c.documentsPerReply() : Integer.MAX_VALUE;
+        return collection instanceof Collection c ? c.documentsPerReply() : null;
     }
 
     /** Non-unique indexes serve queries by their first field ({@link PrefixIndex}); the library ignores them. */
@@ -189,13 +189,6 @@ final class CopyOnWriteMemoryDatabase extends AbstractSynchronizedMongoDatabase<
          */
         int documentsPerReply() {
             return ReplyBatches.documentsPerReply(count(), dataSize.get());
-        }
-
-        /** A first batch holds at most what the reader asked for and about 16 MiB; the rest waits in a cursor. */
-        @Override
-        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
-            int cap = documentsPerReply();
-            return super.createQueryResult(matchedDocuments, batchSize > 0 ? Math.min(batchSize, cap) : cap);
         }
 
         /** The filter compiled for the query being answered (queries of one collection come one at a time). */

@@ -36,7 +36,7 @@ final class DurableH2Backend extends H2Backend {
         if (!WRITES.contains(command.toLowerCase())) {
             // reply batches of about 16 MiB (see ReplyBatches)
             return super.handleCommand(channel, databaseName, command, ReplyBatches.capped(command, query,
-                    name -> resolveDatabase(databaseName).resolveCollection(name, false)));
+                    name -> ReplyBatches.fromStats(resolveDatabase(databaseName).resolveCollection(name, false))));
         }
         storeLock.readLock().lock();
         try {

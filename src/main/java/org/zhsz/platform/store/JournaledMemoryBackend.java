@@ -143,27 +143,6 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
         return journalFile;
     }
 
-    /**
-     * A cursor's next batch holds at most what the reader asked for and about 16 MiB, as MongoDB's: the library
-     * handed over everything left when the reader asked for it all (the driver asks for 2^31−1 documents then), and
-     * the driver refuses a reply above 48 MB.
-     */
-    @Override
-    protected Document handleGetMore(String databaseName, String command, Document query) {
-        if (resolveDatabase(databaseName) instanceof CopyOnWriteMemoryDatabase db
-                && query.get("collection") instanceof String collection) {
-            int cap = db.documentsPerReply(collection);
-            int asked = query.get("batchSize") instanceof Number n ? n.intValue() : 0;
-            if (asked <= 0 || asked > cap) {
-                Document capped = new Document(query);
-                capped.put("batchSize", cap);
-                return super.handleGetMore(databaseName, command, capped);
-            }
-        }
-        return super.handleGetMore(databaseName, command, query);
-    }
-
-
     Path snapshotFile() {
         return snapshotFile;
     }
@@ -172,8 +151,14 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (replaying || !WRITES.contains(command.toLowerCase())) {
+        if (replaying) {
             return super.handleCommand(channel, databaseName, command, query);
+        }
+        if (!WRITES.contains(command.toLowerCase())) {
+            // reply batches of about 16 MiB (see ReplyBatches)
+            return super.handleCommand(channel, databaseName, command, ReplyBatches.capped(command, query,
+                    name -> resolveDatabase(databaseName) instanceof CopyOnWriteMemoryDatabase db
+                            ? db.documentsPerReply(name) : null));
         }
         writes.lock();
         try {

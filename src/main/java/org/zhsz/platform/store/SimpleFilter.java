@@ -159,36 +159,29 @@ final class SimpleFilter {
         return (present, v) -> !t.test(present, v);
     }
 
+    /** All parts: NO as soon as one says NO; else UNDECIDED if one left the document to the library; else YES. */
     private static Node and(List<Node> parts) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        Node[] p = parts.toArray(Node[]::new);
-        return d -> {
-            boolean undecided = false;
-            for (Node n : p) {
-                int r = n.test(d);
-                if (r == NO) {
-                    return NO;
-                }
-                undecided |= r == UNDECIDED;
-            }
-            return undecided ? UNDECIDED : YES;
-        };
+        return parts.size() == 1 ? parts.get(0) : either(parts, NO, YES);
     }
 
+    /** Any part: YES as soon as one says YES; else UNDECIDED if one left the document to the library; else NO. */
     private static Node or(List<Node> parts) {
+        return either(parts, YES, NO);
+    }
+
+    /** The parts in order: {@code decisive} as soon as one answers it, otherwise {@code otherwise} (or UNDECIDED). */
+    private static Node either(List<Node> parts, int decisive, int otherwise) {
         Node[] p = parts.toArray(Node[]::new);
         return d -> {
             boolean undecided = false;
             for (Node n : p) {
                 int r = n.test(d);
-                if (r == YES) {
-                    return YES;
+                if (r == decisive) {
+                    return decisive;
                 }
                 undecided |= r == UNDECIDED;
             }
-            return undecided ? UNDECIDED : NO;
+            return undecided ? UNDECIDED : otherwise;
         };
     }
 
@@ -207,5 +200,4 @@ final class SimpleFilter {
         }
         return true;
     }
-
 }
